@@ -1,0 +1,152 @@
+"""The command line: `python -m bot [ask|chat|check|serve|manifest|report]`.
+
+Library errors become one calm line and an exit code here, in one place;
+nothing below this module calls sys.exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.errors import BotError, ConfigError, KnowledgeError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Answers questions about a research group from its YAML knowledge base.",
+        epilog="With no command: the Slack bot when Slack tokens are set, else the terminal chat.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def knowledge_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--knowledge",
+            metavar="DIR",
+            type=Path,
+            help="knowledge directory (default: $BOT_KNOWLEDGE_DIR, ./knowledge, or the bundled one)",
+        )
+
+    def data_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--data-dir",
+            metavar="DIR",
+            type=Path,
+            help="where unanswered questions are kept (default: $BOT_DATA_DIR or a per-user data directory)",
+        )
+
+    ask = commands.add_parser("ask", help="answer one question, or many with --batch")
+    knowledge_option(ask)
+    data_option(ask)
+    ask.add_argument("question", nargs="*", help="the question (quote it or not)")
+    ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    ask.add_argument("--batch", action="store_true", help="read one question per line from stdin")
+    ask.add_argument("--explain", action="store_true", help="show which words matched what, with scores")
+
+    chat = commands.add_parser("chat", help="talk to the bot in the terminal")
+    knowledge_option(chat)
+    data_option(chat)
+    chat.add_argument("--explain", action="store_true", help="show how each answer was found")
+
+    check = commands.add_parser("check", help="validate the knowledge files")
+    knowledge_option(check)
+
+    serve = commands.add_parser("serve", help="run the Slack bot (Socket Mode or HTTP)")
+    knowledge_option(serve)
+    data_option(serve)
+    serve.add_argument("--port", type=int, help="HTTP mode port (default: $PORT or 3000)")
+
+    manifest = commands.add_parser("manifest", help="print the Slack app manifest")
+    manifest.add_argument(
+        "--http",
+        metavar="URL",
+        help="use HTTP request URLs at this public base URL instead of Socket Mode",
+    )
+
+    report = commands.add_parser("report", help="list the questions the bot could not answer")
+    data_option(report)
+    report.add_argument("--since", default="30d", help="how far back: 7d, 12h, 30d (default 30d)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; return its exit code."""
+    args = build_parser().parse_args(argv)
+    command = args.command or _default_command()
+    try:
+        if command == "ask":
+            from bot.terminal import run_ask
+
+            return run_ask(args)
+        if command == "chat":
+            from bot.terminal import run_chat
+
+            return run_chat(_with_defaults(args, knowledge=None, data_dir=None, explain=False))
+        if command == "check":
+            return run_check(args.knowledge)
+        if command == "serve":
+            from bot.slack.serve import run_serve
+
+            return run_serve(_with_defaults(args, knowledge=None, data_dir=None, port=None))
+        if command == "manifest":
+            from bot.slack.manifest import manifest_yaml
+
+            print(manifest_yaml(http_url=args.http), end="")
+            return EXIT_OK
+        if command == "report":
+            from bot.report import run_report
+
+            return run_report(args)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_FAILED
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_USAGE
+
+
+def _default_command() -> str:
+    """The Slack bot when tokens are set, else the terminal chat."""
+    return "serve" if os.environ.get("SLACK_BOT_TOKEN") else "chat"
+
+
+def _with_defaults(args: argparse.Namespace, **defaults: object) -> argparse.Namespace:
+    for key, value in defaults.items():
+        if not hasattr(args, key):
+            setattr(args, key, value)
+    return args
+
+
+def run_check(directory: Path | None) -> int:
+    """Validate the knowledge; one line per problem, warnings too."""
+    from bot.loader import default_knowledge_dir, load_knowledge
+
+    directory = directory or default_knowledge_dir()
+    kb = load_knowledge(directory)
+    for warning in kb.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(
+        f"ok: {directory}: {len(kb.people)} people, {len(kb.organisations)} organisations, "
+        f"{len(kb.themes)} themes, {len(kb.project.facts)} facts, {len(kb.faq)} FAQ entries"
+    )
+    return EXIT_OK
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False), flush=True)

@@ -1,0 +1,126 @@
+"""Describe knowledge-base entries in words: people's lines, affiliations, places, themes.
+
+Shared by every kind of answer, so a person reads the same in a list, a card,
+the terminal and Slack.
+"""
+
+from __future__ import annotations
+
+from bot.answer import OrgRef, PersonRef, ThemeRef
+from bot.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE, TITLE, UNIT, Index
+from bot.model import KnowledgeBase, Organisation, Person, Theme
+from bot.parser import Mention
+from bot.phrases import join, say
+
+
+def org_label(kb: KnowledgeBase, org: Organisation) -> str:
+    """'CLINTEC, Karolinska Institutet' for a department, else the organisation's name."""
+    name = org.name
+    if org.aliases and org.parent:
+        name = f"{org.name} ({org.aliases[0]})"
+    if org.parent and org.parent in kb.orgs_by_id:
+        return f"{name}, {org_label(kb, kb.orgs_by_id[org.parent])}"
+    return name
+
+
+def affiliation_lines(kb: KnowledgeBase, person: Person, language: str = "en") -> tuple[str, ...]:
+    """One line per organisation, units at the same place grouped: 'Dept. A and Dept. B, UiB, Bergen'."""
+    by_org: dict[str, list[str]] = {}
+    for affiliation in person.affiliations:
+        units = by_org.setdefault(affiliation.org, [])
+        unit = affiliation.unit_no if language == "no" and affiliation.unit_no else affiliation.unit
+        if unit and unit not in units:
+            units.append(unit)
+    lines = []
+    for org_id, units in by_org.items():
+        org = kb.orgs_by_id[org_id]
+        place = f"{org.city}, {org.country}"
+        parts = [join(units, language)] if units else []
+        lines.append(", ".join([*parts, org_label(kb, org), place]))
+    return tuple(lines)
+
+
+def person_ref(kb: KnowledgeBase, person: Person, language: str = "en") -> PersonRef:
+    first_org = kb.orgs_by_id[person.affiliations[0].org]
+    return PersonRef(
+        id=person.id,
+        name=person.name,
+        role=person.role,
+        affiliations=affiliation_lines(kb, person, language),
+        title=(person.title_no if language == "no" and person.title_no else person.title),
+        slack=person.slack,
+        email=person.email,
+        url=person.url or person.source,
+        city=first_org.city,
+        country=first_org.country,
+    )
+
+
+def person_line(ref: PersonRef) -> str:
+    """'Name: role, affiliation; affiliation' on one line."""
+    return f"{ref.name}: {ref.role}, {'; '.join(ref.affiliations)}"
+
+
+def theme_ref(theme: Theme) -> ThemeRef:
+    return ThemeRef(theme.id, theme.number, theme.title, theme.title_no, theme.summary)
+
+
+def theme_line(theme: Theme, language: str = "en") -> str:
+    title = theme.title
+    if theme.title_no:
+        title = f"{theme.title_no} ({theme.title})" if language == "no" else f"{theme.title} ({theme.title_no})"
+    return say("theme_one", language, number=theme.number, title=title)
+
+
+def org_ref(org: Organisation) -> OrgRef:
+    return OrgRef(org.id, org.name, org.city, org.country)
+
+
+def people_sorted(index: Index, ids: set[str]) -> list[Person]:
+    """People in the knowledge base's own order, which is the group's order."""
+    order = {p.id: n for n, p in enumerate(index.kb.people)}
+    return sorted((index.kb.people_by_id[i] for i in ids), key=lambda p: order[p.id])
+
+
+def describe_mention(index: Index, mention: Mention, language: str) -> str:
+    """How a filter reads in a headline: 'in Bergen', 'at Karolinska Institutet'."""
+    names = []
+    for target in mention.targets:
+        if target.kind in (ORG, ORG_PART):
+            names.append(index.kb.orgs_by_id[target.value].name)
+        elif target.kind in (CITY, COUNTRY, UNIT):
+            names.append(target.value)
+        elif target.kind == REGION:
+            names.append(target.value.capitalize())
+        elif target.kind == TITLE:
+            return ""
+        elif target.kind == ROLE:
+            return ""
+    preposition = "at" if mention.kind in (ORG, ORG_PART) else "in"
+    return f"{say(preposition, language)} {join(sorted(set(names)), language, 'or')}"
+
+
+def role_noun(roles: list[str], count: int, language: str) -> str:
+    """'collaborators', 'participant' or, with no role asked, 'people'."""
+    if roles:
+        role = roles[0]
+        return role if count == 1 or role.endswith("s") else f"{role}s"
+    return say("person" if count == 1 else "people", language)
+
+
+__all__ = [
+    "CITY",
+    "COUNTRY",
+    "ROLE",
+    "UNIT",
+    "affiliation_lines",
+    "describe_mention",
+    "org_label",
+    "org_ref",
+    "people_sorted",
+    "person_line",
+    "person_ref",
+    "role_noun",
+    "theme_line",
+    "theme_ref",
+]

@@ -1,0 +1,709 @@
+"""The question-answering engine: a question string in, an `Answer` out.
+
+It reads the question (`parser`), weighs what it found, and picks the one
+answer the evidence supports. When the evidence is thin, or the question
+names something the knowledge base does not hold ("who is at Harvard"), it
+says so instead of guessing: a confident wrong answer is worse than none.
+
+Imports nothing from Slack and knows nothing about any one group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from bot import compose, lexicon
+from bot.answer import Answer
+from bot.index import FIRST_NAME, ORG, ORG_PART, PERSON, ROLE, SURNAME, Index, build_index
+from bot.loader import load_knowledge
+from bot.model import KnowledgeBase, Person, Theme
+from bot.parser import Mention, Parse, mentions_of, parse
+from bot.people import Selection, filter_mentions, select
+from bot.phrases import join, say
+from bot.retrieval import best, fact_words, faq_words, rank, theme_words
+from bot.text import keys
+
+FAQ_MIN = 0.75
+
+
+class Engine:
+    """Answers questions about one knowledge base. Safe to share between threads."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index: Index = build_index(kb)
+        self._theme_docs = [(t, theme_words(t)) for t in kb.themes]
+        self._fact_docs = [(f, fact_words(f)) for f in kb.project.facts]
+        self._faq_docs = [(e, faq_words(e)) for e in kb.faq]
+        self._consortium_words = _consortium_words(kb)
+
+    @classmethod
+    def from_directory(cls, directory: Path | str) -> Engine:
+        return cls(load_knowledge(directory))
+
+    # -- the decision ------------------------------------------------------------
+
+    def answer(self, question: str) -> Answer:
+        """Answer one question; never raises for any text."""
+        parsed = parse(question or "", self.index)
+        trace = _trace(parsed)
+        for step in self._steps():
+            result = step(parsed)
+            if result is not None:
+                return _with_trace(result, trace + [f"answer: {step.__name__.lstrip('_')}"])
+        return _with_trace(self._dont_know(parsed), trace + ["answer: dont_know"])
+
+    def _steps(self) -> list[Callable[[Parse], Answer | None]]:
+        return [
+            self._empty,
+            self._faq,
+            self._help,
+            self._unknown_person,
+            self._person,
+            self._count,
+            self._leader,
+            self._theme_by_number,
+            self._themes_asked,
+            self._consortium_people,
+            self._unknown_place,
+            self._people_by_filters,
+            self._organisation,
+            self._themes_by_words,
+            self._facts,
+            self._consortium,
+            self._project,
+            self._organisations,
+            self._everyone,
+            self._greeting,
+        ]
+
+    # -- steps, each returns an answer or None -----------------------------------
+
+    def _empty(self, p: Parse) -> Answer | None:
+        if p.tokens:
+            return None
+        return self._help_answer(p, kind="help")
+
+    def _faq(self, p: Parse) -> Answer | None:
+        if not self._faq_docs:
+            return None
+        found = best(rank(p.content + _cue_content(p), self._faq_docs, self.index), FAQ_MIN)
+        if not found:
+            scored = process.extractOne(
+                p.text,
+                {e.id: q for e, _ in self._faq_docs for q in e.questions},
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=90,
+            )
+            if not scored:
+                return None
+            entry = next(e for e, _ in self._faq_docs if e.id == scored[2])
+            confidence = scored[1] / 100
+        else:
+            entry, confidence = found[0].item, found[0].score
+        return Answer(p.text, "faq", True, entry.answer, confidence=confidence, language=p.language)
+
+    def _help(self, p: Parse) -> Answer | None:
+        return self._help_answer(p, kind="help") if p.help else None
+
+    def _greeting(self, p: Parse) -> Answer | None:
+        if p.has("greeting") and not p.unknown and not p.mentions:
+            return self._help_answer(p, kind="greeting")
+        return None
+
+    def _unknown_person(self, p: Parse) -> Answer | None:
+        if not p.unknown_name or p.count or _people_mentioned(p, strong_only=True):
+            return None
+        suggestions = self._similar_people(p.unknown_name, p)
+        return self._not_known(p, say("dont_know_person", p.language, name=p.unknown_name), suggestions)
+
+    def _person(self, p: Parse) -> Answer | None:
+        if p.count:
+            return None
+        people = _people_mentioned(p, strong_only=False)
+        if not people:
+            return None
+        weakest = min(people.values())
+        if len(people) > 1 and all(m.kind == FIRST_NAME for m in mentions_of(p, FIRST_NAME, SURNAME)):
+            names = [self.kb.people_by_id[i].name for i in people]
+            return self._not_known(
+                p,
+                say("did_you_mean", p.language, options=join(names, p.language, "or")),
+                tuple(_who_is(n, p.language) for n in names),
+            )
+        persons = compose.people_sorted(self.index, set(people))
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in persons)
+        headline = refs[0].name if len(refs) == 1 else join([r.name for r in refs], p.language)
+        details = []
+        for person, ref in zip(persons, refs, strict=True):
+            details.extend(self._card_lines(person, ref, p.language, with_name=len(refs) > 1))
+        confidence = weakest * (0.9 if p.unknown else 1.0)
+        return Answer(
+            p.text,
+            "person",
+            True,
+            headline,
+            tuple(details) + _read_as(p),
+            people=refs,
+            confidence=confidence,
+            sources=tuple(dict.fromkeys(r.url for r in refs if r.url)),
+            suggestions=_uncertain(p, confidence),
+            language=p.language,
+        )
+
+    def _count(self, p: Parse) -> Answer | None:
+        if not p.count:
+            return None
+        if p.has("themes") and not filter_mentions(p):
+            count = len(self.kb.themes)
+            return Answer(
+                p.text,
+                "count",
+                True,
+                say("count_themes", p.language, count=count),
+                tuple(compose.theme_line(t, p.language) for t in self.kb.themes),
+                themes=tuple(compose.theme_ref(t) for t in self.kb.themes),
+                confidence=1.0,
+                language=p.language,
+            )
+        if p.has("orgs") and not filter_mentions(p):
+            orgs = self._orgs_with_people()
+            return Answer(
+                p.text,
+                "count",
+                True,
+                say("count_orgs", p.language, count=len(orgs)),
+                tuple(f"{o.name} ({o.city}, {o.country})" for o in orgs),
+                organisations=tuple(compose.org_ref(o) for o in orgs),
+                confidence=0.9,
+                language=p.language,
+            )
+        if p.unknown_place:
+            return self._unknown_place(p)
+        selection = self._selection(p)
+        people = compose.people_sorted(self.index, selection.people)
+        where = self._describe(selection, p.language) or say("the_group", p.language)
+        noun = compose.role_noun(selection.roles, len(people), p.language)
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in people)
+        return Answer(
+            p.text,
+            "count",
+            True,
+            say("count_people", p.language, count=len(people), people=noun, where=where),
+            tuple(compose.person_line(r) for r in refs),
+            people=refs,
+            confidence=self._selection_confidence(p, selection),
+            language=p.language,
+        )
+
+    def _leader(self, p: Parse) -> Answer | None:
+        if not p.has("leader") or filter_mentions(p) or p.unknown_place:
+            return None
+        if p.unknown and not (p.has("who") or p.has("project")):
+            return None
+        leaders = [self.kb.people_by_id[self.kb.project.leader]] if self.kb.project.leader else []
+        if not leaders:
+            leaders = compose.people_sorted(self.index, self.index.people_by_role.get("leader", set()))
+        if not leaders:
+            return None
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in leaders)
+        details = []
+        for person, ref in zip(leaders, refs, strict=True):
+            details.extend(self._card_lines(person, ref, p.language, with_name=False))
+        return Answer(
+            p.text,
+            "leader",
+            True,
+            say("leader", p.language, name=join([r.name for r in refs], p.language)),
+            tuple(details),
+            people=refs,
+            confidence=0.95 if not p.unknown else 0.75,
+            sources=tuple(dict.fromkeys(r.url for r in refs if r.url)),
+            language=p.language,
+        )
+
+    def _theme_by_number(self, p: Parse) -> Answer | None:
+        if not p.theme_numbers:
+            return None
+        themes = [t for t in self.kb.themes if t.number in p.theme_numbers]
+        if not themes:
+            numbers = ", ".join(str(t.number) for t in self.kb.themes)
+            return self._not_known(p, f"{say('themes_all', p.language, count=len(self.kb.themes))} {numbers}.")
+        return self._theme_answer(p, themes, 1.0)
+
+    def _themes_asked(self, p: Parse) -> Answer | None:
+        if not p.has("themes") or p.mentions and not p.has("who"):
+            return None
+        matching = best(rank(p.content, self._theme_docs, self.index))
+        if matching:
+            return self._theme_answer(p, [s.item for s in matching], matching[0].score)
+        if p.unknown and not p.has("project", "what"):
+            return None
+        themes = list(self.kb.themes)
+        return Answer(
+            p.text,
+            "themes",
+            True,
+            say("themes_all", p.language, count=len(themes)),
+            tuple(compose.theme_line(t, p.language) for t in themes),
+            themes=tuple(compose.theme_ref(t) for t in themes),
+            confidence=0.95,
+            sources=_source(self.kb.project.url),
+            language=p.language,
+        )
+
+    def _consortium_people(self, p: Parse) -> Answer | None:
+        if not self._mentions_consortium(p) or not p.has("who"):
+            return None
+        return self._people_list(p, self._selection(p, consortium=True))
+
+    def _unknown_place(self, p: Parse) -> Answer | None:
+        if not p.unknown_place:
+            return None
+        known = [m for m in filter_mentions(p) if m.start > p.keys.index(p.keys[0])]
+        if known and not p.has("who"):
+            return None
+        suggestions = self._similar_places(p.unknown_place, p)
+        return self._not_known(p, say("dont_know_place", p.language, place=p.unknown_place), suggestions)
+
+    def _people_by_filters(self, p: Parse) -> Answer | None:
+        mentions = filter_mentions(p)
+        asks_people = p.has("who") or any(m.kind == ROLE for m in mentions) or (
+            p.has("work") and not p.has("what")
+        )
+        only_names = not p.unknown and not p.content and not p.has("what", "project", "themes")
+        if not (mentions or p.has("abroad") or p.org_kinds):
+            return None
+        if not (asks_people or (only_names and not all(m.kind in (ORG, ORG_PART) for m in mentions))):
+            if not (only_names and p.has("abroad")):
+                return None
+        if p.unknown and not asks_people:
+            return None
+        return self._people_list(p, self._selection(p))
+
+    def _organisation(self, p: Parse) -> Answer | None:
+        orgs = [m for m in p.mentions if m.kind in (ORG, ORG_PART)]
+        if not orgs or p.unknown or len(orgs) != len(filter_mentions(p)):
+            return None
+        lines: list[str] = []
+        refs = []
+        people_ids: set[str] = set()
+        for mention in orgs:
+            for target in mention.targets:
+                org = self.kb.orgs_by_id[target.value]
+                refs.append(compose.org_ref(org))
+                members = self.index.people_in_orgs([org.id])
+                people_ids |= members
+                names = [x.name for x in compose.people_sorted(self.index, members)]
+                lines.append(f"{compose.org_label(self.kb, org)}: {org.city}, {org.country}")
+                names_text = join(names, p.language) or say("no_one_listed", p.language)
+                lines.append(say("org_people", p.language, names=names_text))
+        people = compose.people_sorted(self.index, people_ids)
+        return Answer(
+            p.text,
+            "organisation",
+            True,
+            lines[0],
+            tuple(lines[1:]),
+            people=tuple(compose.person_ref(self.kb, x, p.language) for x in people),
+            organisations=tuple(refs),
+            confidence=0.9 * min(m.score for m in orgs),
+            language=p.language,
+        )
+
+    def _themes_by_words(self, p: Parse) -> Answer | None:
+        if not p.content:
+            return None
+        matching = best(rank(p.content, self._theme_docs, self.index))
+        if not matching:
+            return None
+        return self._theme_answer(p, [s.item for s in matching], matching[0].score)
+
+    def _facts(self, p: Parse) -> Answer | None:
+        if not p.content:
+            return None
+        matching = best(rank(p.content, self._fact_docs, self.index), within=0.99)[:2]
+        if not matching:
+            return None
+        lines = tuple(s.item.text for s in matching)
+        return Answer(
+            p.text,
+            "facts",
+            True,
+            lines[0],
+            lines[1:],
+            confidence=matching[0].score,
+            sources=_source(self.kb.project.url),
+            language=p.language,
+        )
+
+    def _consortium(self, p: Parse) -> Answer | None:
+        consortium = self.kb.project.consortium
+        if consortium is None or not self._mentions_consortium(p) or p.unknown:
+            return None
+        name = consortium.name
+        if consortium.short:
+            name = f"{name} ({consortium.short})"
+        details = []
+        if consortium.name_no:
+            details.append(consortium.name_no)
+        if consortium.summary:
+            details.append(consortium.summary)
+        members = [self.kb.orgs_by_id[m] for m in consortium.members if m in self.kb.orgs_by_id]
+        if members:
+            names = join([m.name for m in members], p.language)
+            details.append(say("consortium_members", p.language, names=names))
+        return Answer(
+            p.text,
+            "consortium",
+            True,
+            name,
+            tuple(details),
+            organisations=tuple(compose.org_ref(m) for m in members),
+            confidence=0.95,
+            sources=_source(consortium.url),
+            language=p.language,
+        )
+
+    def _project(self, p: Parse) -> Answer | None:
+        if not p.has("project") or p.unknown or filter_mentions(p):
+            return None
+        project = self.kb.project
+        name = project.name_no if p.language == "no" and project.name_no else project.name
+        details = [project.summary, say("project_themes", p.language)]
+        details += [f"  {compose.theme_line(t, p.language)}" for t in self.kb.themes]
+        people = ()
+        if project.leader:
+            leader = self.kb.people_by_id[project.leader]
+            details.append(say("leader_line", p.language, name=leader.name))
+            people = (compose.person_ref(self.kb, leader, p.language),)
+        return Answer(
+            p.text,
+            "project",
+            True,
+            name,
+            tuple(details),
+            people=people,
+            themes=tuple(compose.theme_ref(t) for t in self.kb.themes),
+            confidence=0.9,
+            sources=_source(project.url),
+            language=p.language,
+        )
+
+    def _organisations(self, p: Parse) -> Answer | None:
+        if not p.has("orgs") or p.unknown:
+            return None
+        orgs = self._orgs_with_people()
+        lines = []
+        for org in orgs:
+            names = [x.name for x in compose.people_sorted(self.index, self.index.people_in_orgs([org.id]))]
+            lines.append(f"{org.name} ({org.city}, {org.country}): {join(names, p.language)}")
+        return Answer(
+            p.text,
+            "organisations",
+            True,
+            say("orgs", p.language, count=len(orgs)),
+            tuple(lines),
+            organisations=tuple(compose.org_ref(o) for o in orgs),
+            confidence=0.85,
+            language=p.language,
+        )
+
+    def _everyone(self, p: Parse) -> Answer | None:
+        if not p.has("who") or p.unknown or p.mentions:
+            return None
+        selection = self._selection(p)
+        return self._people_list(p, selection)
+
+    # -- building answers ----------------------------------------------------------
+
+    def _people_list(self, p: Parse, selection: Selection) -> Answer:
+        people = compose.people_sorted(self.index, selection.people)
+        where = self._describe(selection, p.language)
+        if not people:
+            return self._not_known(
+                p,
+                say("nobody_matches", p.language, where=where or say("the_group", p.language)),
+                (),
+            )
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in people)
+        if selection.is_empty:
+            headline = say("everyone", p.language, count=len(refs))
+        else:
+            noun = compose.role_noun(selection.roles, len(refs), p.language)
+            headline = say("people_found", p.language, count=len(refs), people=noun, where=where).replace(
+                "  ", " "
+            )
+        confidence = self._selection_confidence(p, selection)
+        return Answer(
+            p.text,
+            "people",
+            True,
+            headline,
+            tuple(compose.person_line(r) for r in refs) + _read_as(p),
+            people=refs,
+            confidence=confidence,
+            suggestions=_uncertain(p, confidence),
+            language=p.language,
+        )
+
+    def _theme_answer(self, p: Parse, themes: list[Theme], score: float) -> Answer:
+        details: list[str] = []
+        people_ids: set[str] = set()
+        for theme in themes:
+            if len(themes) > 1:
+                details.append(compose.theme_line(theme, p.language))
+            if theme.summary:
+                details.append(theme.summary)
+            members = self.index.people_by_theme.get(theme.id, set())
+            people_ids |= members
+            if members:
+                names = [x.name for x in compose.people_sorted(self.index, members)]
+                details.append(say("theme_people", p.language, names=join(names, p.language)))
+            elif p.has("who"):
+                details.append(say("theme_no_people", p.language))
+        if len(themes) == 1:
+            headline = compose.theme_line(themes[0], p.language)
+        else:
+            headline = say("themes_some", p.language)
+        people = compose.people_sorted(self.index, people_ids)
+        return Answer(
+            p.text,
+            "theme",
+            True,
+            headline,
+            tuple(details) + _read_as(p),
+            people=tuple(compose.person_ref(self.kb, x, p.language) for x in people),
+            themes=tuple(compose.theme_ref(t) for t in themes),
+            confidence=min(1.0, score) * (0.9 if p.corrections else 1.0),
+            sources=tuple(dict.fromkeys(t.source for t in themes if t.source)),
+            language=p.language,
+        )
+
+    def _card_lines(self, person: Person, ref, language: str, with_name: bool) -> list[str]:
+        lines = [ref.name] if with_name else []
+        role = ref.role if not ref.title else f"{ref.role}; {ref.title}"
+        lines.append(role[0].upper() + role[1:])
+        lines.extend(ref.affiliations)
+        themes = [t for t in self.kb.themes if person.id in self.index.people_by_theme.get(t.id, set())]
+        lines.extend(compose.theme_line(t, language) for t in themes)
+        if person.note:
+            lines.append(person.note)
+        if person.email:
+            lines.append(person.email)
+        return lines
+
+    def _help_answer(self, p: Parse, kind: str) -> Answer:
+        help_text = say("help", p.language, name=self.kb.project.name)
+        headline = say("greeting", p.language, help=help_text) if kind == "greeting" else help_text
+        return Answer(
+            p.text,
+            kind,
+            True,
+            headline,
+            (say("try", p.language), *(f"  {e}" for e in self.examples(p.language))),
+            confidence=1.0,
+            language=p.language,
+        )
+
+    def _not_known(self, p: Parse, headline: str, suggestions: tuple[str, ...] = ()) -> Answer:
+        details = []
+        if suggestions:
+            details.append(say("did_you_mean", p.language, options=join(list(suggestions), p.language, "or")))
+        details.append(say("try", p.language))
+        details.extend(f"  {e}" for e in self.examples(p.language))
+        return Answer(
+            p.text,
+            "unknown",
+            False,
+            headline,
+            tuple(details),
+            confidence=0.0,
+            suggestions=suggestions,
+            language=p.language,
+        )
+
+    def _dont_know(self, p: Parse) -> Answer:
+        suggestions: tuple[str, ...] = ()
+        if p.unknown and len(p.tokens) <= 4:
+            suggestions = self._similar_people(" ".join(t.original for t in p.unknown), p)
+        return self._not_known(p, say("dont_know", p.language), suggestions)
+
+    def examples(self, language: str = "en") -> list[str]:
+        """Example questions drawn from this knowledge base, so they always work."""
+        kb = self.kb
+        examples = []
+        cities = list(dict.fromkeys(o.city for o in kb.organisations if self.index.people_by_city.get(o.city)))
+        abbreviated = next((o for o in kb.organisations if o.aliases and self.index.people_in_orgs([o.id])), None)
+        someone = kb.people[len(kb.people) // 2] if kb.people else None
+        if language == "no":
+            if cities:
+                examples.append(f"Hvem jobber i {cities[min(1, len(cities) - 1)]}?")
+            if someone:
+                examples.append(f"Hvem er {someone.name}?")
+            examples += ["Hvem er gruppeleder?", "Hvilke forskningstemaer finnes?", "Hva handler prosjektet om?"]
+        else:
+            if cities:
+                examples.append(f"Who works in {cities[min(1, len(cities) - 1)]}?")
+            if abbreviated:
+                examples.append(f"Who is at {abbreviated.aliases[0]}?")
+            if someone:
+                examples.append(f"Who is {someone.name}?")
+            examples += ["Who leads the group?", "What are the research themes?", "What is the project about?"]
+        return examples
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _selection(self, p: Parse, consortium: bool = False) -> Selection:
+        return select(p, self.index, consortium=consortium or self._mentions_consortium(p) and p.has("who"))
+
+    def _selection_confidence(self, p: Parse, selection: Selection) -> float:
+        score = min((m.score for m in selection.mentions), default=0.95)
+        if p.unknown:
+            score *= 0.8
+        return score
+
+    def _describe(self, selection: Selection, language: str) -> str:
+        parts = []
+        for mention in selection.places:
+            text = compose.describe_mention(self.index, mention, language)
+            if text:
+                parts.append(text)
+        for mention in selection.negated:
+            text = compose.describe_mention(self.index, mention, language).split(" ", 1)[-1]
+            parts.append(say("not_in", language, place=text))
+        if selection.abroad and self.index.home_country:
+            parts.append(say("abroad", language, country=self.index.home_country))
+        if selection.home and self.index.home_country:
+            parts.append(f"{say('in', language)} {self.index.home_country}")
+        if selection.consortium and self.kb.project.consortium:
+            c = self.kb.project.consortium
+            parts.append(say("in_consortium", language, name=c.short or c.name))
+        return " ".join(parts)
+
+    def _mentions_consortium(self, p: Parse) -> bool:
+        if p.has("consortium"):
+            return True
+        hits = sum(k in self._consortium_words for k in p.keys)
+        short = self.kb.project.consortium.short if self.kb.project.consortium else None
+        return hits >= 2 or (short is not None and keys(short)[0] in p.keys)
+
+    def _orgs_with_people(self) -> list:
+        return [
+            o
+            for o in self.kb.organisations
+            if not o.parent and self.index.people_in_orgs([o.id])
+        ]
+
+    def _similar_people(self, name: str, p: Parse) -> tuple[str, ...]:
+        choices = {x.id: x.name for x in self.kb.people}
+        matches = process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
+        return tuple(_who_is(m[0], p.language) for m in matches)
+
+    def _similar_places(self, place: str, p: Parse) -> tuple[str, ...]:
+        names = {o.id: o.name for o in self.kb.organisations}
+        names |= {f"city:{c}": c for c in self.index.people_by_city}
+        matches = process.extract(place, names, scorer=fuzz.ratio, limit=2, score_cutoff=75)
+        word = "Hvem jobber ved" if p.language == "no" else "Who works at"
+        return tuple(f"{word} {m[0]}?" for m in matches)
+
+
+# -- module helpers ------------------------------------------------------------------
+
+
+def _people_mentioned(p: Parse, strong_only: bool) -> dict[str, float]:
+    """Person ids the question names, with how sure the match is.
+
+    A full name is sure; a surname alone nearly so; a first name alone only
+    when nothing else is named.
+    """
+    found: dict[str, float] = {}
+    for mention in p.mentions:
+        if mention.kind == PERSON:
+            weight = 1.0
+        elif mention.kind == SURNAME:
+            weight = 0.9
+        elif mention.kind == FIRST_NAME and not strong_only:
+            if len(mention.targets) > 1 and p.mentions and len(p.mentions) > 1:
+                continue
+            weight = 0.7
+        else:
+            continue
+        for target in mention.targets:
+            found[target.value] = max(found.get(target.value, 0.0), weight * mention.score)
+    if not strong_only and any(m.kind in (PERSON, SURNAME) for m in p.mentions):
+        strong_ids = {t.value for m in p.mentions if m.kind in (PERSON, SURNAME) for t in m.targets}
+        found = {k: v for k, v in found.items() if k in strong_ids}
+    return found
+
+
+def _consortium_words(kb: KnowledgeBase) -> frozenset[str]:
+    consortium = kb.project.consortium
+    if consortium is None:
+        return frozenset()
+    project_words = set(keys(kb.project.name))
+    words = set(keys(consortium.name)) | set(keys(consortium.name_no or ""))
+    return frozenset(w for w in words - project_words if w not in lexicon.STOPWORDS and len(w) > 3)
+
+
+def _cue_content(p: Parse) -> list[str]:
+    return [k for k in p.keys if k not in lexicon.STOPWORDS and k not in p.content]
+
+
+def _read_as(p: Parse) -> tuple[str, ...]:
+    if not p.corrections:
+        return ()
+    pairs = join([f"'{c.original}' as '{c.corrected}'" for c in p.corrections], p.language)
+    return (say("read_as", p.language, pairs=pairs),)
+
+
+def _uncertain(p: Parse, confidence: float) -> tuple[str, ...]:
+    """Offer the corrected question when a guess was needed to answer."""
+    if confidence >= 0.8 or not p.corrections:
+        return ()
+    words = [t.original for t in p.tokens]
+    text = p.text
+    for correction in p.corrections:
+        text = text.replace(correction.original, correction.corrected.capitalize(), 1)
+    return (text,) if text != p.text and words else ()
+
+
+def _who_is(name: str, language: str) -> str:
+    return f"Hvem er {name}?" if language == "no" else f"Who is {name}?"
+
+
+def _source(url: str | None) -> tuple[str, ...]:
+    return (url,) if url else ()
+
+
+def _trace(p: Parse) -> list[str]:
+    lines = [f"language: {p.language}", f"cues: {', '.join(sorted(p.cues)) or '-'}"]
+    for c in p.corrections:
+        lines.append(f"spelling: '{c.original}' read as '{c.corrected}' ({c.distance} edit(s))")
+    for m in p.mentions:
+        words = " ".join(t.original for t in p.tokens[m.start : m.end])
+        targets = ", ".join(f"{t.kind}:{t.value}" for t in m.targets)
+        lines.append(f"'{words}' -> {targets} (score {m.score:.2f})")
+    if p.unknown:
+        lines.append(f"not understood: {', '.join(t.original for t in p.unknown)}")
+    if p.unknown_place:
+        lines.append(f"unknown place: {p.unknown_place}")
+    if p.unknown_name:
+        lines.append(f"unknown name: {p.unknown_name}")
+    if p.theme_numbers:
+        lines.append(f"theme numbers: {p.theme_numbers}")
+    if p.content:
+        lines.append(f"content words: {', '.join(p.content)}")
+    return lines
+
+
+def _with_trace(answer: Answer, trace: list[str]) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, explanation=tuple(trace))
+
+
+__all__ = ["Engine", "Mention", "ORG", "PERSON"]

@@ -1,0 +1,365 @@
+"""Search structures built once from a knowledge base.
+
+The parser asks the index three things: which phrases of the knowledge base a
+question contains (people, organisations, places, units, roles), which word of
+the knowledge base a misspelt word was meant to be, and which people belong to
+an organisation, place, unit or role. All of them are dictionary look-ups or
+set operations, so a question costs the same with 14 people or 10,000.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot import lexicon
+from bot.model import KnowledgeBase, Organisation, Person
+from bot.text import keys, stem
+
+# Kinds of things a phrase can name, strongest first when two share a span.
+PERSON = "person"
+ORG = "org"
+CITY = "city"
+COUNTRY = "country"
+REGION = "region"
+UNIT = "unit"
+TITLE = "title"
+ROLE = "role"
+FIRST_NAME = "first_name"
+SURNAME = "surname"
+ORG_PART = "org_part"
+
+PLACE_KINDS = frozenset({ORG, CITY, COUNTRY, REGION, ORG_PART})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a phrase names: a kind and the id (person, org) or value (city, role)."""
+
+    kind: str
+    value: str
+
+
+@dataclass
+class FuzzyHit:
+    word: str
+    distance: int
+
+
+@dataclass
+class Index:
+    """Everything the engine looks up, derived from one KnowledgeBase."""
+
+    kb: KnowledgeBase
+    phrases: dict[str, list[tuple[tuple[str, ...], Target]]] = field(default_factory=dict)
+    vocabulary: set[str] = field(default_factory=set)
+    fuzzy_words: dict[int, list[str]] = field(default_factory=dict)
+    people_by_org: dict[str, set[str]] = field(default_factory=dict)
+    people_by_city: dict[str, set[str]] = field(default_factory=dict)
+    people_by_country: dict[str, set[str]] = field(default_factory=dict)
+    people_by_unit: dict[str, set[str]] = field(default_factory=dict)
+    people_by_role: dict[str, set[str]] = field(default_factory=dict)
+    people_by_title: dict[str, set[str]] = field(default_factory=dict)
+    people_by_theme: dict[str, set[str]] = field(default_factory=dict)
+    org_descendants: dict[str, set[str]] = field(default_factory=dict)
+    city_names: dict[str, str] = field(default_factory=dict)
+    role_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    idf: dict[str, float] = field(default_factory=dict)
+    home_country: str | None = None
+    domain_words: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
+
+    # -- look-ups -------------------------------------------------------------
+
+    def correct(self, word: str) -> FuzzyHit | None:
+        """The knowledge-base word a misspelt word most likely means, if it is close enough.
+
+        One edit (a transposition counts as one) from five letters on, two from
+        nine: enough for "Bergem", "Karolinka", "Bjornsted", but "Andersen"
+        never becomes "Anders" and "Hansen" never becomes anyone.
+        """
+        if len(word) < 5 or word.isdigit():
+            return None
+        allowed = 2 if len(word) >= 9 else 1
+        candidates: list[str] = []
+        for length in range(len(word) - allowed, len(word) + allowed + 1):
+            candidates.extend(self.fuzzy_words.get(length, ()))
+        if not candidates:
+            return None
+        hits = process.extract(
+            word, candidates, scorer=OSA.distance, score_cutoff=allowed, limit=3
+        )
+        if not hits:
+            return None
+        best = min(h[1] for h in hits)
+        closest = sorted({h[0] for h in hits if h[1] == best})
+        if len(closest) > 1:
+            return None  # two words equally close: guessing would be a coin toss
+        return FuzzyHit(closest[0], int(best))
+
+    def people_in_orgs(self, org_ids: Iterable[str]) -> set[str]:
+        """People at these organisations or any of their departments."""
+        found: set[str] = set()
+        for org_id in org_ids:
+            for member in self.org_descendants.get(org_id, {org_id}):
+                found |= self.people_by_org.get(member, set())
+        return found
+
+    def people_for(self, target: Target) -> set[str]:
+        """The people a named place, unit, role or title stands for."""
+        if target.kind in (ORG, ORG_PART):
+            return self.people_in_orgs([target.value])
+        if target.kind == CITY:
+            return set(self.people_by_city.get(target.value, set()))
+        if target.kind == COUNTRY:
+            return set(self.people_by_country.get(target.value, set()))
+        if target.kind == REGION:
+            found: set[str] = set()
+            for country, people in self.people_by_country.items():
+                region = lexicon.country_region(country)
+                if region == target.value or (target.value == "europe" and region == "nordic"):
+                    found |= people
+            return found
+        if target.kind == UNIT:
+            return set(self.people_by_unit.get(target.value, set()))
+        if target.kind == ROLE:
+            return set(self.people_by_role.get(target.value, set()))
+        if target.kind == TITLE:
+            return set(self.people_by_title.get(target.value, set()))
+        if target.kind in (PERSON, FIRST_NAME, SURNAME):
+            return {target.value}
+        return set()
+
+    def all_people(self) -> set[str]:
+        return {p.id for p in self.kb.people}
+
+
+# -- building -------------------------------------------------------------------
+
+
+def build_index(kb: KnowledgeBase) -> Index:
+    """Derive every look-up table from the knowledge base (done once per load)."""
+    index = Index(kb=kb)
+    phrase_list: list[tuple[tuple[str, ...], Target]] = []
+    domain = _domain_words(kb)
+    index.domain_words = frozenset(domain)
+
+    _index_organisations(index, kb, phrase_list)
+    _index_people(index, kb, phrase_list, domain)
+    _index_places(index, kb, phrase_list)
+    _index_roles(index, kb, phrase_list)
+
+    grouped: dict[str, list[tuple[tuple[str, ...], Target]]] = defaultdict(list)
+    seen: set[tuple[tuple[str, ...], Target]] = set()
+    for phrase, target in phrase_list:
+        if phrase and (phrase, target) not in seen:
+            seen.add((phrase, target))
+            grouped[phrase[0]].append((phrase, target))
+    for entries in grouped.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    index.phrases = dict(grouped)
+
+    index.vocabulary = _vocabulary(kb) | {w for phrase, _ in phrase_list for w in phrase}
+    index.idf = _idf(kb)
+    fuzzy = {w for phrase, _ in phrase_list for w in phrase if len(w) >= 4 and not w.isdigit()}
+    fuzzy |= {w for w in _cue_words() if len(w) >= 4}
+    fuzzy |= {w for w in index.vocabulary if len(w) >= 6 and not w.isdigit()}
+    fuzzy -= lexicon.STOPWORDS
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for word in sorted(fuzzy):
+        by_length[len(word)].append(word)
+    index.fuzzy_words = dict(by_length)
+    return index
+
+
+def _cue_words() -> set[str]:
+    words: set[str] = set()
+    for group in (
+        lexicon.WHO_WORDS,
+        lexicon.WHERE_WORDS,
+        lexicon.WORK_WORDS,
+        lexicon.LEADER_WORDS,
+        lexicon.THEME_WORDS,
+        lexicon.PROJECT_WORDS,
+        lexicon.CONSORTIUM_WORDS,
+        lexicon.ORG_LIST_WORDS,
+        lexicon.ABROAD_WORDS,
+        *lexicon.ROLE_SYNONYMS.values(),
+        *lexicon.ORG_KIND_WORDS.values(),
+    ):
+        words |= group
+    return words
+
+
+def _domain_words(kb: KnowledgeBase) -> set[str]:
+    """Words of the project's own description: too common here to single anyone out."""
+    text = [kb.project.name, kb.project.summary, *(f.text for f in kb.project.facts)]
+    if kb.project.name_no:
+        text.append(kb.project.name_no)
+    return {k for t in text for k in keys(t)}
+
+
+def _index_organisations(index: Index, kb: KnowledgeBase, phrases: list) -> None:
+    children: dict[str, list[str]] = defaultdict(list)
+    for org in kb.organisations:
+        if org.parent:
+            children[org.parent].append(org.id)
+    for org in kb.organisations:
+        descendants, stack = set(), [org.id]
+        while stack:
+            current = stack.pop()
+            if current in descendants:
+                continue
+            descendants.add(current)
+            stack.extend(children.get(current, ()))
+        index.org_descendants[org.id] = descendants
+
+    city_keys = {k for org in kb.organisations for c in (org.city, *org.city_aliases) for k in keys(c)}
+    for org in kb.organisations:
+        for name in _org_names(org):
+            phrases.append((keys(name), Target(ORG, org.id)))
+            core = tuple(k for k in keys(name) if k not in lexicon.GENERIC_NAME_WORDS)
+            if core and core != keys(name) and not set(core) <= city_keys:
+                phrases.append((core, Target(ORG_PART, org.id)))
+            for word in core:
+                if word not in city_keys and len(word) >= 4:
+                    phrases.append(((word,), Target(ORG_PART, org.id)))
+
+
+def _org_names(org: Organisation) -> list[str]:
+    names = [org.name, *org.aliases]
+    if org.name_no:
+        names.append(org.name_no)
+    return names
+
+
+def _person_names(person: Person) -> list[tuple[str, ...]]:
+    return [keys(n) for n in (person.name, *person.aliases) if keys(n)]
+
+
+def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[str]) -> None:
+    orgs = kb.orgs_by_id
+    by_org: dict[str, set[str]] = defaultdict(set)
+    by_city: dict[str, set[str]] = defaultdict(set)
+    by_country: dict[str, set[str]] = defaultdict(set)
+    by_unit: dict[str, set[str]] = defaultdict(set)
+    by_role: dict[str, set[str]] = defaultdict(set)
+    by_title: dict[str, set[str]] = defaultdict(set)
+    by_theme: dict[str, set[str]] = defaultdict(set)
+    name_words: set[str] = set()
+    for person in kb.people:
+        for name in _person_names(person):
+            name_words.update(name)
+            phrases.append((name, Target(PERSON, person.id)))
+            words = [w for w in name if len(w) > 1]
+            if len(words) >= 2:
+                phrases.append(((words[0], words[-1]), Target(PERSON, person.id)))
+                phrases.append(((words[0],), Target(FIRST_NAME, person.id)))
+                surname = tuple(words[1:])
+                phrases.append((surname, Target(SURNAME, person.id)))
+                phrases.append(((words[-1],), Target(SURNAME, person.id)))
+            elif words:
+                phrases.append(((words[0],), Target(SURNAME, person.id)))
+        by_role[person.role].add(person.id)
+        for title in (person.title, person.title_no):
+            for word in keys(title or ""):
+                if word not in lexicon.STOPWORDS and word not in domain and len(word) >= 4:
+                    by_title[word].add(person.id)
+                    phrases.append(((word,), Target(TITLE, word)))
+        for affiliation in person.affiliations:
+            org = orgs[affiliation.org]
+            by_org[org.id].add(person.id)
+            by_city[org.city].add(person.id)
+            by_country[lexicon.canonical_country(org.country)].add(person.id)
+            for unit in (affiliation.unit, affiliation.unit_no):
+                if not unit:
+                    continue
+                by_unit[unit].add(person.id)
+                full = keys(unit)
+                phrases.append((full, Target(UNIT, unit)))
+                core = tuple(k for k in full if k not in lexicon.GENERIC_NAME_WORDS)
+                if core and core != full:
+                    phrases.append((core, Target(UNIT, unit)))
+                for word in core:
+                    if word not in domain and len(word) >= 4:
+                        phrases.append(((word,), Target(UNIT, unit)))
+        for theme in person.themes:
+            by_theme[theme].add(person.id)
+    for theme in kb.themes:
+        for person_id in theme.people:
+            by_theme[theme.id].add(person_id)
+    index.people_by_org = dict(by_org)
+    index.people_by_city = dict(by_city)
+    index.people_by_country = dict(by_country)
+    index.people_by_unit = dict(by_unit)
+    index.people_by_role = dict(by_role)
+    index.people_by_title = dict(by_title)
+    index.people_by_theme = dict(by_theme)
+    index.name_words = frozenset(name_words)
+
+
+def _index_places(index: Index, kb: KnowledgeBase, phrases: list) -> None:
+    for org in kb.organisations:
+        for city in (org.city, *org.city_aliases):
+            index.city_names[city] = org.city
+            phrases.append((keys(city), Target(CITY, org.city)))
+    for canonical, forms in lexicon.country_forms().items():
+        for form in forms:
+            phrases.append((form, Target(COUNTRY, canonical)))
+    for region, words in lexicon.REGIONS.items():
+        for word in words:
+            phrases.append(((word,), Target(REGION, region)))
+    host = kb.orgs_by_id.get(kb.project.host or "")
+    if host is None and kb.project.leader in kb.people_by_id:
+        leader = kb.people_by_id[kb.project.leader]
+        host = kb.orgs_by_id.get(leader.affiliations[0].org)
+    if host is None and kb.organisations:
+        host = kb.orgs_by_id[Counter(a.org for p in kb.people for a in p.affiliations).most_common(1)[0][0]]
+    index.home_country = lexicon.canonical_country(host.country) if host else None
+
+
+def _index_roles(index: Index, kb: KnowledgeBase, phrases: list) -> None:
+    for role in index.people_by_role:
+        words = set(lexicon.ROLE_SYNONYMS.get(role, frozenset()))
+        role_keys = keys(role)
+        words.add(" ".join(role_keys))
+        index.role_words[role] = frozenset(words)
+        phrases.append((role_keys, Target(ROLE, role)))
+        for word in lexicon.ROLE_SYNONYMS.get(role, ()):
+            if role != "leader":  # leadership is a question of its own, see the engine
+                phrases.append(((word,), Target(ROLE, role)))
+        if len(role_keys) == 1 and not role_keys[0].endswith("s"):
+            phrases.append(((role_keys[0] + "s",), Target(ROLE, role)))
+
+
+def _vocabulary(kb: KnowledgeBase) -> set[str]:
+    texts: list[str] = [kb.project.name, kb.project.summary, kb.project.name_no or ""]
+    texts += [f.text + " " + " ".join(f.keywords) for f in kb.project.facts]
+    if kb.project.consortium:
+        c = kb.project.consortium
+        texts += [c.name, c.name_no or "", c.short or "", c.summary or ""]
+    for theme in kb.themes:
+        texts += [theme.title, theme.title_no or "", theme.summary or "", *theme.keywords]
+    for entry in kb.faq:
+        texts += [*entry.questions]
+    return {k for t in texts for k in keys(t)}
+
+
+def _idf(kb: KnowledgeBase) -> dict[str, float]:
+    """How rare each word stem is across the knowledge base's texts."""
+    documents: list[set[str]] = []
+    for theme in kb.themes:
+        documents.append({stem(k) for k in keys(" ".join([theme.title, theme.title_no or "", *theme.keywords]))})
+    for fact in kb.project.facts:
+        documents.append({stem(k) for k in keys(fact.text + " " + " ".join(fact.keywords))})
+    documents.append({stem(k) for k in keys(kb.project.summary + " " + kb.project.name)})
+    counts: Counter[str] = Counter()
+    for doc in documents:
+        counts.update(doc)
+    total = max(len(documents), 1)
+    return {word: math.log(1 + total / count) for word, count in counts.items()}

@@ -1,0 +1,265 @@
+"""General language knowledge: question words, filler words, countries, ordinals.
+
+Nothing here is about one research group; it is what any English or Norwegian
+(bokmål) speaker means by "who", "hvor mange", "Swedish" or "the fifth". Every
+word is stored by its `word_key`, the same key the question's words get.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.text import keys
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(k for word in words.split() for k in keys(word))
+
+
+def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(keys(item) for item in items)
+
+
+# Words that carry no content of their own, English and Norwegian.
+STOPWORDS = _set(
+    """
+    a an the of to in on at by for from with about into onto over under within without near
+    and or but nor so if then than as is are was were be been being am do does did done doing
+    have has had having can could would should will shall may might must i me my mine we us our
+    ours you your yours he him his she her hers it its they them their theirs this that these those
+    there here what which who whom whose where when why how whats whos wheres hows
+    s t d ll re ve m o
+    any anyone anybody some someone somebody all every everyone everybody each both either
+    one ones just also too very really please pls kindly thanks thank tell me show give let know
+    find get got like want wanted need needs look looking see about regarding concerning
+    use uses used using
+    currently now today right else other others another same such more most much many
+    dr drs prof professor mr mrs ms sir
+    not no yes ok okay hey hi hello
+    er var vaere blir ble har hadde kan kunne skal skulle vil ville maa matte
+    og eller men i paa pa fra til med av for om hos ved etter foer under over mellom
+    en et ei den det de dem denne dette disse der her hva hvem hvor hvilke hvilken hvilket hvordan
+    hvorfor naar nar noen noe alle hver jeg meg min mitt mine vi oss vaar var vaare vare du deg din
+    ditt dine han ham hun hennes sin sitt sine deres seg som saa sa ogsaa ogsa bare veldig
+    takk hei hallo fortell vis gi meg si
+    """
+)
+
+# Words that ask for people.
+WHO_WORDS = _set(
+    """
+    who whom whose anyone anybody someone somebody people person persons researcher researchers
+    scientist scientists member members colleague colleagues contact contacts name names
+    staff team expert experts everyone everybody list
+    hvem noen folk personer person forsker forskere medlem medlemmer kollega kolleger kontakt
+    kontaktperson kontaktpersoner ekspert eksperter alle liste
+    """
+)
+WHERE_WORDS = _set("where based located situated hvor")
+WHAT_WORDS = _set("what which whats hva hvilke hvilken hvilket")
+COUNT_PHRASES = _phrases(["how many", "hvor mange", "number of", "antall", "count", "total"])
+WORK_WORDS = _set(
+    """
+    work works working worked job jobs employed affiliated based sits
+    jobber jobbe arbeider arbeide ansatt tilknyttet sitter
+    """
+)
+
+LEADER_WORDS = _set(
+    """
+    leader leaders lead leads leading head heads headed runs run running charge chief boss
+    pi principal director manager coordinator supervisor
+    leder ledere leiar gruppeleder prosjektleder sjef styrer
+    """
+)
+# "Who leads it", "group leader": leadership asked of the project, not of a place.
+THEME_WORDS = _set(
+    """
+    theme themes topic topics area areas subject subjects subproject subprojects strand strands
+    tema temaer temaene emne emner omraade omraader fagomraade forskningstema forskningstemaer
+    underprosjekt underprosjekter satsingsomraade satsingsomraader
+    """
+)
+THEME_SUFFIXES = ("tema", "temaer", "temaene", "emne", "emner")
+PROJECT_WORDS = _set(
+    """
+    project projects group groups lab research focus about working aim aims goal goals doing do
+    prosjekt prosjektet prosjektene gruppe gruppen gruppa forskning forskningen fokus handler
+    maal driver holder
+    """
+)
+CONSORTIUM_WORDS = _set("consortium consortia network konsortium konsortiet nettverk")
+ORG_LIST_WORDS = _set(
+    """
+    organisation organisations organization organizations institution institutions
+    institute institutes partner partners universities hospitals places sites cities countries
+    organisasjon organisasjoner institusjon institusjoner partnere steder byer land
+    """
+)
+HELP_PHRASES = _phrases(
+    [
+        "help",
+        "hjelp",
+        "what can you do",
+        "what can i ask",
+        "what do you know",
+        "how does this work",
+        "how do i use you",
+        "how do you work",
+        "examples",
+        "eksempler",
+        "hva kan du",
+        "hva kan jeg spore",
+        "hva vet du",
+        "commands",
+        "usage",
+    ]
+)
+GREETING_WORDS = _set("hi hello hey hei hallo heisann morn god morgen thanks thank takk tusen")
+ABROAD_WORDS = _set(
+    """
+    abroad international internationally foreign overseas outside
+    utlandet utenlands internasjonal internasjonale internasjonalt utenlandsk utenlandske
+    """
+)
+NEGATION_WORDS = _set("outside not except excluding besides utenfor ikke unntatt utenom")
+HOME_WORDS = _set("national domestic nasjonal nasjonale nasjonalt innenlands hjemme")
+CONJUNCTIONS = _set("and or og eller plus")
+PLACE_PREPOSITIONS = _set("in at from near around i paa pa fra ved hos rundt")
+PERSON_PROMPTS = _phrases(
+    [
+        "who is",
+        "who's",
+        "whos",
+        "who was",
+        "tell me about",
+        "about",
+        "hvem er",
+        "fortell om",
+        "info on",
+        "information about",
+        "contact for",
+        "where does",
+        "where is",
+        "hvor jobber",
+        "hvor er",
+    ]
+)
+
+# Words for the roles people commonly have in a research group, by the role a
+# knowledge base writes. Any other role in the YAML matches by its own words.
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "leader": LEADER_WORDS,
+    "collaborator": _set(
+        """
+        collaborator collaborators collaborating partner partners samarbeidspartner
+        samarbeidspartnere samarbeidspartnerne samarbeider
+        """
+    ),
+    "participant": _set("participant participants deltaker deltakere deltakerne deltar"),
+}
+
+# Kinds of organisation, by the word in their names: "who is at a hospital".
+ORG_KIND_WORDS: dict[str, frozenset[str]] = {
+    "hospital": _set("hospital hospitals sykehus sjukehus universitetssykehus hopital"),
+    "university": _set("university universities universitet universitetet uni college"),
+    "institute": _set("institute institutet institutt institut"),
+}
+GENERIC_NAME_WORDS = (
+    _set(
+        """
+        university universitet universitetet hospital sykehus sjukehus universitetssykehus
+        universitetssjukehus hopital institute institutet institutt institut department dept depts
+        departments avdeling avdelingen centre center senter school faculty fakultet of for and the
+        og i for av clinic klinikk section seksjon unit division laboratory laboratorium
+        """
+    )
+    | STOPWORDS
+)
+
+ORDINALS: dict[str, int] = {
+    k: n
+    for words, n in (
+        ("first 1st forste one", 1),
+        ("second 2nd andre two to", 2),
+        ("third 3rd tredje three tre", 3),
+        ("fourth 4th fjerde four fire", 4),
+        ("fifth 5th femte five fem", 5),
+        ("sixth 6th sjette six seks", 6),
+        ("seventh 7th sjuende syvende seven sju syv", 7),
+        ("eighth 8th attende eight atte", 8),
+        ("ninth 9th niende nine ni", 9),
+        ("tenth 10th tiende ten ti", 10),
+    )
+    for k in _set(words)
+}
+
+# Country names, adjectives and Norwegian forms, by the canonical English name.
+# A knowledge base's `country` is matched against these, so any spelling works.
+_COUNTRIES: dict[str, tuple[str, str]] = {
+    # canonical: (other names and adjectives, region)
+    "Norway": ("Norge Norwegian norsk norske Noreg", "nordic"),
+    "Sweden": ("Sverige Swedish svensk svenske Swede Swedes", "nordic"),
+    "Denmark": ("Danmark Danish dansk danske Dane Danes", "nordic"),
+    "Finland": ("Finnish finsk finske", "nordic"),
+    "Iceland": ("Island Icelandic islandsk", "nordic"),
+    "France": ("Frankrike French fransk franske", "europe"),
+    "Germany": ("Tyskland German tysk tyske Deutschland", "europe"),
+    "Netherlands": ("Nederland Holland Dutch nederlandsk", "europe"),
+    "Belgium": ("Belgia Belgian belgisk", "europe"),
+    "Switzerland": ("Sveits Swiss sveitsisk", "europe"),
+    "Austria": ("Østerrike Austrian østerriksk", "europe"),
+    "Italy": ("Italia Italian italiensk", "europe"),
+    "Spain": ("Spania Spanish spansk", "europe"),
+    "Portugal": ("Portuguese portugisisk", "europe"),
+    "United Kingdom": ("UK Britain England Scotland Wales British britisk Storbritannia", "europe"),
+    "Ireland": ("Irland Irish irsk", "europe"),
+    "Poland": ("Polen Polish polsk", "europe"),
+    "Czechia": ("Czech Tsjekkia tsjekkisk", "europe"),
+    "Estonia": ("Estland Estonian estisk", "europe"),
+    "Greece": ("Hellas Greek gresk", "europe"),
+    "USA": ("US U.S. United States America American Americans amerikansk amerikanske Amerika States", "america"),
+    "Canada": ("Canadian kanadisk", "america"),
+    "Brazil": ("Brasil Brazilian brasiliansk", "america"),
+    "Australia": ("Australian australsk", "oceania"),
+    "China": ("Kina Chinese kinesisk", "asia"),
+    "Japan": ("Japanese japansk", "asia"),
+    "India": ("Indian indisk", "asia"),
+    "Israel": ("Israeli israelsk", "asia"),
+}
+# Words for groups of countries.
+REGIONS: dict[str, frozenset[str]] = {
+    "nordic": _set("nordic nordisk nordiske nordics scandinavia scandinavian skandinavia skandinavisk norden"),
+    "europe": _set("europe european europa europeisk europeiske eu"),
+    "america": _set("america americas"),
+}
+# Names that need the user's capitals, because in lower case they are ordinary words.
+CASE_SENSITIVE_FORMS = frozenset({("us",), ("states",), ("eu",)})
+_PHRASE_COUNTRY_FORMS = {"USA": ["the States", "the US", "the U.S."]}
+
+
+def country_forms() -> dict[str, list[tuple[str, ...]]]:
+    """Every way to write each known country, as token-key phrases."""
+    forms: dict[str, list[tuple[str, ...]]] = {}
+    for canonical, (others, _region) in _COUNTRIES.items():
+        phrases = [keys(canonical)]
+        phrases += [keys(w) for w in others.replace("U.S.", "U_S").split()]
+        phrases += [keys(p) for p in _PHRASE_COUNTRY_FORMS.get(canonical, [])]
+        phrases += [keys("United States")] if canonical == "USA" else []
+        forms[canonical] = [p for p in phrases if p]
+    return forms
+
+
+def canonical_country(name: str) -> str:
+    """The canonical name of a country as a knowledge base writes it ("USA", "Sverige")."""
+    wanted = keys(name)
+    for canonical, phrases in country_forms().items():
+        if wanted in phrases:
+            return canonical
+    return name
+
+
+def country_region(canonical: str) -> str | None:
+    """The region ("nordic", "europe", ...) a canonical country belongs to."""
+    entry = _COUNTRIES.get(canonical)
+    return entry[1] if entry else None

@@ -1,0 +1,511 @@
+"""Load and validate a knowledge directory: the one code path for `check`, start-up and reload.
+
+Every problem is collected (not just the first), each as one line that names
+the file, the line and the entry, so a maintainer fixes them all in one go.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+
+from bot.errors import KnowledgeError
+from bot.model import (
+    Affiliation,
+    Consortium,
+    Fact,
+    FaqEntry,
+    KnowledgeBase,
+    Organisation,
+    Person,
+    Project,
+    Theme,
+)
+from bot.yaml_lines import line_of, load_yaml
+
+FILES = ("project.yaml", "themes.yaml", "organisations.yaml", "people.yaml", "faq.yaml")
+REQUIRED_FILES = ("project.yaml", "people.yaml", "organisations.yaml")
+
+_FIELDS = {
+    "project": {
+        "name",
+        "name_no",
+        "url",
+        "url_no",
+        "summary",
+        "facts",
+        "leader",
+        "consortium",
+        "host",
+        "host_unit",
+        "source",
+    },
+    "consortium": {"name", "name_no", "short", "summary", "members", "url"},
+    "theme": {"id", "number", "title", "title_no", "summary", "keywords", "people", "source"},
+    "organisation": {
+        "id",
+        "name",
+        "name_no",
+        "aliases",
+        "city",
+        "city_aliases",
+        "country",
+        "parent",
+        "url",
+        "source",
+    },
+    "person": {
+        "id",
+        "name",
+        "aliases",
+        "role",
+        "title",
+        "title_no",
+        "affiliations",
+        "themes",
+        "slack",
+        "email",
+        "url",
+        "note",
+        "source",
+    },
+    "affiliation": {"org", "unit", "unit_no"},
+    "fact": {"text", "keywords"},
+    "faq": {"id", "questions", "answer"},
+}
+
+
+def default_knowledge_dir() -> Path:
+    """`$BOT_KNOWLEDGE_DIR`, else ./knowledge, else the knowledge bundled beside the package."""
+    configured = os.environ.get("BOT_KNOWLEDGE_DIR")
+    if configured:
+        return Path(configured)
+    here = Path.cwd() / "knowledge"
+    if (here / "people.yaml").exists():
+        return here
+    return Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@dataclass
+class _Reader:
+    """Reads fields from one YAML entry, recording a problem instead of raising."""
+
+    file: str
+    problems: list[str]
+    warnings: list[str]
+
+    def where(self, node: Any, label: str, fallback: int = 0) -> str:
+        line = line_of(node, fallback)
+        return f"{self.file}:{line}: {label}" if line else f"{self.file}: {label}"
+
+    def mapping(self, node: Any, label: str, kind: str, fallback: int = 0) -> dict | None:
+        if not isinstance(node, dict):
+            self.problems.append(
+                f"{self.where(node, label, fallback)}: should be a mapping of fields, "
+                f"not {_describe(node)}"
+            )
+            return None
+        for key in node:
+            if key not in _FIELDS[kind]:
+                hint = process.extractOne(str(key), sorted(_FIELDS[kind]), score_cutoff=75)
+                guess = f" (did you mean '{hint[0]}'?)" if hint else ""
+                self.warnings.append(
+                    f"{self.where(node, label)}: unknown field '{key}'{guess}; it is ignored"
+                )
+        return node
+
+    def text(self, node: dict, key: str, label: str, required: bool = False) -> str | None:
+        value = node.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problems.append(f"{self.where(node, label)}: missing required field '{key}'")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.problems.append(
+                f"{self.where(node, label)}: field '{key}' should be text, not {_describe(value)}"
+            )
+            return None
+        return " ".join(str(value).split())
+
+    def texts(self, node: dict, key: str, label: str, required: bool = False) -> tuple[str, ...]:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.problems.append(f"{self.where(node, label)}: missing required field '{key}'")
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(
+            isinstance(v, str | int | float) and not isinstance(v, bool) for v in value
+        ):
+            self.problems.append(
+                f"{self.where(node, label)}: field '{key}' should be a list of texts, "
+                f"not {_describe(value)}"
+            )
+            return ()
+        return tuple(" ".join(str(v).split()) for v in value if str(v).strip())
+
+    def source(self, node: dict, label: str) -> str | None:
+        value = self.text(node, "source", label)
+        if value is None:
+            self.warnings.append(
+                f"{self.where(node, label)}: no 'source' URL; add one so others can check it"
+            )
+        elif not value.startswith(("http://", "https://")):
+            self.warnings.append(f"{self.where(node, label)}: 'source' should be a URL, got {value!r}")
+        return value
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
+
+
+@dataclass
+class _Loaded:
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_knowledge(directory: Path | str) -> KnowledgeBase:
+    """Load, validate and cross-check a knowledge directory, or raise KnowledgeError."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise KnowledgeError([f"{directory}: no such knowledge directory"])
+    state = _Loaded()
+    raw: dict[str, Any] = {}
+    for name in FILES:
+        path = directory / name
+        if not path.exists():
+            if name in REQUIRED_FILES:
+                state.problems.append(f"{name}: the file is missing from {directory}")
+            raw[name] = None
+            continue
+        try:
+            raw[name] = load_yaml(path)
+        except KnowledgeError as exc:
+            state.problems.extend(exc.problems)
+            raw[name] = None
+    if state.problems:
+        raise KnowledgeError(state.problems)
+
+    orgs = _organisations(raw["organisations.yaml"], state)
+    themes = _themes(raw["themes.yaml"], state)
+    people = _people(raw["people.yaml"], state)
+    project = _project(raw["project.yaml"], state)
+    faq = _faq(raw["faq.yaml"], state)
+    if project is None:
+        raise KnowledgeError(state.problems)
+    _cross_check(project, people, orgs, themes, state)
+    if state.problems:
+        raise KnowledgeError(state.problems)
+    return KnowledgeBase(
+        project=project,
+        people=tuple(p for p, _ in people),
+        organisations=tuple(o for o, _ in orgs),
+        themes=tuple(sorted((t for t, _ in themes), key=lambda t: t.number)),
+        faq=faq,
+        warnings=tuple(state.warnings),
+    )
+
+
+def _entries(raw: Any, file: str, state: _Loaded) -> list:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        state.problems.append(f"{file}:{line_of(raw, 1)}: should be a list of entries (lines starting with '- ')")
+        return []
+    return list(raw)
+
+
+def _label(kind: str, entry: Any, position: int) -> str:
+    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+        return f"{kind} '{entry['id']}'"
+    return f"{kind} #{position}"
+
+
+def _entry_id(reader: _Reader, entry: dict, label: str, seen: dict[str, int]) -> str | None:
+    value = reader.text(entry, "id", label, required=True)
+    if value is None:
+        return None
+    if value in seen:
+        reader.problems.append(
+            f"{reader.where(entry, label)}: duplicate id '{value}' (first used on line {seen[value]})"
+        )
+        return None
+    seen[value] = line_of(entry)
+    return value
+
+
+def _organisations(raw: Any, state: _Loaded) -> list[tuple[Organisation, dict]]:
+    file = "organisations.yaml"
+    reader = _Reader(file, state.problems, state.warnings)
+    seen: dict[str, int] = {}
+    result = []
+    for position, entry in enumerate(_entries(raw, file, state), 1):
+        label = _label("organisation", entry, position)
+        node = reader.mapping(entry, label, "organisation", line_of(raw))
+        if node is None:
+            continue
+        org_id = _entry_id(reader, node, label, seen)
+        name = reader.text(node, "name", label, required=True)
+        city = reader.text(node, "city", label, required=True)
+        country = reader.text(node, "country", label, required=True)
+        values = dict(
+            name_no=reader.text(node, "name_no", label),
+            aliases=reader.texts(node, "aliases", label),
+            city_aliases=reader.texts(node, "city_aliases", label),
+            parent=reader.text(node, "parent", label),
+            url=reader.text(node, "url", label),
+            source=reader.source(node, label),
+        )
+        if org_id and name and city and country:
+            result.append((Organisation(id=org_id, name=name, city=city, country=country, **values), node))
+    return result
+
+
+def _themes(raw: Any, state: _Loaded) -> list[tuple[Theme, dict]]:
+    file = "themes.yaml"
+    reader = _Reader(file, state.problems, state.warnings)
+    seen: dict[str, int] = {}
+    numbers: dict[int, str] = {}
+    result = []
+    for position, entry in enumerate(_entries(raw, file, state), 1):
+        label = _label("theme", entry, position)
+        node = reader.mapping(entry, label, "theme", line_of(raw))
+        if node is None:
+            continue
+        theme_id = _entry_id(reader, node, label, seen)
+        title = reader.text(node, "title", label, required=True)
+        number = node.get("number")
+        if number is None:
+            state.problems.append(f"{reader.where(node, label)}: missing required field 'number'")
+        elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            state.problems.append(
+                f"{reader.where(node, label)}: field 'number' should be a whole number from 1, "
+                f"not {_describe(number)}"
+            )
+            number = None
+        elif number in numbers:
+            state.problems.append(
+                f"{reader.where(node, label)}: theme number {number} is already used by '{numbers[number]}'"
+            )
+            number = None
+        values = dict(
+            title_no=reader.text(node, "title_no", label),
+            summary=reader.text(node, "summary", label),
+            keywords=reader.texts(node, "keywords", label),
+            people=reader.texts(node, "people", label),
+            source=reader.source(node, label),
+        )
+        if theme_id and title and number:
+            numbers[number] = theme_id
+            result.append((Theme(id=theme_id, number=number, title=title, **values), node))
+    return result
+
+
+def _people(raw: Any, state: _Loaded) -> list[tuple[Person, dict]]:
+    file = "people.yaml"
+    reader = _Reader(file, state.problems, state.warnings)
+    seen: dict[str, int] = {}
+    result = []
+    for position, entry in enumerate(_entries(raw, file, state), 1):
+        label = _label("person", entry, position)
+        node = reader.mapping(entry, label, "person", line_of(raw))
+        if node is None:
+            continue
+        person_id = _entry_id(reader, node, label, seen)
+        name = reader.text(node, "name", label, required=True)
+        role = reader.text(node, "role", label, required=True)
+        affiliations = _affiliations(reader, node, label)
+        values = dict(
+            aliases=reader.texts(node, "aliases", label),
+            title=reader.text(node, "title", label),
+            title_no=reader.text(node, "title_no", label),
+            themes=reader.texts(node, "themes", label),
+            slack=reader.text(node, "slack", label),
+            email=reader.text(node, "email", label),
+            url=reader.text(node, "url", label),
+            note=reader.text(node, "note", label),
+            source=reader.source(node, label),
+        )
+        slack = values["slack"]
+        if slack and not (slack[:1] in "UW" and slack[1:].isalnum()):
+            state.problems.append(
+                f"{reader.where(node, label)}: 'slack' should be a Slack user id like U0123ABCD, "
+                f"not {slack!r}"
+            )
+        if person_id and name and role and affiliations is not None:
+            result.append(
+                (Person(id=person_id, name=name, role=role.lower(), affiliations=affiliations, **values), node)
+            )
+    return result
+
+
+def _affiliations(reader: _Reader, node: dict, label: str) -> tuple[Affiliation, ...] | None:
+    value = node.get("affiliations")
+    if value is None:
+        reader.problems.append(f"{reader.where(node, label)}: missing required field 'affiliations'")
+        return None
+    if not isinstance(value, list) or not value:
+        reader.problems.append(
+            f"{reader.where(node, label)}: 'affiliations' should be a list like "
+            f"'- org: <organisation id>', not {_describe(value)}"
+        )
+        return None
+    result = []
+    for item in value:
+        if isinstance(item, str):
+            item_node: dict | None = {"org": item}
+        else:
+            item_node = reader.mapping(item, f"{label} affiliation", "affiliation", line_of(node))
+        if item_node is None:
+            return None
+        org = reader.text(item_node, "org", f"{label} affiliation", required=True)
+        if org is None:
+            return None
+        result.append(
+            Affiliation(
+                org=org,
+                unit=reader.text(item_node, "unit", label),
+                unit_no=reader.text(item_node, "unit_no", label),
+            )
+        )
+    return tuple(result)
+
+
+def _project(raw: Any, state: _Loaded) -> Project | None:
+    file = "project.yaml"
+    reader = _Reader(file, state.problems, state.warnings)
+    node = reader.mapping(raw, "project", "project", 1)
+    if node is None:
+        return None
+    name = reader.text(node, "name", "project", required=True)
+    summary = reader.text(node, "summary", "project", required=True)
+    facts = []
+    raw_facts = node.get("facts") or []
+    if not isinstance(raw_facts, list):
+        state.problems.append(f"{reader.where(node, 'project')}: 'facts' should be a list")
+        raw_facts = []
+    for item in raw_facts:
+        if isinstance(item, str):
+            facts.append(Fact(text=" ".join(item.split())))
+            continue
+        fact_node = reader.mapping(item, "project fact", "fact", line_of(raw_facts))
+        if fact_node is None:
+            continue
+        text = reader.text(fact_node, "text", "project fact", required=True)
+        if text:
+            facts.append(Fact(text=text, keywords=reader.texts(fact_node, "keywords", "project fact")))
+    consortium = None
+    raw_consortium = node.get("consortium")
+    if raw_consortium is not None:
+        c_node = reader.mapping(raw_consortium, "consortium", "consortium", line_of(node))
+        if c_node is not None:
+            c_name = reader.text(c_node, "name", "consortium", required=True)
+            if c_name:
+                consortium = Consortium(
+                    name=c_name,
+                    members=reader.texts(c_node, "members", "consortium"),
+                    name_no=reader.text(c_node, "name_no", "consortium"),
+                    short=reader.text(c_node, "short", "consortium"),
+                    summary=reader.text(c_node, "summary", "consortium"),
+                    url=reader.text(c_node, "url", "consortium"),
+                )
+    if not (name and summary):
+        return None
+    return Project(
+        name=name,
+        summary=summary,
+        leader=reader.text(node, "leader", "project"),
+        name_no=reader.text(node, "name_no", "project"),
+        url=reader.text(node, "url", "project"),
+        url_no=reader.text(node, "url_no", "project"),
+        host=reader.text(node, "host", "project"),
+        facts=tuple(facts),
+        consortium=consortium,
+        source=reader.text(node, "source", "project"),
+    )
+
+
+def _faq(raw: Any, state: _Loaded) -> tuple[FaqEntry, ...]:
+    file = "faq.yaml"
+    reader = _Reader(file, state.problems, state.warnings)
+    seen: dict[str, int] = {}
+    result = []
+    for position, entry in enumerate(_entries(raw, file, state), 1):
+        label = _label("faq", entry, position)
+        node = reader.mapping(entry, label, "faq", line_of(raw))
+        if node is None:
+            continue
+        faq_id = _entry_id(reader, node, label, seen)
+        questions = reader.texts(node, "questions", label, required=True)
+        answer = reader.text(node, "answer", label, required=True)
+        if faq_id and questions and answer:
+            result.append(FaqEntry(id=faq_id, questions=questions, answer=answer))
+    return tuple(result)
+
+
+def _cross_check(
+    project: Project,
+    people: list[tuple[Person, dict]],
+    orgs: list[tuple[Organisation, dict]],
+    themes: list[tuple[Theme, dict]],
+    state: _Loaded,
+) -> None:
+    """Every reference names an entry that exists; say which one does not."""
+    org_ids = {o.id for o, _ in orgs}
+    theme_ids = {t.id for t, _ in themes}
+    person_ids = {p.id for p, _ in people}
+
+    def unknown(kind: str, value: str, known: set[str]) -> str:
+        hint = process.extractOne(value, sorted(known), score_cutoff=70) if known else None
+        return f"unknown {kind} '{value}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+
+    for org, node in orgs:
+        if org.parent and org.parent not in org_ids:
+            state.problems.append(
+                f"organisations.yaml:{line_of(node)}: organisation '{org.id}': parent is an "
+                + unknown("organisation", org.parent, org_ids)
+            )
+    for person, node in people:
+        for affiliation in person.affiliations:
+            if affiliation.org not in org_ids:
+                state.problems.append(
+                    f"people.yaml:{line_of(node)}: person '{person.id}': affiliation names an "
+                    + unknown("organisation", affiliation.org, org_ids)
+                )
+        for theme in person.themes:
+            if theme not in theme_ids:
+                state.problems.append(
+                    f"people.yaml:{line_of(node)}: person '{person.id}': "
+                    + unknown("theme", theme, theme_ids)
+                )
+    for theme, node in themes:
+        for person_id in theme.people:
+            if person_id not in person_ids:
+                state.problems.append(
+                    f"themes.yaml:{line_of(node)}: theme '{theme.id}': "
+                    + unknown("person", person_id, person_ids)
+                )
+    if project.leader and project.leader not in person_ids:
+        state.problems.append(f"project.yaml: leader is an {unknown('person', project.leader, person_ids)}")
+    if project.host and project.host not in org_ids:
+        state.problems.append(f"project.yaml: host is an {unknown('organisation', project.host, org_ids)}")
+    if project.consortium:
+        for member in project.consortium.members:
+            if member not in org_ids:
+                state.problems.append(
+                    f"project.yaml: consortium member is an {unknown('organisation', member, org_ids)}"
+                )

@@ -1,0 +1,405 @@
+"""Turn a question into what it asks for: cues, named things, and words not understood.
+
+The parser does not decide the answer; it records evidence (with scores) that
+the engine ranks. Misspelt words are corrected against the knowledge base's
+own vocabulary, never against a general dictionary, so a correction always
+points at something the bot can talk about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot import lexicon
+from bot.index import (
+    CITY,
+    COUNTRY,
+    FIRST_NAME,
+    ORG,
+    ORG_PART,
+    PERSON,
+    PLACE_KINDS,
+    REGION,
+    ROLE,
+    SURNAME,
+    TITLE,
+    UNIT,
+    Index,
+    Target,
+)
+from bot.text import Token, clean, tokenize
+
+_KIND_PRIORITY = {
+    PERSON: 0,
+    ORG: 1,
+    CITY: 2,
+    COUNTRY: 3,
+    REGION: 4,
+    UNIT: 5,
+    ORG_PART: 6,
+    TITLE: 7,
+    ROLE: 8,
+    SURNAME: 9,
+    FIRST_NAME: 10,
+}
+_PERSON_KINDS = frozenset({PERSON, SURNAME, FIRST_NAME})
+
+_CUES: dict[str, frozenset[str]] = {
+    "who": lexicon.WHO_WORDS,
+    "where": lexicon.WHERE_WORDS,
+    "what": lexicon.WHAT_WORDS,
+    "work": lexicon.WORK_WORDS,
+    "leader": lexicon.LEADER_WORDS,
+    "themes": lexicon.THEME_WORDS,
+    "project": lexicon.PROJECT_WORDS,
+    "consortium": lexicon.CONSORTIUM_WORDS,
+    "orgs": lexicon.ORG_LIST_WORDS,
+    "abroad": lexicon.ABROAD_WORDS,
+    "home": lexicon.HOME_WORDS,
+    "greeting": lexicon.GREETING_WORDS,
+}
+_ALL_CUE_WORDS = frozenset().union(*_CUES.values(), *lexicon.ORG_KIND_WORDS.values())
+_COMPOUND_HEADS = sorted(
+    {w for group in ("leader", "themes", "project", "consortium") for w in _CUES[group] if len(w) >= 4},
+    key=len,
+    reverse=True,
+)
+_NORWEGIAN_MARKERS = frozenset(
+    k
+    for w in (
+        "hvem hva hvor hvilke hvilken hvordan hvorfor er jobber arbeider finnes fins gruppen "
+        "prosjektet handler noen og ikke med fra hos ved paa forskningstemaer temaer leder "
+        "gruppeleder kan du jeg"
+    ).split()
+    for k in tokenize(w)
+    for k in [k.key]
+)
+_ENGLISH_MARKERS = frozenset(
+    k
+    for w in "who what where which is are the does do works work how many tell about with from".split()
+    for k in [tokenize(w)[0].key]
+)
+
+
+@dataclass
+class Mention:
+    """A span of the question that names something in the knowledge base."""
+
+    start: int
+    end: int
+    targets: list[Target]
+    score: float = 1.0
+
+    @property
+    def kind(self) -> str:
+        return self.targets[0].kind
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in PLACE_KINDS
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind in _PERSON_KINDS
+
+
+@dataclass
+class Correction:
+    original: str
+    corrected: str
+    distance: int
+    position: int
+
+
+@dataclass
+class Parse:
+    """Everything the question says, as evidence for the engine."""
+
+    text: str
+    tokens: list[Token]
+    language: str = "en"
+    cues: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    unknown: list[Token] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    theme_numbers: list[int] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
+    negated: set[int] = field(default_factory=set)
+    count: bool = False
+    help: bool = False
+    unknown_place: str | None = None
+    unknown_name: str | None = None
+    org_kinds: set[str] = field(default_factory=set)
+
+    @property
+    def keys(self) -> list[str]:
+        return [t.key for t in self.tokens]
+
+    def has(self, *cues: str) -> bool:
+        return any(c in self.cues for c in cues)
+
+
+def parse(question: str, index: Index) -> Parse:
+    """Read a question against the knowledge base's index."""
+    text = " ".join(clean(question).split())
+    tokens = tokenize(text)
+    result = Parse(text=text, tokens=tokens)
+    if not tokens:
+        return result
+    keys = _corrected_keys(tokens, index, result)
+    result.language = _language(keys)
+    result.count = _has_phrase(keys, lexicon.COUNT_PHRASES)
+    result.help = _is_help(keys)
+    consumed = _find_mentions(tokens, keys, index, result)
+    _read_cues(keys, consumed, result)
+    _find_theme_numbers(keys, result)
+    _find_unknowns(tokens, keys, consumed, index, result)
+    _find_unknown_slots(tokens, keys, consumed, result)
+    return result
+
+
+def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str]:
+    keys = []
+    for token in tokens:
+        key = token.key
+        if not _is_known(key, index):
+            compound = _compound_head(key)
+            if compound:
+                key = compound
+            else:
+                hit = index.correct(key)
+                if hit:
+                    result.corrections.append(Correction(token.original, hit.word, hit.distance, token.index))
+                    key = hit.word
+        keys.append(key)
+    return keys
+
+
+def _is_known(key: str, index: Index) -> bool:
+    return (
+        key in lexicon.STOPWORDS
+        or key in _ALL_CUE_WORDS
+        or key in index.vocabulary
+        or key in index.phrases
+        or key.isdigit()
+        or key in lexicon.ORDINALS
+    )
+
+
+def _compound_head(key: str) -> str | None:
+    """Norwegian compounds end in the word that matters: "forsknings|temaer", "gruppe|leder"."""
+    if len(key) < 7:
+        return None
+    for head in _COMPOUND_HEADS:
+        if key.endswith(head) and len(key) - len(head) >= 3:
+            return head
+    return None
+
+
+def _language(keys: list[str]) -> str:
+    norwegian = sum(k in _NORWEGIAN_MARKERS for k in keys)
+    english = sum(k in _ENGLISH_MARKERS for k in keys)
+    return "no" if norwegian > english else "en"
+
+
+def _has_phrase(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    for phrase in phrases:
+        n = len(phrase)
+        if any(tuple(keys[i : i + n]) == phrase for i in range(len(keys) - n + 1)):
+            return True
+    return False
+
+
+def _is_help(keys: list[str]) -> bool:
+    content = [k for k in keys if k not in lexicon.STOPWORDS or k in ("help", "hjelp")]
+    if _has_phrase(keys, lexicon.HELP_PHRASES[:2]) and len(content) <= 3:
+        return True
+    return _has_phrase(keys, lexicon.HELP_PHRASES[2:]) and len(keys) <= 7
+
+
+def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: Parse) -> set[int]:
+    """Longest phrases first; on one span, the strongest kind of thing wins."""
+    candidates: list[Mention] = []
+    for start, key in enumerate(keys):
+        for phrase, target in index.phrases.get(key, ()):
+            end = start + len(phrase)
+            if tuple(keys[start:end]) != phrase:
+                continue
+            if phrase in lexicon.CASE_SENSITIVE_FORMS and not _typed_as_name(tokens[start], tokens, start):
+                continue
+            if not _plausible_short_form(phrase, tokens[start:end]):
+                continue
+            candidates.append(Mention(start, end, [target], _span_score(result, start, end)))
+    merged: dict[tuple[int, int], Mention] = {}
+    for mention in candidates:
+        span = (mention.start, mention.end)
+        if span in merged:
+            if mention.targets[0] not in merged[span].targets:
+                merged[span].targets.extend(mention.targets)
+        else:
+            merged[span] = mention
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for mention in sorted(merged.values(), key=lambda m: (-(m.end - m.start), m.start)):
+        if any(i in taken for i in range(mention.start, mention.end)):
+            continue
+        _keep_strongest_kind(mention, keys)
+        chosen.append(mention)
+        taken.update(range(mention.start, mention.end))
+    result.mentions = sorted(chosen, key=lambda m: m.start)
+    return taken
+
+
+def _typed_as_name(token: Token, tokens: list[Token], position: int) -> bool:
+    """'US' or 'the States' (a country), not 'us' or 'states' (ordinary words)."""
+    if token.is_upper or (token.original[:1].isupper() and position > 0):
+        return True
+    return position > 0 and tokens[position - 1].key == "the" and token.original[:1].isupper()
+
+
+def _plausible_short_form(phrase: tuple[str, ...], span: list[Token]) -> bool:
+    """A one- or two-letter alias ("KI", "CU") must be typed as an abbreviation or stand alone."""
+    if len(phrase) == 1 and len(phrase[0]) <= 2:
+        return span[0].is_upper or span[0].original[:1].isupper() or len(phrase[0]) == 2
+    return True
+
+
+def _span_score(result: Parse, start: int, end: int) -> float:
+    """A phrase found through corrected spellings is less certain: 0.85 an edit."""
+    score = 1.0
+    for correction in result.corrections:
+        if start <= correction.position < end:
+            score *= 0.85**correction.distance
+    return score
+
+
+def _keep_strongest_kind(mention: Mention, keys: list[str]) -> None:
+    after_preposition = mention.start > 0 and (
+        keys[mention.start - 1] in lexicon.PLACE_PREPOSITIONS
+        or (mention.start > 1 and keys[mention.start - 2] in lexicon.PLACE_PREPOSITIONS)
+    )
+
+    def rank(target: Target) -> tuple[int, int]:
+        place_first = after_preposition and target.kind in PLACE_KINDS | {UNIT}
+        return (0 if place_first else 1, _KIND_PRIORITY.get(target.kind, 99))
+
+    mention.targets.sort(key=rank)
+    best = rank(mention.targets[0])
+    mention.targets = [t for t in mention.targets if rank(t) == best]
+
+
+def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
+    for position, key in enumerate(keys):
+        for cue, words in _CUES.items():
+            if key in words and (position not in consumed or cue in ("who", "leader")):
+                result.cues.add(cue)
+        for kind, words in lexicon.ORG_KIND_WORDS.items():
+            if key in words and position not in consumed:
+                result.org_kinds.add(kind)
+        if key in lexicon.NEGATION_WORDS:
+            result.negated.add(position)
+    if result.count:
+        result.cues.add("count")
+
+
+def _find_theme_numbers(keys: list[str], result: Parse) -> None:
+    """'theme 3', 'the fifth theme', 'tema nummer tre'."""
+    for position, key in enumerate(keys):
+        if key not in lexicon.THEME_WORDS:
+            continue
+        window = keys[max(0, position - 2) : position] + keys[position + 1 : position + 4]
+        for word in window:
+            if word.isdigit() and 0 < int(word) < 100:
+                result.theme_numbers.append(int(word))
+                break
+            if word in lexicon.ORDINALS and word not in ("one", "to", "ti", "ni"):
+                result.theme_numbers.append(lexicon.ORDINALS[word])
+                break
+
+
+def _find_unknowns(
+    tokens: list[Token], keys: list[str], consumed: set[int], index: Index, result: Parse
+) -> None:
+    corrected = {c.corrected for c in result.corrections}
+    for position, (token, key) in enumerate(zip(tokens, keys, strict=True)):
+        if position in consumed:
+            continue
+        if key in lexicon.STOPWORDS or key in _ALL_CUE_WORDS:
+            continue
+        if key.isdigit() or key in lexicon.ORDINALS:
+            if key in index.vocabulary or any(n == int(key) for n in result.theme_numbers if key.isdigit()):
+                continue
+            if not key.isdigit():
+                continue
+        if key in index.vocabulary or key in corrected:
+            result.content.append(key)
+            continue
+        result.unknown.append(token)
+        result.content.append(key)
+
+
+def _find_unknown_slots(tokens: list[Token], keys: list[str], consumed: set[int], result: Parse) -> None:
+    """Unknown words where a place or a name should be: "at MIT", "who is Jane Doe"."""
+    unknown_positions = {t.index for t in result.unknown}
+    for mention in result.mentions:
+        if mention.kind == FIRST_NAME and mention.end in unknown_positions:
+            result.unknown_name = _span_text(tokens, mention.start, _run_end(mention.end, unknown_positions))
+        if mention.kind in (SURNAME, FIRST_NAME) and mention.start - 1 in unknown_positions:
+            start = mention.start - 1
+            while start - 1 in unknown_positions:
+                start -= 1
+            result.unknown_name = _span_text(tokens, start, mention.end)
+    for position, key in enumerate(keys):
+        if key not in lexicon.PLACE_PREPOSITIONS:
+            continue
+        nxt = position + 1
+        while nxt < len(keys) and keys[nxt] in ("the", "a", "an", "den", "det"):
+            nxt += 1
+        if nxt in unknown_positions:
+            result.unknown_place = _span_text(tokens, nxt, _run_end(nxt, unknown_positions))
+            break
+    if result.unknown_name is None and result.has("who"):
+        for prompt in lexicon.PERSON_PROMPTS:
+            n = len(prompt)
+            for i in range(len(keys) - n + 1):
+                if tuple(keys[i : i + n]) == prompt:
+                    nxt = i + n
+                    while nxt < len(keys) and keys[nxt] in ("the", "a", "an", "dr", "prof", "professor"):
+                        nxt += 1
+                    if nxt in unknown_positions:
+                        result.unknown_name = _span_text(tokens, nxt, _run_end(nxt, unknown_positions))
+                        return
+
+
+def _run_end(position: int, positions: set[int]) -> int:
+    while position in positions:
+        position += 1
+    return position
+
+
+def _span_text(tokens: list[Token], start: int, end: int) -> str:
+    seen: list[str] = []
+    for token in tokens[start:end]:
+        if not seen or seen[-1] != token.original:
+            seen.append(token.original)
+    return " ".join(seen)
+
+
+def mentions_of(parse_result: Parse, *kinds: str) -> list[Mention]:
+    """The mentions of the given kinds, in question order."""
+    return [m for m in parse_result.mentions if m.kind in kinds]
+
+
+__all__ = [
+    "CITY",
+    "COUNTRY",
+    "ORG",
+    "REGION",
+    "ROLE",
+    "TITLE",
+    "UNIT",
+    "Mention",
+    "Parse",
+    "mentions_of",
+    "parse",
+]

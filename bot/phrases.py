@@ -1,0 +1,92 @@
+"""The bot's own sentences, in English and Norwegian (bokmål).
+
+The answer follows the language of the question; facts from the knowledge
+base are quoted as the group wrote them.
+"""
+
+from __future__ import annotations
+
+_PHRASES: dict[str, tuple[str, str]] = {
+    "people_found": ("{count} {people} {where}:", "{count} {people} {where}:"),
+    "person": ("person", "person"),
+    "people": ("people", "personer"),
+    "nobody_matches": (
+        "I don't know anyone {where}.",
+        "Jeg kjenner ingen {where}.",
+    ),
+    "everyone": ("Everyone in the group ({count}):", "Alle i gruppen ({count}):"),
+    "leader": ("{name} leads the group.", "{name} leder gruppen."),
+    "leaders_found": ("Leading {where}:", "Leder {where}:"),
+    "themes_all": ("The group has {count} research themes:", "Gruppen har {count} forskningstemaer:"),
+    "theme_one": ("Theme {number}: {title}", "Tema {number}: {title}"),
+    "themes_some": ("Themes that match:", "Temaer som passer:"),
+    "theme_people": ("Working on it: {names}", "Jobber med dette: {names}"),
+    "theme_no_people": (
+        "The knowledge base does not say who works on this theme.",
+        "Kunnskapsbasen sier ikke hvem som jobber med dette temaet.",
+    ),
+    "project": ("{name}", "{name}"),
+    "project_themes": ("Research themes:", "Forskningstemaer:"),
+    "leader_line": ("Group leader: {name}", "Gruppeleder: {name}"),
+    "facts": ("From the group's page:", "Fra gruppens side:"),
+    "consortium": ("{name}", "{name}"),
+    "consortium_members": ("Member institutions: {names}", "Medlemsinstitusjoner: {names}"),
+    "count_people": ("{count} {people} {where}.", "{count} {people} {where}."),
+    "count_themes": ("There are {count} research themes.", "Det er {count} forskningstemaer."),
+    "count_orgs": ("{count} organisations are involved.", "{count} organisasjoner er med."),
+    "orgs": ("Organisations in the group ({count}):", "Organisasjoner i gruppen ({count}):"),
+    "org_card": ("{name} ({place})", "{name} ({place})"),
+    "org_people": ("People there: {names}", "Folk der: {names}"),
+    "dont_know": (
+        "I don't know that. I answer questions about the group's people, places, themes and project.",
+        "Det vet jeg ikke. Jeg svarer på spørsmål om gruppens folk, steder, temaer og prosjekt.",
+    ),
+    "dont_know_place": (
+        "I don't know anyone at {place}: nobody in the knowledge base is there.",
+        "Jeg kjenner ingen ved {place}: ingen i kunnskapsbasen er der.",
+    ),
+    "dont_know_person": (
+        "I don't know anyone called {name}.",
+        "Jeg kjenner ingen som heter {name}.",
+    ),
+    "did_you_mean": ("Did you mean: {options}?", "Mente du: {options}?"),
+    "try": ("You can ask, for example:", "Du kan for eksempel spørre:"),
+    "help": (
+        "I answer questions about {name}: who works where, who to contact, the research "
+        "themes, the project and its partners. Ask in English or Norwegian.",
+        "Jeg svarer på spørsmål om {name}: hvem som jobber hvor, hvem du kan kontakte, "
+        "forskningstemaene, prosjektet og partnerne. Spør på engelsk eller norsk.",
+    ),
+    "greeting": ("Hello! {help}", "Hei! {help}"),
+    "read_as": ("(I read {pairs}.)", "(Jeg leste {pairs}.)"),
+    "no_one_listed": ("nobody is listed", "ingen er oppført"),
+    "unknown_words": (
+        "I don't know what {words} means here.",
+        "Jeg vet ikke hva {words} betyr her.",
+    ),
+    "and": ("and", "og"),
+    "or": ("or", "eller"),
+    "in": ("in", "i"),
+    "at": ("at", "ved"),
+    "abroad": ("outside {country}", "utenfor {country}"),
+    "not_in": ("not in {place}", "ikke i {place}"),
+    "in_consortium": ("in {name}", "i {name}"),
+    "working_on": ("working on {what}", "som jobber med {what}"),
+    "role_word": ("{role}", "{role}"),
+    "the_group": ("in the group", "i gruppen"),
+}
+
+
+def say(key: str, language: str = "en", **values: object) -> str:
+    """The sentence `key` in the question's language, filled in."""
+    english, norwegian = _PHRASES[key]
+    template = norwegian if language == "no" else english
+    return template.format(**values)
+
+
+def join(items: list[str], language: str = "en", word: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {say(word, language)} {items[-1]}"

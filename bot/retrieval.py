@@ -1,0 +1,69 @@
+"""Rank themes, project facts and FAQ entries by the words a question shares with them.
+
+A score is the share of the question's content that a text explains, each
+word weighted by how rare it is in the knowledge base. Words the knowledge
+base has never seen weigh the most, so "what's the weather" finds no fact
+just because it says "what".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.index import Index
+from bot.model import Fact, FaqEntry, Theme
+from bot.text import keys, stem, stems_meet
+
+MIN_COVERAGE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    item: object
+    score: float
+    matched: tuple[str, ...]
+
+
+def theme_words(theme: Theme) -> set[str]:
+    text = " ".join([theme.title, theme.title_no or "", *theme.keywords])
+    return {stem(k) for k in keys(text)}
+
+
+def fact_words(fact: Fact) -> set[str]:
+    return {stem(k) for k in keys(fact.text + " " + " ".join(fact.keywords))}
+
+
+def faq_words(entry: FaqEntry) -> set[str]:
+    return {stem(k) for q in entry.questions for k in keys(q)}
+
+
+def rank(
+    content: list[str], documents: list[tuple[object, set[str]]], index: Index
+) -> list[Scored]:
+    """Score each document by the idf-weighted share of the question it covers."""
+    stems = [stem(k) for k in content]
+    if not stems:
+        return []
+    unseen = max(index.idf.values(), default=1.0)
+    weights = [index.idf.get(s, unseen) for s in stems]
+    total = sum(weights)
+    results = []
+    for item, words in documents:
+        matched = []
+        covered = 0.0
+        for word, weight in zip(stems, weights, strict=True):
+            if word in words or any(stems_meet(word, w) for w in words):
+                covered += weight
+                matched.append(word)
+        if matched:
+            results.append(Scored(item, covered / total, tuple(matched)))
+    results.sort(key=lambda s: -s.score)
+    return results
+
+
+def best(scored: list[Scored], minimum: float = MIN_COVERAGE, within: float = 0.85) -> list[Scored]:
+    """The top results, when the best clears the bar; near-ties are kept together."""
+    if not scored or scored[0].score < minimum:
+        return []
+    top = scored[0].score
+    return [s for s in scored if s.score >= top * within]

@@ -1,0 +1,89 @@
+"""The terminal front end: `ask` (one question, JSON, batch) and `chat` (a conversation)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+
+from bot.answer import Answer
+from bot.engine import Engine
+from bot.loader import default_knowledge_dir
+from bot.render import render_text
+
+log = logging.getLogger("bot.terminal")
+
+_EXIT_WORDS = {"quit", "exit", "bye", "q", ":q", "avslutt", "ha det"}
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    return Engine.from_directory(args.knowledge or default_knowledge_dir())
+
+
+def _safe_answer(engine: Engine, question: str, front_end: str, recorder=None) -> Answer:
+    """Answer, log, record; a bug in the engine becomes an apology, not a crash."""
+    started = time.perf_counter()
+    try:
+        answer = engine.answer(question)
+    except Exception:  # noqa: BLE001 - one bad question must not end a batch or a chat
+        log.exception("the engine failed on a question")
+        answer = Answer(question, "error", False, "Sorry, something went wrong while answering that.")
+    elapsed = (time.perf_counter() - started) * 1000
+    from bot.observability import log_question
+
+    log_question(front_end, answer, elapsed)
+    if recorder is not None:
+        recorder.record(answer, front_end)
+    return answer
+
+
+def run_ask(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    recorder = _recorder(args)
+    if args.batch:
+        for line in sys.stdin:
+            answer = _safe_answer(engine, line.rstrip("\n"), "ask", recorder)
+            _emit(answer, args)
+        return 0
+    question = " ".join(args.question)
+    if not question and not sys.stdin.isatty():
+        question = sys.stdin.read().strip()
+    _emit(_safe_answer(engine, question, "ask", recorder), args)
+    return 0
+
+
+def _emit(answer: Answer, args: argparse.Namespace) -> None:
+    if args.json:
+        print(json.dumps(answer.to_json(explain=args.explain), ensure_ascii=False), flush=True)
+    else:
+        print(render_text(answer, explain=args.explain), flush=True)
+
+
+def run_chat(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    recorder = _recorder(args)
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print(f"{engine.kb.project.name}: ask me anything about the group (Ctrl-D or 'quit' to leave).")
+        print("Try: " + " | ".join(engine.examples()[:3]))
+    while True:
+        try:
+            question = input("> " if interactive else "")
+        except EOFError:
+            break
+        if question.strip().lower() in _EXIT_WORDS:
+            break
+        if not question.strip() and not interactive:
+            continue
+        answer = _safe_answer(engine, question, "chat", recorder)
+        print(render_text(answer, explain=getattr(args, "explain", False)))
+        print()
+    return 0
+
+
+def _recorder(args: argparse.Namespace):
+    from bot.unanswered import recorder_from_settings
+
+    return recorder_from_settings(getattr(args, "data_dir", None))

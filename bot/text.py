@@ -1,0 +1,139 @@
+"""Text normalisation shared by the knowledge index and the question parser.
+
+Both sides of every comparison go through the same functions, so that
+"Mæhle", "Maehle" and "Mahle" (or "Nordgård", "Nordgard", "Nordgaard") meet
+in one key however a user types them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "å": "aa",
+        "Å": "aa",
+        "ß": "ss",
+        "đ": "d",
+        "ł": "l",
+        "œ": "oe",
+        "´": "'",
+        "’": "'",
+        "‘": "'",
+    }
+)
+# Spelling variants of the same letter: Maehle/Mæhle/Mahle, Loehr/Löhr/Lohr, Nordgaard/Nordgård.
+_DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"), ("aa", "a"))
+_WORD = re.compile(r"[a-z0-9]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+MAX_QUESTION_CHARS = 2000
+"""Longer questions are cut: nobody asks a 10,000-character question on purpose."""
+
+
+def fold(text: str) -> str:
+    """Lower-case, drop accents and spell Nordic letters in ASCII."""
+    text = text.translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower()
+
+
+def word_key(word: str) -> str:
+    """The key a folded word is compared by: digraph spellings collapse to one letter."""
+    for long, short in _DIGRAPHS:
+        word = word.replace(long, short)
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a question: its key, its position and how the user wrote it."""
+
+    key: str
+    index: int
+    original: str
+
+    @property
+    def is_upper(self) -> bool:
+        """True for words typed in capitals, such as abbreviations ("US", "KI")."""
+        return len(self.original) > 1 and self.original.isupper()
+
+
+def clean(text: str) -> str:
+    """Remove control characters and cut overlong input."""
+    text = _CONTROL.sub(" ", text or "")
+    return text[:MAX_QUESTION_CHARS]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into tokens, keeping the user's spelling for case-sensitive checks."""
+    tokens: list[Token] = []
+    for match in re.finditer(r"\w+", clean(text)):
+        original = match.group(0)
+        for part in _WORD.findall(fold(original)):
+            tokens.append(Token(word_key(part), len(tokens), original))
+    return tokens
+
+
+def keys(text: str) -> tuple[str, ...]:
+    """The token keys of a phrase from the knowledge base."""
+    return tuple(t.key for t in tokenize(text))
+
+
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ities",
+    "ity",
+    "ings",
+    "ing",
+    "ies",
+    "ical",
+    "ics",
+    "ic",
+    "al",
+    "es",
+    "ed",
+    "ers",
+    "er",
+    "s",
+    "ene",
+    "ane",
+    "ene",
+    "het",
+    "lig",
+    "isk",
+    "en",
+    "et",
+    "ar",
+    "e",
+)
+
+
+def stem(key: str) -> str:
+    """A light English/Norwegian stem: enough to meet plurals and adjective forms.
+
+    Stems are compared with `stems_meet`, which also accepts a shared prefix,
+    so "stroma" meets "stromal" and "metabolomics" meets "metabolomikk".
+    """
+    if len(key) <= 4 or key.isdigit():
+        return key
+    for suffix in _SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            return key[: -len(suffix)]
+    return key
+
+
+def stems_meet(a: str, b: str) -> bool:
+    """True when two stems are the same word in another form."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long.startswith(short)

@@ -1,0 +1,77 @@
+"""YAML loading that remembers line numbers, so every problem can name its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.errors import KnowledgeError
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict):
+    """A mapping from YAML that knows the line (1-based) it starts on."""
+
+    line: int = 0
+
+
+class LineList(list):
+    """A sequence from YAML that knows the line (1-based) it starts on."""
+
+    line: int = 0
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader (the C one when present) that tags containers with lines."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
+        seen: dict[Any, int] = {}
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"the key {key!r} appears twice in one entry (first on line {seen[key]})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        mapping = LineDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        return mapping
+
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
+        sequence = LineList(super().construct_sequence(node, deep=True))
+        sequence.line = node.start_mark.line + 1
+        return sequence
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse one YAML file; a syntax error becomes a KnowledgeError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError([f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
+    except OSError as exc:
+        raise KnowledgeError([f"{path.name}: cannot be read ({exc.strerror})"]) from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f":{mark.line + 1}" if mark else ""
+        problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        raise KnowledgeError([f"{path.name}{line}: YAML syntax error: {problem}"]) from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeError([f"{path.name}: YAML syntax error: {' '.join(str(exc).split())}"]) from None
+
+
+def line_of(value: Any, fallback: int = 0) -> int:
+    """The line a loaded container starts on (or the fallback for plain values)."""
+    return getattr(value, "line", fallback) or fallback
