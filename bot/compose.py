@@ -6,6 +6,7 @@ the terminal and Slack.
 
 from __future__ import annotations
 
+from bot import lexicon
 from bot.answer import OrgRef, PersonRef, ThemeRef
 from bot.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE, TITLE, UNIT, Index
 from bot.model import KnowledgeBase, Organisation, Person, Theme
@@ -84,11 +85,19 @@ def people_sorted(index: Index, ids: set[str]) -> list[Person]:
 
 def describe_mention(index: Index, mention: Mention, language: str) -> str:
     """How a filter reads in a headline: 'in Bergen', 'at Karolinska Institutet'."""
+    return describe_group(index, [mention], language)
+
+
+def describe_group(index: Index, group: list[Mention], language: str) -> str:
+    """Alternatives read as one: 'in Bergen or Stavanger'."""
     names = []
-    for target in mention.targets:
+    targets = [t for mention in group for t in mention.targets]
+    for target in targets:
         if target.kind in (ORG, ORG_PART):
             names.append(index.kb.orgs_by_id[target.value].name)
-        elif target.kind in (CITY, COUNTRY, UNIT):
+        elif target.kind == COUNTRY:
+            names.append(country_name(target.value, language))
+        elif target.kind in (CITY, UNIT):
             names.append(target.value)
         elif target.kind == REGION:
             names.append(target.value.capitalize())
@@ -96,8 +105,18 @@ def describe_mention(index: Index, mention: Mention, language: str) -> str:
             return ""
         elif target.kind == ROLE:
             return ""
-    preposition = "at" if mention.kind in (ORG, ORG_PART) else "in"
-    return f"{say(preposition, language)} {join(sorted(set(names)), language, 'or')}"
+    if not names:
+        return ""
+    preposition = "at" if all(t.kind in (ORG, ORG_PART) for t in targets) else "in"
+    return f"{say(preposition, language)} {join(list(dict.fromkeys(names)), language, 'or')}"
+
+
+def country_name(country: str, language: str) -> str:
+    """A country as the answer's language writes it ('Sverige' in Norwegian)."""
+    canonical = lexicon.canonical_country(country)
+    if language == "no":
+        return lexicon.NORWEGIAN_COUNTRY_NAMES.get(canonical, country)
+    return country
 
 
 def role_noun(roles: list[str], count: int, language: str) -> str:

@@ -39,6 +39,7 @@ class Engine:
         self._fact_docs = [(f, fact_words(f)) for f in kb.project.facts]
         self._faq_docs = [(e, faq_words(e)) for e in kb.faq]
         self._consortium_words = _consortium_words(kb)
+        self._project_name_words = frozenset(keys(kb.project.name)) | frozenset(keys(kb.project.name_no or ""))
 
     @classmethod
     def from_directory(cls, directory: Path | str) -> Engine:
@@ -71,8 +72,7 @@ class Engine:
             self._unknown_place,
             self._people_by_filters,
             self._organisation,
-            self._themes_by_words,
-            self._facts,
+            self._themes_or_facts,
             self._consortium,
             self._project,
             self._organisations,
@@ -115,6 +115,8 @@ class Engine:
         return None
 
     def _unknown_person(self, p: Parse) -> Answer | None:
+        if p.unknown_role and not _people_mentioned(p, strong_only=True):
+            return self._not_known(p, say("dont_know_role", p.language, role=p.unknown_role))
         if not p.unknown_name or p.count or _people_mentioned(p, strong_only=True):
             return None
         suggestions = self._similar_people(p.unknown_name, p)
@@ -188,16 +190,33 @@ class Engine:
         where = self._describe(selection, p.language) or say("the_group", p.language)
         noun = compose.role_noun(selection.roles, len(people), p.language)
         refs = tuple(compose.person_ref(self.kb, person, p.language) for person in people)
+        headline = say("count_people", p.language, count=len(people), people=noun, where=where)
+        places = self._count_places(p, people)
+        if places:
+            headline = places
         return Answer(
             p.text,
             "count",
             True,
-            say("count_people", p.language, count=len(people), people=noun, where=where),
+            headline,
             tuple(compose.person_line(r) for r in refs),
             people=refs,
             confidence=self._selection_confidence(p, selection),
             language=p.language,
         )
+
+    def _count_places(self, p: Parse, people: list[Person]) -> str | None:
+        """'How many countries/cities': count the places of the selected people."""
+        wants_countries = any(k in lexicon.COUNTRY_LIST_WORDS for k in p.keys)
+        wants_cities = any(k in lexicon.CITY_LIST_WORDS for k in p.keys)
+        if not (wants_countries or wants_cities):
+            return None
+        orgs = [self.kb.orgs_by_id[a.org] for person in people for a in person.affiliations]
+        if wants_countries:
+            places = list(dict.fromkeys(compose.country_name(o.country, p.language) for o in orgs))
+            return say("count_countries", p.language, count=len(places), names=join(places, p.language))
+        places = list(dict.fromkeys(o.city for o in orgs))
+        return say("count_cities", p.language, count=len(places), names=join(places, p.language))
 
     def _leader(self, p: Parse) -> Answer | None:
         if not p.has("leader") or filter_mentions(p) or p.unknown_place:
@@ -263,9 +282,6 @@ class Engine:
     def _unknown_place(self, p: Parse) -> Answer | None:
         if not p.unknown_place:
             return None
-        known = [m for m in filter_mentions(p) if m.start > p.keys.index(p.keys[0])]
-        if known and not p.has("who"):
-            return None
         suggestions = self._similar_places(p.unknown_place, p)
         return self._not_known(p, say("dont_know_place", p.language, place=p.unknown_place), suggestions)
 
@@ -314,28 +330,25 @@ class Engine:
             language=p.language,
         )
 
-    def _themes_by_words(self, p: Parse) -> Answer | None:
-        if not p.content:
+    def _themes_or_facts(self, p: Parse) -> Answer | None:
+        """The theme or the page's statement that explains most of the question."""
+        content = [k for k in p.content if k not in self._project_name_words]
+        if not content:
             return None
-        matching = best(rank(p.content, self._theme_docs, self.index))
-        if not matching:
+        themes = best(rank(p.content, self._theme_docs, self.index))
+        facts = best(rank(p.content, self._fact_docs, self.index), within=0.99)[:2]
+        if themes and (not facts or themes[0].score >= facts[0].score):
+            return self._theme_answer(p, [s.item for s in themes], themes[0].score)
+        if not facts:
             return None
-        return self._theme_answer(p, [s.item for s in matching], matching[0].score)
-
-    def _facts(self, p: Parse) -> Answer | None:
-        if not p.content:
-            return None
-        matching = best(rank(p.content, self._fact_docs, self.index), within=0.99)[:2]
-        if not matching:
-            return None
-        lines = tuple(s.item.text for s in matching)
+        lines = tuple(s.item.text for s in facts)
         return Answer(
             p.text,
             "facts",
             True,
             lines[0],
             lines[1:],
-            confidence=matching[0].score,
+            confidence=facts[0].score,
             sources=_source(self.kb.project.url),
             language=p.language,
         )
@@ -369,7 +382,8 @@ class Engine:
         )
 
     def _project(self, p: Parse) -> Answer | None:
-        if not p.has("project") or p.unknown or filter_mentions(p):
+        names_topic = bool(p.content) and all(k in self._project_name_words for k in p.content)
+        if not (p.has("project") or names_topic) or p.unknown or filter_mentions(p):
             return None
         project = self.kb.project
         name = project.name_no if p.language == "no" and project.name_no else project.name
@@ -424,9 +438,11 @@ class Engine:
         people = compose.people_sorted(self.index, selection.people)
         where = self._describe(selection, p.language)
         if not people:
+            noun = compose.role_noun(selection.roles, 1, p.language) if selection.roles else ""
+            who = say("any_role" if noun else "anyone", p.language, role=noun)
             return self._not_known(
                 p,
-                say("nobody_matches", p.language, where=where or say("the_group", p.language)),
+                say("nobody_matches", p.language, who=who, where=where or say("the_group", p.language)),
                 (),
             )
         refs = tuple(compose.person_ref(self.kb, person, p.language) for person in people)
@@ -568,17 +584,18 @@ class Engine:
 
     def _describe(self, selection: Selection, language: str) -> str:
         parts = []
-        for mention in selection.places:
-            text = compose.describe_mention(self.index, mention, language)
+        for group in selection.place_groups:
+            text = compose.describe_group(self.index, group, language)
             if text:
                 parts.append(text)
         for mention in selection.negated:
             text = compose.describe_mention(self.index, mention, language).split(" ", 1)[-1]
             parts.append(say("not_in", language, place=text))
-        if selection.abroad and self.index.home_country:
-            parts.append(say("abroad", language, country=self.index.home_country))
-        if selection.home and self.index.home_country:
-            parts.append(f"{say('in', language)} {self.index.home_country}")
+        home = compose.country_name(self.index.home_country or "", language)
+        if selection.abroad and home:
+            parts.append(say("abroad", language, country=home))
+        if selection.home and home:
+            parts.append(f"{say('in', language)} {home}")
         if selection.consortium and self.kb.project.consortium:
             c = self.kb.project.consortium
             parts.append(say("in_consortium", language, name=c.short or c.name))
@@ -646,7 +663,8 @@ def _consortium_words(kb: KnowledgeBase) -> frozenset[str]:
         return frozenset()
     project_words = set(keys(kb.project.name))
     words = set(keys(consortium.name)) | set(keys(consortium.name_no or ""))
-    return frozenset(w for w in words - project_words if w not in lexicon.STOPWORDS and len(w) > 3)
+    generic = lexicon.STOPWORDS | lexicon.PROJECT_WORDS | lexicon.WHO_WORDS | lexicon.GENERIC_NAME_WORDS
+    return frozenset(w for w in words - project_words if w not in generic and len(w) > 3)
 
 
 def _cue_content(p: Parse) -> list[str]:

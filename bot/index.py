@@ -70,11 +70,18 @@ class Index:
     city_names: dict[str, str] = field(default_factory=dict)
     role_words: dict[str, frozenset[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
+    stem_words: dict[str, str] = field(default_factory=dict)
     home_country: str | None = None
     domain_words: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
 
     # -- look-ups -------------------------------------------------------------
+
+    def inflected(self, word: str) -> str | None:
+        """The knowledge-base or cue word this is another form of: 'lederen', 'oncologist'."""
+        if len(word) < 5:
+            return None
+        return self.stem_words.get(stem(word))
 
     def correct(self, word: str) -> FuzzyHit | None:
         """The knowledge-base word a misspelt word most likely means, if it is close enough.
@@ -98,9 +105,14 @@ class Index:
             return None
         best = min(h[1] for h in hits)
         closest = sorted({h[0] for h in hits if h[1] == best})
-        if len(closest) > 1:
-            return None  # two words equally close: guessing would be a coin toss
+        if len(closest) > 1 and len({self._single_word_targets(w) for w in closest}) > 1:
+            return None  # two words equally close that mean different things: a coin toss
         return FuzzyHit(closest[0], int(best))
+
+    def _single_word_targets(self, word: str) -> frozenset[Target]:
+        return frozenset(t for phrase, t in self.phrases.get(word, ()) if phrase == (word,)) or frozenset(
+            {Target("word", word)}
+        )
 
     def people_in_orgs(self, org_ids: Iterable[str]) -> set[str]:
         """People at these organisations or any of their departments."""
@@ -174,6 +186,11 @@ def build_index(kb: KnowledgeBase) -> Index:
     for word in sorted(fuzzy):
         by_length[len(word)].append(word)
     index.fuzzy_words = dict(by_length)
+    stems: dict[str, str] = {}
+    for word in sorted({p[0] for p, _ in phrase_list if len(p) == 1} | _cue_words()):
+        if len(word) >= 4 and not word.isdigit():
+            stems.setdefault(stem(word), word)
+    index.stem_words = stems
     return index
 
 

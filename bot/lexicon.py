@@ -32,7 +32,9 @@ STOPWORDS = _set(
     any anyone anybody some someone somebody all every everyone everybody each both either
     one ones just also too very really please pls kindly thanks thank tell me show give let know
     find get got like want wanted need needs look looking see about regarding concerning
-    use uses used using
+    use uses used using talk speak ask reach email mail write meet call phone message contact
+    involved participating participates part included includes belong belongs engaged active
+    available responsible currently usually best good new main whole entire exactly actually
     currently now today right else other others another same such more most much many
     dr drs prof professor mr mrs ms sir
     not no yes ok okay hey hi hello
@@ -56,6 +58,8 @@ WHO_WORDS = _set(
     """
 )
 WHERE_WORDS = _set("where based located situated hvor")
+COUNTRY_LIST_WORDS = _set("country countries nation nations land landene")
+CITY_LIST_WORDS = _set("city cities town towns byer byene")
 WHAT_WORDS = _set("what which whats hva hvilke hvilken hvilket")
 COUNT_PHRASES = _phrases(["how many", "hvor mange", "number of", "antall", "count", "total"])
 WORK_WORDS = _set(
@@ -68,7 +72,7 @@ WORK_WORDS = _set(
 LEADER_WORDS = _set(
     """
     leader leaders lead leads leading head heads headed runs run running charge chief boss
-    pi principal director manager coordinator supervisor
+    pi principal director manager coordinator supervisor responsible charge
     leder ledere leiar gruppeleder prosjektleder sjef styrer
     """
 )
@@ -85,7 +89,7 @@ PROJECT_WORDS = _set(
     """
     project projects group groups lab research focus about working aim aims goal goals doing do
     prosjekt prosjektet prosjektene gruppe gruppen gruppa forskning forskningen fokus handler
-    maal driver holder
+    maal driver holder called named name title heter tittel
     """
 )
 CONSORTIUM_WORDS = _set("consortium consortia network konsortium konsortiet nettverk")
@@ -177,22 +181,40 @@ GENERIC_NAME_WORDS = (
     | STOPWORDS
 )
 
-ORDINALS: dict[str, int] = {
-    k: n
-    for words, n in (
-        ("first 1st forste one", 1),
-        ("second 2nd andre two to", 2),
-        ("third 3rd tredje three tre", 3),
-        ("fourth 4th fjerde four fire", 4),
-        ("fifth 5th femte five fem", 5),
-        ("sixth 6th sjette six seks", 6),
-        ("seventh 7th sjuende syvende seven sju syv", 7),
-        ("eighth 8th attende eight atte", 8),
-        ("ninth 9th niende nine ni", 9),
-        ("tenth 10th tiende ten ti", 10),
+def _numbered(rows: tuple[tuple[str, int], ...]) -> dict[str, int]:
+    return {k: n for words, n in rows for k in _set(words)}
+
+
+# "the fifth theme": position words. "five themes" is a count, so cardinals are kept apart.
+ORDINALS: dict[str, int] = _numbered(
+    (
+        ("first 1st forste", 1),
+        ("second 2nd andre", 2),
+        ("third 3rd tredje", 3),
+        ("fourth 4th fjerde", 4),
+        ("fifth 5th femte", 5),
+        ("sixth 6th sjette", 6),
+        ("seventh 7th sjuende syvende", 7),
+        ("eighth 8th attende", 8),
+        ("ninth 9th niende", 9),
+        ("tenth 10th tiende", 10),
     )
-    for k in _set(words)
-}
+)
+CARDINALS: dict[str, int] = _numbered(
+    (
+        ("one en ett", 1),
+        ("two to", 2),
+        ("three tre", 3),
+        ("four fire", 4),
+        ("five fem", 5),
+        ("six seks", 6),
+        ("seven sju syv", 7),
+        ("eight atte", 8),
+        ("nine ni", 9),
+        ("ten ti", 10),
+    )
+)
+NUMBER_WORDS = _set("number nummer no nr")
 
 # Country names, adjectives and Norwegian forms, by the canonical English name.
 # A knowledge base's `country` is matched against these, so any spelling works.
@@ -226,6 +248,28 @@ _COUNTRIES: dict[str, tuple[str, str]] = {
     "Japan": ("Japanese japansk", "asia"),
     "India": ("Indian indisk", "asia"),
     "Israel": ("Israeli israelsk", "asia"),
+}
+NORWEGIAN_COUNTRY_NAMES = {
+    "Norway": "Norge",
+    "Sweden": "Sverige",
+    "Denmark": "Danmark",
+    "Iceland": "Island",
+    "France": "Frankrike",
+    "Germany": "Tyskland",
+    "Netherlands": "Nederland",
+    "Belgium": "Belgia",
+    "Switzerland": "Sveits",
+    "Austria": "Østerrike",
+    "Italy": "Italia",
+    "Spain": "Spania",
+    "United Kingdom": "Storbritannia",
+    "Ireland": "Irland",
+    "Poland": "Polen",
+    "Czechia": "Tsjekkia",
+    "Estonia": "Estland",
+    "Greece": "Hellas",
+    "Brazil": "Brasil",
+    "China": "Kina",
 }
 # Words for groups of countries.
 REGIONS: dict[str, frozenset[str]] = {

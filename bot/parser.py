@@ -69,7 +69,7 @@ _NORWEGIAN_MARKERS = frozenset(
     for w in (
         "hvem hva hvor hvilke hvilken hvordan hvorfor er jobber arbeider finnes fins gruppen "
         "prosjektet handler noen og ikke med fra hos ved paa forskningstemaer temaer leder "
-        "gruppeleder kan du jeg"
+        "gruppeleder kan du jeg hei takk hallo"
     ).split()
     for k in tokenize(w)
     for k in [k.key]
@@ -129,6 +129,7 @@ class Parse:
     help: bool = False
     unknown_place: str | None = None
     unknown_name: str | None = None
+    unknown_role: str | None = None
     org_kinds: set[str] = field(default_factory=set)
 
     @property
@@ -163,7 +164,7 @@ def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[st
     for token in tokens:
         key = token.key
         if not _is_known(key, index):
-            compound = _compound_head(key)
+            compound = _compound_head(key) or index.inflected(key)
             if compound:
                 key = compound
             else:
@@ -183,6 +184,7 @@ def _is_known(key: str, index: Index) -> bool:
         or key in index.phrases
         or key.isdigit()
         or key in lexicon.ORDINALS
+        or key in lexicon.CARDINALS
     )
 
 
@@ -303,18 +305,23 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
 
 
 def _find_theme_numbers(keys: list[str], result: Parse) -> None:
-    """'theme 3', 'the fifth theme', 'tema nummer tre'."""
+    """'theme 3', 'theme number three', 'the fifth theme', 'tema 4' (but not 'five themes')."""
     for position, key in enumerate(keys):
         if key not in lexicon.THEME_WORDS:
             continue
-        window = keys[max(0, position - 2) : position] + keys[position + 1 : position + 4]
-        for word in window:
-            if word.isdigit() and 0 < int(word) < 100:
-                result.theme_numbers.append(int(word))
-                break
-            if word in lexicon.ORDINALS and word not in ("one", "to", "ti", "ni"):
-                result.theme_numbers.append(lexicon.ORDINALS[word])
-                break
+        before = [k for k in keys[max(0, position - 2) : position] if k in lexicon.ORDINALS]
+        after = keys[position + 1 : position + 3]
+        if after and after[0] in lexicon.NUMBER_WORDS:
+            after = after[1:]
+        number = None
+        if before:
+            number = lexicon.ORDINALS[before[-1]]
+        elif after and after[0].isdigit() and 0 < int(after[0]) < 100:
+            number = int(after[0])
+        elif after and (after[0] in lexicon.ORDINALS or after[0] in lexicon.CARDINALS):
+            number = lexicon.ORDINALS.get(after[0]) or lexicon.CARDINALS[after[0]]
+        if number is not None:
+            result.theme_numbers.append(number)
 
 
 def _find_unknowns(
@@ -326,11 +333,10 @@ def _find_unknowns(
             continue
         if key in lexicon.STOPWORDS or key in _ALL_CUE_WORDS:
             continue
-        if key.isdigit() or key in lexicon.ORDINALS:
-            if key in index.vocabulary or any(n == int(key) for n in result.theme_numbers if key.isdigit()):
-                continue
-            if not key.isdigit():
-                continue
+        if key in lexicon.ORDINALS or key in lexicon.CARDINALS or key in lexicon.NUMBER_WORDS:
+            continue
+        if key.isdigit() and (key in index.vocabulary or int(key) in result.theme_numbers):
+            continue
         if key in index.vocabulary or key in corrected:
             result.content.append(key)
             continue
@@ -341,22 +347,25 @@ def _find_unknowns(
 def _find_unknown_slots(tokens: list[Token], keys: list[str], consumed: set[int], result: Parse) -> None:
     """Unknown words where a place or a name should be: "at MIT", "who is Jane Doe"."""
     unknown_positions = {t.index for t in result.unknown}
+    if any(c.islower() for c in result.text) and any(c.isupper() for c in result.text):
+        # Mixed case: people type names with capitals, so only capitalised words may be names.
+        names = {t.index for t in result.unknown if t.original[:1].isupper()}
+    else:
+        names = unknown_positions
     for mention in result.mentions:
-        if mention.kind == FIRST_NAME and mention.end in unknown_positions:
-            result.unknown_name = _span_text(tokens, mention.start, _run_end(mention.end, unknown_positions))
-        if mention.kind in (SURNAME, FIRST_NAME) and mention.start - 1 in unknown_positions:
+        if mention.kind == FIRST_NAME and mention.end in names:
+            result.unknown_name = _span_text(tokens, mention.start, _run_end(mention.end, names))
+        if mention.kind in (SURNAME, FIRST_NAME) and mention.start - 1 in names:
             start = mention.start - 1
-            while start - 1 in unknown_positions:
+            while start - 1 in names:
                 start -= 1
             result.unknown_name = _span_text(tokens, start, mention.end)
     for position, key in enumerate(keys):
-        if key not in lexicon.PLACE_PREPOSITIONS:
+        if key not in lexicon.PLACE_PREPOSITIONS or (key == "i" and result.language != "no"):
             continue
-        nxt = position + 1
-        while nxt < len(keys) and keys[nxt] in ("the", "a", "an", "den", "det"):
-            nxt += 1
-        if nxt in unknown_positions:
-            result.unknown_place = _span_text(tokens, nxt, _run_end(nxt, unknown_positions))
+        run = _name_run(keys, position + 1)
+        if run and any(i in unknown_positions for i in run):
+            result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
             break
     if result.unknown_name is None and result.has("who"):
         for prompt in lexicon.PERSON_PROMPTS:
@@ -364,11 +373,45 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], consumed: set[int]
             for i in range(len(keys) - n + 1):
                 if tuple(keys[i : i + n]) == prompt:
                     nxt = i + n
-                    while nxt < len(keys) and keys[nxt] in ("the", "a", "an", "dr", "prof", "professor"):
+                    article = False
+                    while nxt < len(keys) and keys[nxt] in _ARTICLES_AND_TITLES:
+                        article = article or keys[nxt] in ("the", "a", "an", "our", "your", "their")
                         nxt += 1
-                    if nxt in unknown_positions:
-                        result.unknown_name = _span_text(tokens, nxt, _run_end(nxt, unknown_positions))
+                    if nxt in names:
+                        result.unknown_name = _span_text(tokens, nxt, _run_end(nxt, names))
                         return
+                    if article and nxt in unknown_positions:
+                        # "who is the king of ...": a role the knowledge base does not have
+                        result.unknown_role = _span_text(tokens, nxt, _run_end(nxt, unknown_positions))
+                        return
+
+
+_ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
+_NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
+_ORG_KIND_KEYS = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
+
+
+def _name_run(keys: list[str], start: int) -> list[int]:
+    """The positions of the name after a preposition: 'the University of Tromsø', 'Oslo Cancer Cluster'."""
+    while start < len(keys) and keys[start] in ("the", "a", "an", "den", "det"):
+        start += 1
+    run: list[int] = []
+    position = start
+    while position < len(keys):
+        key = keys[position]
+        if key in lexicon.PLACE_PREPOSITIONS and not (run and key == "i"):
+            break
+        if key in _NAME_CONNECTORS and run and position + 1 < len(keys):
+            following = keys[position + 1]
+            if following not in lexicon.STOPWORDS and following not in _ALL_CUE_WORDS - _ORG_KIND_KEYS:
+                run.append(position)
+                position += 1
+                continue
+        if key in lexicon.STOPWORDS or (key in _ALL_CUE_WORDS and key not in _ORG_KIND_KEYS):
+            break
+        run.append(position)
+        position += 1
+    return run
 
 
 def _run_end(position: int, positions: set[int]) -> int:

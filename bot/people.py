@@ -6,7 +6,7 @@ of the same kind joined by "and"/"or" are alternatives ("Bergen or Stavanger").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot import lexicon
 from bot.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE, TITLE, UNIT, Index
@@ -15,7 +15,7 @@ from bot.text import keys
 
 FILTER_KINDS = frozenset({ORG, ORG_PART, CITY, COUNTRY, REGION, UNIT, ROLE, TITLE})
 _FAMILY = {ORG: "place", ORG_PART: "place", CITY: "place", COUNTRY: "place", REGION: "place"}
-_JOINERS = lexicon.CONJUNCTIONS | lexicon.PLACE_PREPOSITIONS | {"the", "a", "an", "den", "det"}
+_JOINERS = lexicon.STOPWORDS | lexicon.WHO_WORDS | lexicon.WORK_WORDS | lexicon.PLACE_PREPOSITIONS
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Selection:
     people: set[str]
     mentions: list[Mention]
     negated: list[Mention]
+    groups: list[list[Mention]] = field(default_factory=list)
     abroad: bool = False
     home: bool = False
     consortium: bool = False
@@ -35,8 +36,8 @@ class Selection:
         return [m.targets[0].value for m in self.mentions if m.kind == ROLE]
 
     @property
-    def places(self) -> list[Mention]:
-        return [m for m in self.mentions if m.kind != ROLE]
+    def place_groups(self) -> list[list[Mention]]:
+        return [[m for m in group if m.kind != ROLE] for group in self.groups if any(m.kind != ROLE for m in group)]
 
     @property
     def is_empty(self) -> bool:
@@ -53,7 +54,8 @@ def select(parsed: Parse, index: Index, consortium: bool = False) -> Selection:
     negated = [m for m in mentions if _is_negated(m, parsed)]
     positive = [m for m in mentions if m not in negated]
     people = index.all_people()
-    for group in _groups(positive, parsed):
+    groups = _groups(positive, parsed)
+    for group in groups:
         chosen: set[str] = set()
         for mention in group:
             for target in mention.targets:
@@ -73,7 +75,7 @@ def select(parsed: Parse, index: Index, consortium: bool = False) -> Selection:
     kinds = tuple(sorted(parsed.org_kinds))
     for kind in kinds:
         people &= _people_at_org_kind(index, kind)
-    return Selection(people, positive, negated, abroad, home, consortium, kinds)
+    return Selection(people, positive, negated, groups, abroad, home, consortium, kinds)
 
 
 def _is_negated(mention: Mention, parsed: Parse) -> bool:

@@ -11,9 +11,11 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "person": ("person", "person"),
     "people": ("people", "personer"),
     "nobody_matches": (
-        "I don't know anyone {where}.",
-        "Jeg kjenner ingen {where}.",
+        "I don't know {who} {where}.",
+        "Jeg kjenner {who} {where}.",
     ),
+    "anyone": ("anyone", "ingen"),
+    "any_role": ("any {role}", "ingen {role}"),
     "everyone": ("Everyone in the group ({count}):", "Alle i gruppen ({count}):"),
     "leader": ("{name} leads the group.", "{name} leder gruppen."),
     "leaders_found": ("Leading {where}:", "Leder {where}:"),
@@ -32,6 +34,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "consortium": ("{name}", "{name}"),
     "consortium_members": ("Member institutions: {names}", "Medlemsinstitusjoner: {names}"),
     "count_people": ("{count} {people} {where}.", "{count} {people} {where}."),
+    "count_countries": ("{count} countries: {names}.", "{count} land: {names}."),
+    "count_cities": ("{count} cities: {names}.", "{count} byer: {names}."),
     "count_themes": ("There are {count} research themes.", "Det er {count} forskningstemaer."),
     "count_orgs": ("{count} organisations are involved.", "{count} organisasjoner er med."),
     "orgs": ("Organisations in the group ({count}):", "Organisasjoner i gruppen ({count}):"),
@@ -48,6 +52,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "dont_know_person": (
         "I don't know anyone called {name}.",
         "Jeg kjenner ingen som heter {name}.",
+    ),
+    "dont_know_role": (
+        "I don't know who the {role} is: the knowledge base has no such role.",
+        "Jeg vet ikke hvem som er {role}: kunnskapsbasen har ingen slik rolle.",
     ),
     "did_you_mean": ("Did you mean: {options}?", "Mente du: {options}?"),
     "try": ("You can ask, for example:", "Du kan for eksempel spørre:"),

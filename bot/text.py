@@ -98,6 +98,8 @@ _SUFFIXES = (
     "ical",
     "ics",
     "ic",
+    "ists",
+    "ist",
     "al",
     "es",
     "ed",
@@ -114,6 +116,7 @@ _SUFFIXES = (
     "et",
     "ar",
     "e",
+    "y",
 )
 
 
