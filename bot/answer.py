@@ -89,8 +89,4 @@ class Answer:
 
 
 def _compact(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: (list(v) if isinstance(v, tuple) else v)
-        for k, v in data.items()
-        if v is not None and v != ()
-    }
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in data.items() if v is not None and v != ()}

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.errors import BotError, ConfigError, KnowledgeError
+from bot.logs import setup_logging
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -82,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; return its exit code."""
     args = build_parser().parse_args(argv)
     command = args.command or _default_command()
+    setup_logging("INFO" if command == "serve" else "WARNING")
     try:
         if command == "ask":
             from bot.terminal import run_ask
@@ -118,6 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`... | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     return EXIT_USAGE
 
 

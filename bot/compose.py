@@ -101,9 +101,7 @@ def describe_group(index: Index, group: list[Mention], language: str) -> str:
             names.append(target.value)
         elif target.kind == REGION:
             names.append(target.value.capitalize())
-        elif target.kind == TITLE:
-            return ""
-        elif target.kind == ROLE:
+        elif target.kind == TITLE or target.kind == ROLE:
             return ""
     if not names:
         return ""

@@ -54,8 +54,8 @@ class Engine:
         for step in self._steps():
             result = step(parsed)
             if result is not None:
-                return _with_trace(result, trace + [f"answer: {step.__name__.lstrip('_')}"])
-        return _with_trace(self._dont_know(parsed), trace + ["answer: dont_know"])
+                return _with_trace(result, [*trace, f"answer: {step.__name__.lstrip('_')}"])
+        return _with_trace(self._dont_know(parsed), [*trace, "answer: dont_know"])
 
     def _steps(self) -> list[Callable[[Parse], Answer | None]]:
         return [
@@ -254,7 +254,7 @@ class Engine:
         return self._theme_answer(p, themes, 1.0)
 
     def _themes_asked(self, p: Parse) -> Answer | None:
-        if not p.has("themes") or p.mentions and not p.has("who"):
+        if not p.has("themes") or (p.mentions and not p.has("who")):
             return None
         matching = best(rank(p.content, self._theme_docs, self.index))
         if matching:
@@ -287,18 +287,15 @@ class Engine:
 
     def _people_by_filters(self, p: Parse) -> Answer | None:
         mentions = filter_mentions(p)
-        asks_people = p.has("who") or any(m.kind == ROLE for m in mentions) or (
-            p.has("work") and not p.has("what")
-        )
-        only_names = not p.unknown and not p.content and not p.has("what", "project", "themes")
+        asks_people = p.has("who") or any(m.kind == ROLE for m in mentions) or (p.has("work") and not p.has("what"))
+        names_only = not p.unknown and not p.content and not p.has("what", "project", "themes")
         if not (mentions or p.has("abroad") or p.org_kinds):
             return None
-        if not (asks_people or (only_names and not all(m.kind in (ORG, ORG_PART) for m in mentions))):
-            if not (only_names and p.has("abroad")):
-                return None
-        if p.unknown and not asks_people:
-            return None
-        return self._people_list(p, self._selection(p))
+        # A bare organisation name ("Karolinska") gets the organisation's card, people included.
+        bare_org = bool(mentions) and all(m.kind in (ORG, ORG_PART) for m in mentions)
+        if asks_people or (names_only and not bare_org):
+            return self._people_list(p, self._selection(p))
+        return None
 
     def _organisation(self, p: Parse) -> Answer | None:
         orgs = [m for m in p.mentions if m.kind in (ORG, ORG_PART)]
@@ -450,9 +447,7 @@ class Engine:
             headline = say("everyone", p.language, count=len(refs))
         else:
             noun = compose.role_noun(selection.roles, len(refs), p.language)
-            headline = say("people_found", p.language, count=len(refs), people=noun, where=where).replace(
-                "  ", " "
-            )
+            headline = say("people_found", p.language, count=len(refs), people=noun, where=where).replace("  ", " ")
         confidence = self._selection_confidence(p, selection)
         return Answer(
             p.text,
@@ -481,10 +476,8 @@ class Engine:
                 details.append(say("theme_people", p.language, names=join(names, p.language)))
             elif p.has("who"):
                 details.append(say("theme_no_people", p.language))
-        if len(themes) == 1:
-            headline = compose.theme_line(themes[0], p.language)
-        else:
-            headline = say("themes_some", p.language)
+        one = len(themes) == 1
+        headline = compose.theme_line(themes[0], p.language) if one else say("themes_some", p.language)
         people = compose.people_sorted(self.index, people_ids)
         return Answer(
             p.text,
@@ -560,7 +553,11 @@ class Engine:
                 examples.append(f"Hvem jobber i {cities[min(1, len(cities) - 1)]}?")
             if someone:
                 examples.append(f"Hvem er {someone.name}?")
-            examples += ["Hvem er gruppeleder?", "Hvilke forskningstemaer finnes?", "Hva handler prosjektet om?"]
+            examples += [
+                "Hvem er gruppeleder?",
+                "Hvilke forskningstemaer finnes?",
+                "Hva handler prosjektet om?",
+            ]
         else:
             if cities:
                 examples.append(f"Who works in {cities[min(1, len(cities) - 1)]}?")
@@ -568,13 +565,17 @@ class Engine:
                 examples.append(f"Who is at {abbreviated.aliases[0]}?")
             if someone:
                 examples.append(f"Who is {someone.name}?")
-            examples += ["Who leads the group?", "What are the research themes?", "What is the project about?"]
+            examples += [
+                "Who leads the group?",
+                "What are the research themes?",
+                "What is the project about?",
+            ]
         return examples
 
     # -- helpers -------------------------------------------------------------------
 
     def _selection(self, p: Parse, consortium: bool = False) -> Selection:
-        return select(p, self.index, consortium=consortium or self._mentions_consortium(p) and p.has("who"))
+        return select(p, self.index, consortium=consortium or (self._mentions_consortium(p) and p.has("who")))
 
     def _selection_confidence(self, p: Parse, selection: Selection) -> float:
         score = min((m.score for m in selection.mentions), default=0.95)
@@ -609,11 +610,7 @@ class Engine:
         return hits >= 2 or (short is not None and keys(short)[0] in p.keys)
 
     def _orgs_with_people(self) -> list:
-        return [
-            o
-            for o in self.kb.organisations
-            if not o.parent and self.index.people_in_orgs([o.id])
-        ]
+        return [o for o in self.kb.organisations if not o.parent and self.index.people_in_orgs([o.id])]
 
     def _similar_people(self, name: str, p: Parse) -> tuple[str, ...]:
         choices = {x.id: x.name for x in self.kb.people}
@@ -724,4 +721,4 @@ def _with_trace(answer: Answer, trace: list[str]) -> Answer:
     return replace(answer, explanation=tuple(trace))
 
 
-__all__ = ["Engine", "Mention", "ORG", "PERSON"]
+__all__ = ["ORG", "PERSON", "Engine", "Mention"]

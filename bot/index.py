@@ -98,9 +98,7 @@ class Index:
             candidates.extend(self.fuzzy_words.get(length, ()))
         if not candidates:
             return None
-        hits = process.extract(
-            word, candidates, scorer=OSA.distance, score_cutoff=allowed, limit=3
-        )
+        hits = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=allowed, limit=3)
         if not hits:
             return None
         best = min(h[1] for h in hits)

@@ -12,8 +12,12 @@ from collections.abc import Iterable
 from bot.text import keys
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(k for word in words.split() for k in keys(word))
+def words(text: str) -> frozenset[str]:
+    """The keys of whitespace-separated words, as questions' words are keyed."""
+    return frozenset(k for word in text.split() for k in keys(word))
+
+
+_set = words
 
 
 def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
@@ -181,6 +185,7 @@ GENERIC_NAME_WORDS = (
     | STOPWORDS
 )
 
+
 def _numbered(rows: tuple[tuple[str, int], ...]) -> dict[str, int]:
     return {k: n for words, n in rows for k in _set(words)}
 
@@ -240,7 +245,10 @@ _COUNTRIES: dict[str, tuple[str, str]] = {
     "Czechia": ("Czech Tsjekkia tsjekkisk", "europe"),
     "Estonia": ("Estland Estonian estisk", "europe"),
     "Greece": ("Hellas Greek gresk", "europe"),
-    "USA": ("US U.S. United States America American Americans amerikansk amerikanske Amerika States", "america"),
+    "USA": (
+        "US U.S. United States America American Americans amerikansk amerikanske Amerika States",
+        "america",
+    ),
     "Canada": ("Canadian kanadisk", "america"),
     "Brazil": ("Brasil Brazilian brasiliansk", "america"),
     "Australia": ("Australian australsk", "oceania"),

@@ -105,17 +105,14 @@ class _Reader:
     def mapping(self, node: Any, label: str, kind: str, fallback: int = 0) -> dict | None:
         if not isinstance(node, dict):
             self.problems.append(
-                f"{self.where(node, label, fallback)}: should be a mapping of fields, "
-                f"not {_describe(node)}"
+                f"{self.where(node, label, fallback)}: should be a mapping of fields, not {_describe(node)}"
             )
             return None
         for key in node:
             if key not in _FIELDS[kind]:
                 hint = process.extractOne(str(key), sorted(_FIELDS[kind]), score_cutoff=75)
                 guess = f" (did you mean '{hint[0]}'?)" if hint else ""
-                self.warnings.append(
-                    f"{self.where(node, label)}: unknown field '{key}'{guess}; it is ignored"
-                )
+                self.warnings.append(f"{self.where(node, label)}: unknown field '{key}'{guess}; it is ignored")
         return node
 
     def text(self, node: dict, key: str, label: str, required: bool = False) -> str | None:
@@ -125,9 +122,7 @@ class _Reader:
                 self.problems.append(f"{self.where(node, label)}: missing required field '{key}'")
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.problems.append(
-                f"{self.where(node, label)}: field '{key}' should be text, not {_describe(value)}"
-            )
+            self.problems.append(f"{self.where(node, label)}: field '{key}' should be text, not {_describe(value)}")
             return None
         return " ".join(str(value).split())
 
@@ -143,8 +138,7 @@ class _Reader:
             isinstance(v, str | int | float) and not isinstance(v, bool) for v in value
         ):
             self.problems.append(
-                f"{self.where(node, label)}: field '{key}' should be a list of texts, "
-                f"not {_describe(value)}"
+                f"{self.where(node, label)}: field '{key}' should be a list of texts, not {_describe(value)}"
             )
             return ()
         return tuple(" ".join(str(v).split()) for v in value if str(v).strip())
@@ -152,9 +146,7 @@ class _Reader:
     def source(self, node: dict, label: str) -> str | None:
         value = self.text(node, "source", label)
         if value is None:
-            self.warnings.append(
-                f"{self.where(node, label)}: no 'source' URL; add one so others can check it"
-            )
+            self.warnings.append(f"{self.where(node, label)}: no 'source' URL; add one so others can check it")
         elif not value.startswith(("http://", "https://")):
             self.warnings.append(f"{self.where(node, label)}: 'source' should be a URL, got {value!r}")
         return value
@@ -293,8 +285,7 @@ def _themes(raw: Any, state: _Loaded) -> list[tuple[Theme, dict]]:
             state.problems.append(f"{reader.where(node, label)}: missing required field 'number'")
         elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
             state.problems.append(
-                f"{reader.where(node, label)}: field 'number' should be a whole number from 1, "
-                f"not {_describe(number)}"
+                f"{reader.where(node, label)}: field 'number' should be a whole number from 1, not {_describe(number)}"
             )
             number = None
         elif number in numbers:
@@ -343,12 +334,14 @@ def _people(raw: Any, state: _Loaded) -> list[tuple[Person, dict]]:
         slack = values["slack"]
         if slack and not (slack[:1] in "UW" and slack[1:].isalnum()):
             state.problems.append(
-                f"{reader.where(node, label)}: 'slack' should be a Slack user id like U0123ABCD, "
-                f"not {slack!r}"
+                f"{reader.where(node, label)}: 'slack' should be a Slack user id like U0123ABCD, not {slack!r}"
             )
         if person_id and name and role and affiliations is not None:
             result.append(
-                (Person(id=person_id, name=name, role=role.lower(), affiliations=affiliations, **values), node)
+                (
+                    Person(id=person_id, name=name, role=role.lower(), affiliations=affiliations, **values),
+                    node,
+                )
             )
     return result
 
@@ -489,15 +482,13 @@ def _cross_check(
         for theme in person.themes:
             if theme not in theme_ids:
                 state.problems.append(
-                    f"people.yaml:{line_of(node)}: person '{person.id}': "
-                    + unknown("theme", theme, theme_ids)
+                    f"people.yaml:{line_of(node)}: person '{person.id}': " + unknown("theme", theme, theme_ids)
                 )
     for theme, node in themes:
         for person_id in theme.people:
             if person_id not in person_ids:
                 state.problems.append(
-                    f"themes.yaml:{line_of(node)}: theme '{theme.id}': "
-                    + unknown("person", person_id, person_ids)
+                    f"themes.yaml:{line_of(node)}: theme '{theme.id}': " + unknown("person", person_id, person_ids)
                 )
     if project.leader and project.leader not in person_ids:
         state.problems.append(f"project.yaml: leader is an {unknown('person', project.leader, person_ids)}")

@@ -64,21 +64,14 @@ _COMPOUND_HEADS = sorted(
     key=len,
     reverse=True,
 )
-_NORWEGIAN_MARKERS = frozenset(
-    k
-    for w in (
-        "hvem hva hvor hvilke hvilken hvordan hvorfor er jobber arbeider finnes fins gruppen "
-        "prosjektet handler noen og ikke med fra hos ved paa forskningstemaer temaer leder "
-        "gruppeleder kan du jeg hei takk hallo"
-    ).split()
-    for k in tokenize(w)
-    for k in [k.key]
+_NORWEGIAN_MARKERS = lexicon.words(
+    """
+    hvem hva hvor hvilke hvilken hvordan hvorfor er jobber arbeider finnes fins gruppen prosjektet
+    handler noen og ikke med fra hos ved paa forskningstemaer temaer leder gruppeleder kan du jeg
+    hei takk hallo
+    """
 )
-_ENGLISH_MARKERS = frozenset(
-    k
-    for w in "who what where which is are the does do works work how many tell about with from".split()
-    for k in [tokenize(w)[0].key]
-)
+_ENGLISH_MARKERS = lexicon.words("who what where which is are the does do works work how many tell about with from")
 
 
 @dataclass
@@ -324,9 +317,7 @@ def _find_theme_numbers(keys: list[str], result: Parse) -> None:
             result.theme_numbers.append(number)
 
 
-def _find_unknowns(
-    tokens: list[Token], keys: list[str], consumed: set[int], index: Index, result: Parse
-) -> None:
+def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], index: Index, result: Parse) -> None:
     corrected = {c.corrected for c in result.corrections}
     for position, (token, key) in enumerate(zip(tokens, keys, strict=True)):
         if position in consumed:

@@ -91,8 +91,11 @@ def _groups(mentions: list[Mention], parsed: Parse) -> list[list[Mention]]:
             last = groups[-1][-1]
             between = keys[last.end : mention.start]
             same_family = _family(last) == _family(mention)
-            if same_family and between and any(k in lexicon.CONJUNCTIONS for k in between) and all(
-                k in _JOINERS for k in between
+            if (
+                same_family
+                and between
+                and any(k in lexicon.CONJUNCTIONS for k in between)
+                and all(k in _JOINERS for k in between)
             ):
                 groups[-1].append(mention)
                 continue

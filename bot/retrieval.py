@@ -37,9 +37,7 @@ def faq_words(entry: FaqEntry) -> set[str]:
     return {stem(k) for q in entry.questions for k in keys(q)}
 
 
-def rank(
-    content: list[str], documents: list[tuple[object, set[str]]], index: Index
-) -> list[Scored]:
+def rank(content: list[str], documents: list[tuple[object, set[str]]], index: Index) -> list[Scored]:
     """Score each document by the idf-weighted share of the question it covers."""
     stems = [stem(k) for k in content]
     if not stems:

@@ -11,7 +11,9 @@ import time
 from bot.answer import Answer
 from bot.engine import Engine
 from bot.loader import default_knowledge_dir
+from bot.observability import log_question
 from bot.render import render_text
+from bot.unanswered import UnansweredLog, recorder_from_settings
 
 log = logging.getLogger("bot.terminal")
 
@@ -22,20 +24,21 @@ def _engine(args: argparse.Namespace) -> Engine:
     return Engine.from_directory(args.knowledge or default_knowledge_dir())
 
 
-def _safe_answer(engine: Engine, question: str, front_end: str, recorder=None) -> Answer:
+def _safe_answer(engine: Engine, question: str, front_end: str, recorder: UnansweredLog | None = None) -> Answer:
     """Answer, log, record; a bug in the engine becomes an apology, not a crash."""
     started = time.perf_counter()
     try:
         answer = engine.answer(question)
-    except Exception:  # noqa: BLE001 - one bad question must not end a batch or a chat
+    except Exception:
         log.exception("the engine failed on a question")
         answer = Answer(question, "error", False, "Sorry, something went wrong while answering that.")
     elapsed = (time.perf_counter() - started) * 1000
-    from bot.observability import log_question
-
     log_question(front_end, answer, elapsed)
     if recorder is not None:
-        recorder.record(answer, front_end)
+        try:
+            recorder.record(answer, front_end)
+        except Exception as exc:  # storage trouble must not cost the user their answer
+            log.warning("could not store an unanswered question in %s: %s", recorder.path, exc)
     return answer
 
 
@@ -83,7 +86,5 @@ def run_chat(args: argparse.Namespace) -> int:
     return 0
 
 
-def _recorder(args: argparse.Namespace):
-    from bot.unanswered import recorder_from_settings
-
+def _recorder(args: argparse.Namespace) -> UnansweredLog | None:
     return recorder_from_settings(getattr(args, "data_dir", None))

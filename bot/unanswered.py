@@ -1,3 +1,128 @@
-"""Placeholder replaced below."""
-def recorder_from_settings(data_dir):
-    return None
+"""Questions the bot could not answer, and answers people marked 👎, kept in SQLite.
+
+Maintainers read them with `python -m bot report` to learn what to add to the
+knowledge. Only the time, the front end and the text are kept: never who asked.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.answer import Answer
+from bot.errors import ConfigError
+
+UNANSWERED = "unanswered"
+THUMBS_DOWN = "thumbs_down"
+MAX_STORED_CHARS = 2000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS questions (
+    id INTEGER PRIMARY KEY,
+    asked_at TEXT NOT NULL,
+    front_end TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    question TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS questions_asked_at ON questions (asked_at);
+"""
+_OFF = {"0", "false", "no", "off"}
+
+
+def default_data_dir() -> Path:
+    """`$BOT_DATA_DIR`, else the per-user data directory of this platform."""
+    configured = os.environ.get("BOT_DATA_DIR")
+    if configured:
+        return Path(configured)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("research-group-bot", appauthor=False))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuestion:
+    asked_at: datetime
+    front_end: str
+    reason: str
+    question: str
+
+
+class UnansweredLog:
+    """An append-only SQLite log, safe to write from many threads and processes at once.
+
+    Each write opens its own short connection (WAL mode, with a busy timeout),
+    so a Slack worker pool and a terminal session never lose each other's rows.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._init_lock = threading.Lock()
+        self._ready = False
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self._ready:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        connection.execute("PRAGMA busy_timeout = 30000")
+        if not self._ready:
+            with self._init_lock:
+                if not self._ready:
+                    connection.execute("PRAGMA journal_mode = WAL")
+                    connection.executescript(_SCHEMA)
+                    self._ready = True
+        return connection
+
+    def add(self, question: str, front_end: str, reason: str = UNANSWERED) -> None:
+        text = " ".join((question or "").split())[:MAX_STORED_CHARS]
+        if not text:
+            return
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        connection = self._connect()
+        try:
+            connection.execute(
+                "INSERT INTO questions (asked_at, front_end, reason, question) VALUES (?, ?, ?, ?)",
+                (now, front_end, reason, text),
+            )
+        finally:
+            connection.close()
+
+    def record(self, answer: Answer, front_end: str) -> None:
+        """Keep the question if the bot could not answer it."""
+        if not answer.answered:
+            self.add(answer.question, front_end, UNANSWERED)
+
+    def since(self, moment: datetime) -> list[StoredQuestion]:
+        if not self.path.exists():
+            return []
+        connection = self._connect()
+        try:
+            rows = connection.execute(
+                "SELECT asked_at, front_end, reason, question FROM questions WHERE asked_at >= ? ORDER BY id",
+                (moment.isoformat(timespec="seconds"),),
+            ).fetchall()
+        finally:
+            connection.close()
+        return [StoredQuestion(datetime.fromisoformat(a), f, r, q) for a, f, r, q in rows]
+
+
+def recorder_from_settings(data_dir: Path | None = None) -> UnansweredLog | None:
+    """The log in the configured data directory, or None when `BOT_RECORD_UNANSWERED` is off."""
+    if os.environ.get("BOT_RECORD_UNANSWERED", "1").strip().lower() in _OFF:
+        return None
+    directory = Path(data_dir) if data_dir else default_data_dir()
+    if directory.exists() and not directory.is_dir():
+        raise ConfigError(f"the data directory {directory} is a file, not a directory")
+    return UnansweredLog(directory / "unanswered.sqlite3")
+
+
+def parse_since(text: str) -> timedelta:
+    """'30d', '12h', '90m', '2w' as a time span."""
+    units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+    text = (text or "").strip().lower()
+    if len(text) < 2 or text[-1] not in units or not text[:-1].isdigit():
+        raise ConfigError(f"--since takes a number and a unit, like 30d, 12h or 2w; got {text!r}")
+    return timedelta(**{units[text[-1]]: int(text[:-1])})

@@ -62,7 +62,7 @@ def load_yaml(path: Path) -> Any:
     except OSError as exc:
         raise KnowledgeError([f"{path.name}: cannot be read ({exc.strerror})"]) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""

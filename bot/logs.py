@@ -1,0 +1,54 @@
+"""Logging set-up: level from the environment, and no secret ever written out."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+
+_TOKEN = re.compile(r"\b(xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)")
+_SECRET_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
+
+
+class RedactSecrets(logging.Filter):
+    """Replace Slack tokens and the configured secrets in every log record."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets = [v for v in (os.environ.get(n, "") for n in _SECRET_VARIABLES) if len(v) >= 8]
+
+    def redact(self, text: str) -> str:
+        text = _TOKEN.sub("[redacted]", text)
+        for secret in self.secrets:
+            text = text.replace(secret, "[redacted]")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = self.redact(message)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if cleaned != message or record.args:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def setup_logging(default_level: str = "WARNING") -> None:
+    """Log to stderr at `$LOG_LEVEL` (or the default), secrets redacted."""
+    level_name = os.environ.get("LOG_LEVEL", default_level).upper()
+    level = logging.getLevelName(level_name)
+    if not isinstance(level, int):
+        level = logging.getLevelName(default_level)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactSecrets())
+    root = logging.getLogger()
+    for existing in list(root.handlers):
+        if getattr(existing, "_bot_handler", False):
+            root.removeHandler(existing)
+    handler._bot_handler = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
