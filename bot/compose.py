@@ -15,7 +15,7 @@ from bot.phrases import join, say
 
 
 def org_label(kb: KnowledgeBase, org: Organisation) -> str:
-    """'CLINTEC, Karolinska Institutet' for a department, else the organisation's name."""
+    """'Dept. X (DX), Some University' for a department, else the organisation's name."""
     name = org.name
     if org.aliases and org.parent:
         name = f"{org.name} ({org.aliases[0]})"
@@ -25,7 +25,7 @@ def org_label(kb: KnowledgeBase, org: Organisation) -> str:
 
 
 def affiliation_lines(kb: KnowledgeBase, person: Person, language: str = "en") -> tuple[str, ...]:
-    """One line per organisation, units at the same place grouped: 'Dept. A and Dept. B, UiB, Bergen'."""
+    """One line per organisation, units at the same place grouped: 'Dept. A and Dept. B, Some University, Some City, Country'."""
     by_org: dict[str, list[str]] = {}
     for affiliation in person.affiliations:
         units = by_org.setdefault(affiliation.org, [])
@@ -84,12 +84,12 @@ def people_sorted(index: Index, ids: set[str]) -> list[Person]:
 
 
 def describe_mention(index: Index, mention: Mention, language: str) -> str:
-    """How a filter reads in a headline: 'in Bergen', 'at Karolinska Institutet'."""
+    """How a filter reads in a headline: 'in <city>', 'at <organisation>'."""
     return describe_group(index, [mention], language)
 
 
 def describe_group(index: Index, group: list[Mention], language: str) -> str:
-    """Alternatives read as one: 'in Bergen or Stavanger'."""
+    """Alternatives read as one: 'in <city> or <city>'."""
     names = []
     targets = [t for mention in group for t in mention.targets]
     for target in targets:

@@ -2,7 +2,7 @@
 
 It reads the question (`parser`), weighs what it found, and picks the one
 answer the evidence supports. When the evidence is thin, or the question
-names something the knowledge base does not hold ("who is at Harvard"), it
+names something the knowledge base does not hold ("who is at <a place it has never heard of>"), it
 says so instead of guessing: a confident wrong answer is worse than none.
 
 Imports nothing from Slack and knows nothing about any one group.
@@ -291,7 +291,7 @@ class Engine:
         names_only = not p.unknown and not p.content and not p.has("what", "project", "themes")
         if not (mentions or p.has("abroad") or p.org_kinds):
             return None
-        # A bare organisation name ("Karolinska") gets the organisation's card, people included.
+        # A bare organisation name (one word, no question) gets the organisation's card, people included.
         bare_org = bool(mentions) and all(m.kind in (ORG, ORG_PART) for m in mentions)
         if asks_people or (names_only and not bare_org):
             return self._people_list(p, self._selection(p))
@@ -447,7 +447,8 @@ class Engine:
             headline = say("everyone", p.language, count=len(refs))
         else:
             noun = compose.role_noun(selection.roles, len(refs), p.language)
-            headline = say("people_found", p.language, count=len(refs), people=noun, where=where).replace("  ", " ")
+            headline = say("people_found", p.language, count=len(refs), people=noun, where=where)
+            headline = " ".join(headline.split()).replace(" :", ":")
         confidence = self._selection_confidence(p, selection)
         return Answer(
             p.text,
@@ -613,9 +614,13 @@ class Engine:
         return [o for o in self.kb.organisations if not o.parent and self.index.people_in_orgs([o.id])]
 
     def _similar_people(self, name: str, p: Parse) -> tuple[str, ...]:
-        choices = {x.id: x.name for x in self.kb.people}
-        matches = process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=70)
-        return tuple(_who_is(m[0], p.language) for m in matches)
+        """People who share a first name or surname with the asked name, else look alike."""
+        sharing = [t.value for m in mentions_of(p, FIRST_NAME, SURNAME) for t in m.targets]
+        names = [self.kb.people_by_id[i].name for i in dict.fromkeys(sharing)]
+        if not names:
+            choices = {x.id: x.name for x in self.kb.people}
+            names = [m[0] for m in process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=70)]
+        return tuple(_who_is(n, p.language) for n in names[:3])
 
     def _similar_places(self, place: str, p: Parse) -> tuple[str, ...]:
         names = {o.id: o.name for o in self.kb.organisations}

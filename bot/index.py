@@ -87,8 +87,8 @@ class Index:
         """The knowledge-base word a misspelt word most likely means, if it is close enough.
 
         One edit (a transposition counts as one) from five letters on, two from
-        nine: enough for "Bergem", "Karolinka", "Bjornsted", but "Andersen"
-        never becomes "Anders" and "Hansen" never becomes anyone.
+        nine: enough for a dropped or swapped letter in a place or a surname, but
+        a different name ("Petersen" for "Peters") is never taken for a typo.
         """
         if len(word) < 5 or word.isdigit():
             return None
@@ -185,7 +185,10 @@ def build_index(kb: KnowledgeBase) -> Index:
         by_length[len(word)].append(word)
     index.fuzzy_words = dict(by_length)
     stems: dict[str, str] = {}
-    for word in sorted({p[0] for p, _ in phrase_list if len(p) == 1} | _cue_words()):
+    # Inflections are looked for among common words only: a name in another form
+    # (a city "Xen" is not a form of a surname "X") is never taken for a known name.
+    common = {p[0] for p, t in phrase_list if len(p) == 1 and t.kind in (UNIT, TITLE, ROLE)}
+    for word in sorted(common | _cue_words()):
         if len(word) >= 4 and not word.isdigit():
             stems.setdefault(stem(word), word)
     index.stem_words = stems

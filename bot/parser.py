@@ -383,7 +383,7 @@ _ORG_KIND_KEYS = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
 
 
 def _name_run(keys: list[str], start: int) -> list[int]:
-    """The positions of the name after a preposition: 'the University of Tromsø', 'Oslo Cancer Cluster'."""
+    """The positions of the name after a preposition: 'the University of X', 'Known-City Unknown Cluster'."""
     while start < len(keys) and keys[start] in ("the", "a", "an", "den", "det"):
         start += 1
     run: list[int] = []

@@ -1,7 +1,7 @@
 """Which people a question's filters select: places, units, roles, titles, negations.
 
-Filters of different kinds intersect ("who in Oslo works in oncology"); names
-of the same kind joined by "and"/"or" are alternatives ("Bergen or Stavanger").
+Filters of different kinds intersect ("who in <city> works in <department>"); names
+of the same kind joined by "and"/"or" are alternatives ("<city> or <city>").
 """
 
 from __future__ import annotations

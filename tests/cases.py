@@ -1,0 +1,35 @@
+"""Check an answer against a question case, the way ../shared/eval/score.py does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bot.text import fold
+
+
+def _key(name: str) -> tuple[str, str]:
+    words = "".join(c if c.isalnum() else " " for c in fold(name)).split()
+    return (words[0], words[-1]) if words else ("", "")
+
+
+def load_cases(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def problems(case: dict, answer: dict) -> list[str]:
+    found: list[str] = []
+    people = sorted(_key(p["name"]) for p in answer["people"])
+    themes = sorted(t["number"] for t in answer["themes"])
+    if "people" in case and people != sorted(_key(n) for n in case["people"]):
+        found.append(f"people {people}")
+    if "themes" in case and themes != sorted(case["themes"]):
+        found.append(f"themes {themes}")
+    text = " ".join("".join(c if c.isalnum() else " " for c in fold(answer["text"])).split())
+    for word in case.get("text_has", []):
+        if " ".join("".join(c if c.isalnum() else " " for c in fold(str(word))).split()) not in text:
+            found.append(f"text lacks {word!r}")
+    if case.get("none") and (people or themes):
+        found.append("named someone where nobody fits")
+    return found
