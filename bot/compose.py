@@ -25,7 +25,7 @@ def org_label(kb: KnowledgeBase, org: Organisation) -> str:
 
 
 def affiliation_lines(kb: KnowledgeBase, person: Person, language: str = "en") -> tuple[str, ...]:
-    """One line per organisation, units at the same place grouped: 'Dept. A and Dept. B, Some University, Some City, Country'."""
+    """One line per organisation, units there grouped: 'Dept. A and Dept. B, Some University, City, Country'."""
     by_org: dict[str, list[str]] = {}
     for affiliation in person.affiliations:
         units = by_org.setdefault(affiliation.org, [])

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.errors import KnowledgeError
 from bot.model import (
@@ -98,8 +99,8 @@ class _Reader:
     problems: list[str]
     warnings: list[str]
 
-    def where(self, node: Any, label: str, fallback: int = 0) -> str:
-        line = line_of(node, fallback)
+    def where(self, node: Any, label: str, fallback: int = 0, key: str | None = None) -> str:
+        line = line_of(node, fallback, key)
         return f"{self.file}:{line}: {label}" if line else f"{self.file}: {label}"
 
     def mapping(self, node: Any, label: str, kind: str, fallback: int = 0) -> dict | None:
@@ -110,8 +111,8 @@ class _Reader:
             return None
         for key in node:
             if key not in _FIELDS[kind]:
-                hint = process.extractOne(str(key), sorted(_FIELDS[kind]), score_cutoff=75)
-                guess = f" (did you mean '{hint[0]}'?)" if hint else ""
+                hint = closest(str(key), _FIELDS[kind])
+                guess = f" (did you mean '{hint}'?)" if hint else ""
                 self.warnings.append(f"{self.where(node, label)}: unknown field '{key}'{guess}; it is ignored")
         return node
 
@@ -150,6 +151,15 @@ class _Reader:
         elif not value.startswith(("http://", "https://")):
             self.warnings.append(f"{self.where(node, label)}: 'source' should be a URL, got {value!r}")
         return value
+
+
+def closest(value: str, known: set[str]) -> str | None:
+    """The known id a misspelt one was meant to be: a few edits away (swaps count once)."""
+    if not known:
+        return None
+    allowed = max(1, len(value) // 3)
+    hit = process.extractOne(value, sorted(known), scorer=OSA.distance, score_cutoff=allowed)
+    return hit[0] if hit else None
 
 
 def _describe(value: Any) -> str:
@@ -199,7 +209,7 @@ def load_knowledge(directory: Path | str) -> KnowledgeBase:
     faq = _faq(raw["faq.yaml"], state)
     if project is None:
         raise KnowledgeError(state.problems)
-    _cross_check(project, people, orgs, themes, state)
+    _cross_check((project, raw["project.yaml"]), people, orgs, themes, state)
     if state.problems:
         raise KnowledgeError(state.problems)
     return KnowledgeBase(
@@ -285,12 +295,12 @@ def _themes(raw: Any, state: _Loaded) -> list[tuple[Theme, dict]]:
             state.problems.append(f"{reader.where(node, label)}: missing required field 'number'")
         elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
             state.problems.append(
-                f"{reader.where(node, label)}: field 'number' should be a whole number from 1, not {_describe(number)}"
+                f"{reader.where(node, label, key="number")}: field 'number' should be a whole number from 1, not {_describe(number)}"
             )
             number = None
         elif number in numbers:
             state.problems.append(
-                f"{reader.where(node, label)}: theme number {number} is already used by '{numbers[number]}'"
+                f"{reader.where(node, label, key="number")}: theme number {number} is already used by '{numbers[number]}'"
             )
             number = None
         values = dict(
@@ -353,7 +363,7 @@ def _affiliations(reader: _Reader, node: dict, label: str) -> tuple[Affiliation,
         return None
     if not isinstance(value, list) or not value:
         reader.problems.append(
-            f"{reader.where(node, label)}: 'affiliations' should be a list like "
+            f"{reader.where(node, label, key='affiliations')}: 'affiliations' should be a list like "
             f"'- org: <organisation id>', not {_describe(value)}"
         )
         return None
@@ -451,20 +461,25 @@ def _faq(raw: Any, state: _Loaded) -> tuple[FaqEntry, ...]:
 
 
 def _cross_check(
-    project: Project,
+    project: tuple[Project, Any],
     people: list[tuple[Person, dict]],
     orgs: list[tuple[Organisation, dict]],
     themes: list[tuple[Theme, dict]],
     state: _Loaded,
 ) -> None:
     """Every reference names an entry that exists; say which one does not."""
+    project, project_node = project
+
+    def at(key: str) -> str:
+        line = line_of(project_node, 0, key)
+        return f"project.yaml:{line}" if line else "project.yaml"
     org_ids = {o.id for o, _ in orgs}
     theme_ids = {t.id for t, _ in themes}
     person_ids = {p.id for p, _ in people}
 
     def unknown(kind: str, value: str, known: set[str]) -> str:
-        hint = process.extractOne(value, sorted(known), score_cutoff=70) if known else None
-        return f"unknown {kind} '{value}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+        hint = closest(value, known)
+        return f"unknown {kind} '{value}'" + (f" (did you mean '{hint}'?)" if hint else "")
 
     for org, node in orgs:
         if org.parent and org.parent not in org_ids:
@@ -491,12 +506,12 @@ def _cross_check(
                     f"themes.yaml:{line_of(node)}: theme '{theme.id}': " + unknown("person", person_id, person_ids)
                 )
     if project.leader and project.leader not in person_ids:
-        state.problems.append(f"project.yaml: leader is an {unknown('person', project.leader, person_ids)}")
+        state.problems.append(f"{at('leader')}: leader is an {unknown('person', project.leader, person_ids)}")
     if project.host and project.host not in org_ids:
-        state.problems.append(f"project.yaml: host is an {unknown('organisation', project.host, org_ids)}")
+        state.problems.append(f"{at('host')}: host is an {unknown('organisation', project.host, org_ids)}")
     if project.consortium:
         for member in project.consortium.members:
             if member not in org_ids:
                 state.problems.append(
-                    f"project.yaml: consortium member is an {unknown('organisation', member, org_ids)}"
+                    f"{at('consortium')}: consortium member is an {unknown('organisation', member, org_ids)}"
                 )

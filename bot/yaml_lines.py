@@ -13,9 +13,13 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineDict(dict):
-    """A mapping from YAML that knows the line (1-based) it starts on."""
+    """A mapping from YAML that knows the line (1-based) it starts on, and each key's line."""
 
     line: int = 0
+    key_lines: dict
+
+    def line_of_key(self, key: str) -> int:
+        return getattr(self, "key_lines", {}).get(key, self.line)
 
 
 class LineList(list):
@@ -41,6 +45,7 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             seen[key] = key_node.start_mark.line + 1
         mapping = LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
+        mapping.key_lines = seen
         return mapping
 
     def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> LineList:
@@ -67,11 +72,16 @@ def load_yaml(path: Path) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        context = exc.context_mark
+        if exc.context and context is not None and mark is not None and context.line != mark.line:
+            problem += f" ({' '.join(exc.context.split())}, which starts on line {context.line + 1})"
         raise KnowledgeError([f"{path.name}{line}: YAML syntax error: {problem}"]) from None
     except yaml.YAMLError as exc:
         raise KnowledgeError([f"{path.name}: YAML syntax error: {' '.join(str(exc).split())}"]) from None
 
 
-def line_of(value: Any, fallback: int = 0) -> int:
-    """The line a loaded container starts on (or the fallback for plain values)."""
+def line_of(value: Any, fallback: int = 0, key: str | None = None) -> int:
+    """The line a loaded container (or one of its keys) starts on; the fallback for plain values."""
+    if key is not None and isinstance(value, LineDict):
+        return value.line_of_key(key) or fallback
     return getattr(value, "line", fallback) or fallback
