@@ -295,12 +295,12 @@ def _themes(raw: Any, state: _Loaded) -> list[tuple[Theme, dict]]:
             state.problems.append(f"{reader.where(node, label)}: missing required field 'number'")
         elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
             state.problems.append(
-                f"{reader.where(node, label, key="number")}: field 'number' should be a whole number from 1, not {_describe(number)}"
+                f"{reader.where(node, label, key='number')}: field 'number' should be a whole number from 1, not {_describe(number)}"
             )
             number = None
         elif number in numbers:
             state.problems.append(
-                f"{reader.where(node, label, key="number")}: theme number {number} is already used by '{numbers[number]}'"
+                f"{reader.where(node, label, key='number')}: theme number {number} is already used by '{numbers[number]}'"
             )
             number = None
         values = dict(
