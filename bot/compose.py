@@ -79,7 +79,7 @@ def org_ref(org: Organisation) -> OrgRef:
 
 def people_sorted(index: Index, ids: set[str]) -> list[Person]:
     """People in the knowledge base's own order, which is the group's order."""
-    order = {p.id: n for n, p in enumerate(index.kb.people)}
+    order = index.person_order
     return sorted((index.kb.people_by_id[i] for i in ids), key=lambda p: order[p.id])
 
 

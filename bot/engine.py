@@ -85,6 +85,8 @@ class Engine:
     def _empty(self, p: Parse) -> Answer | None:
         if p.tokens:
             return None
+        if p.text.strip(" ?!.,;:-"):
+            return self._not_known(p, say("dont_know", p.language))  # emoji, symbols only
         return self._help_answer(p, kind="help")
 
     def _faq(self, p: Parse) -> Answer | None:

@@ -71,6 +71,7 @@ class Index:
     role_words: dict[str, frozenset[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     stem_words: dict[str, str] = field(default_factory=dict)
+    person_order: dict[str, int] = field(default_factory=dict)
     home_country: str | None = None
     domain_words: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
@@ -146,7 +147,7 @@ class Index:
         return set()
 
     def all_people(self) -> set[str]:
-        return {p.id for p in self.kb.people}
+        return set(self.person_order)
 
 
 # -- building -------------------------------------------------------------------
@@ -154,7 +155,7 @@ class Index:
 
 def build_index(kb: KnowledgeBase) -> Index:
     """Derive every look-up table from the knowledge base (done once per load)."""
-    index = Index(kb=kb)
+    index = Index(kb=kb, person_order={p.id: n for n, p in enumerate(kb.people)})
     phrase_list: list[tuple[tuple[str, ...], Target]] = []
     domain = _domain_words(kb)
     index.domain_words = frozenset(domain)

@@ -8,6 +8,7 @@ word is stored by its `word_key`, the same key the question's words get.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from bot.text import keys
 
@@ -290,6 +291,7 @@ CASE_SENSITIVE_FORMS = frozenset({("us",), ("states",), ("eu",)})
 _PHRASE_COUNTRY_FORMS = {"USA": ["the States", "the US", "the U.S."]}
 
 
+@cache
 def country_forms() -> dict[str, list[tuple[str, ...]]]:
     """Every way to write each known country, as token-key phrases."""
     forms: dict[str, list[tuple[str, ...]]] = {}
@@ -302,13 +304,15 @@ def country_forms() -> dict[str, list[tuple[str, ...]]]:
     return forms
 
 
+@cache
+def _canonical_by_form() -> dict[tuple[str, ...], str]:
+    return {form: canonical for canonical, forms in country_forms().items() for form in forms}
+
+
+@cache
 def canonical_country(name: str) -> str:
     """The canonical name of a country as a knowledge base writes it ("USA", "Sverige")."""
-    wanted = keys(name)
-    for canonical, phrases in country_forms().items():
-        if wanted in phrases:
-            return canonical
-    return name
+    return _canonical_by_form().get(keys(name), name)
 
 
 def country_region(canonical: str) -> str | None:

@@ -294,14 +294,12 @@ def _themes(raw: Any, state: _Loaded) -> list[tuple[Theme, dict]]:
         if number is None:
             state.problems.append(f"{reader.where(node, label)}: missing required field 'number'")
         elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
-            state.problems.append(
-                f"{reader.where(node, label, key='number')}: field 'number' should be a whole number from 1, not {_describe(number)}"
-            )
+            where = reader.where(node, label, key="number")
+            state.problems.append(f"{where}: field 'number' should be a whole number from 1, not {_describe(number)}")
             number = None
         elif number in numbers:
-            state.problems.append(
-                f"{reader.where(node, label, key='number')}: theme number {number} is already used by '{numbers[number]}'"
-            )
+            where = reader.where(node, label, key="number")
+            state.problems.append(f"{where}: theme number {number} is already used by '{numbers[number]}'")
             number = None
         values = dict(
             title_no=reader.text(node, "title_no", label),
@@ -473,6 +471,7 @@ def _cross_check(
     def at(key: str) -> str:
         line = line_of(project_node, 0, key)
         return f"project.yaml:{line}" if line else "project.yaml"
+
     org_ids = {o.id for o, _ in orgs}
     theme_ids = {t.id for t, _ in themes}
     person_ids = {p.id for p, _ in people}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LETTERS = str.maketrans(
     {
@@ -30,7 +31,7 @@ _LETTERS = str.maketrans(
 )
 # Spelling variants of the same letter: Saether/Sæther/Sather, Mueller/Müller/Muller, Vaage/Våge.
 _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"), ("aa", "a"))
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 MAX_QUESTION_CHARS = 2000
@@ -82,8 +83,9 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def keys(text: str) -> tuple[str, ...]:
-    """The token keys of a phrase from the knowledge base."""
+    """The token keys of a phrase from the knowledge base (cached: the same names recur)."""
     return tuple(t.key for t in tokenize(text))
 
 

@@ -65,7 +65,8 @@ def test_missing_source_warns_but_loads(knowledge_copy: Path):
 
 def test_unknown_field_is_a_warning_with_a_hint(knowledge_copy: Path):
     people = knowledge_copy / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8").replace("  role: participant", "  role: participant\n  emial: x@y.z", 1))
+    text = people.read_text(encoding="utf-8")
+    people.write_text(text.replace("  role: participant", "  role: participant\n  emial: x@y.z", 1), encoding="utf-8")
     kb = load_knowledge(knowledge_copy)
     assert any("'emial'" in w and "did you mean 'email'" in w for w in kb.warnings)
 

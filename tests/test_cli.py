@@ -1,0 +1,100 @@
+"""The terminal front end, run as a user runs it: a real process, real stdin and stdout."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import KNOWLEDGE, ROOT
+
+
+def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, **(env or {})}
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
+        environment.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environment,
+        timeout=60,
+    )
+
+
+def test_ask_prints_a_readable_answer():
+    result = run("ask", "who", "works", "in", "Bergen?")
+    assert result.returncode == 0
+    assert "Anders Molven" in result.stdout
+
+
+def test_ask_json_is_one_object_with_the_contract():
+    result = run("ask", "--json", "Who is at KI?")
+    data = json.loads(result.stdout)
+    assert data["kind"] == "people" and data["answered"] is True
+    assert [p["name"] for p in data["people"]] == ["Matthias Löhr", "Mikael Björnstedt"]
+
+
+def test_batch_answers_every_line_in_order_in_one_process():
+    questions = ["who is in Paris", "", "tell me a joke", "theme 3", "x" * 10_000, "🙂🙂🙂"]
+    result = run("ask", "--json", "--batch", stdin="\n".join(questions) + "\n")
+    lines = result.stdout.splitlines()
+    assert result.returncode == 0 and len(lines) == len(questions)
+    answers = [json.loads(line) for line in lines]
+    assert answers[0]["people"][0]["name"] == "Jérôme Cros"
+    assert answers[2]["answered"] is False
+    assert answers[3]["themes"][0]["number"] == 3
+
+
+def test_explain_shows_matches_and_scores():
+    result = run("ask", "--explain", "who is at Karolinka")
+    assert "'Karolinka' read as 'karolinska'" in result.stdout
+    assert "score" in result.stdout
+
+
+def test_chat_answers_piped_questions():
+    result = run("chat", stdin="who leads the group?\nhvem jobber i Bergen?\n")
+    assert result.returncode == 0
+    assert "Verbeke" in result.stdout and "Molven" in result.stdout
+
+
+def test_plain_module_without_tokens_is_the_chat():
+    result = run(stdin="Who is at UiB?\n")
+    assert result.returncode == 0 and "Anders Molven" in result.stdout
+
+
+def test_bad_knowledge_directory_is_one_line_not_a_traceback(tmp_path: Path):
+    result = run("ask", "--knowledge", str(tmp_path / "missing"), "who?")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_unanswered_questions_are_recorded_and_reported(tmp_path: Path):
+    env = {"BOT_DATA_DIR": str(tmp_path)}
+    run("ask", "--batch", stdin="what is the wifi password\nWhat is the wifi password?\nwho is in Oslo\n", env=env)
+    report = run("report", env=env)
+    assert "2 × " in report.stdout and "wifi password" in report.stdout.lower()
+    assert "Oslo" not in report.stdout
+
+
+def test_recording_can_be_switched_off(tmp_path: Path):
+    env = {"BOT_DATA_DIR": str(tmp_path), "BOT_RECORD_UNANSWERED": "off"}
+    run("ask", "what is the wifi password", env=env)
+    assert not (tmp_path / "unanswered.sqlite3").exists()
+
+
+def test_every_command_has_help():
+    for command in ("ask", "chat", "check", "serve", "manifest", "report"):
+        result = run(command, "--help")
+        assert result.returncode == 0 and "usage:" in result.stdout, command
+
+
+def test_knowledge_flag_serves_another_group():
+    result = run("ask", "--knowledge", str(ROOT / "tests" / "data" / "other_group"), "--json", "who is in Tromsø")
+    assert [p["name"] for p in json.loads(result.stdout)["people"]] == ["Ingrid Solberg", "Tom Berg"]
+    assert KNOWLEDGE.exists()
