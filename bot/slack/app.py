@@ -1,0 +1,76 @@
+"""Build the bolt App: a WebClient that retries politely, the listeners, an error handler."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from http.client import RemoteDisconnected
+from urllib.error import URLError
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+from bot.engine import Engine
+from bot.slack.listeners import register_listeners
+from bot.slack.markup import escape
+from bot.slack.services import SlackServices
+from bot.slack.settings import SlackSettings
+from bot.unanswered import UnansweredLog
+
+log = logging.getLogger("bot.slack")
+
+
+def web_client(settings: SlackSettings) -> WebClient:
+    """slack_sdk's client, retrying on HTTP 429 (after Retry-After) and on dropped connections."""
+    options = {"base_url": settings.api_url} if settings.api_url else {}
+    return WebClient(
+        token=settings.bot_token,
+        timeout=15,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(
+                max_retry_count=2,
+                error_types=[URLError, ConnectionResetError, RemoteDisconnected, TimeoutError],
+            ),
+            RateLimitErrorRetryHandler(max_retry_count=3),
+        ],
+        **options,
+    )
+
+
+def build_app(
+    settings: SlackSettings,
+    engine: Callable[[], Engine],
+    recorder: UnansweredLog | None = None,
+    *,
+    process_before_response: bool = False,
+) -> tuple[App, SlackServices]:
+    """The Slack app with every listener registered. Request signing stays on in HTTP mode."""
+    app = App(
+        client=web_client(settings),
+        signing_secret=settings.signing_secret,
+        request_verification_enabled=not settings.socket_mode,
+        process_before_response=process_before_response,
+        logger=logging.getLogger("bot.slack.bolt"),
+    )
+    services = SlackServices(engine=engine, settings=settings, recorder=recorder)
+    register_listeners(app, services)
+
+    @app.error
+    def on_error(error: Exception, body: dict) -> None:
+        log.error("a Slack listener failed: %s (request type %s)", error, (body or {}).get("type"))
+
+    return app, services
+
+
+def report_refused_edit(client: WebClient, channel: str | None) -> Callable[[list[str]], None]:
+    """A reload error callback that tells the maintainers' channel, when one is configured."""
+
+    def report(problems: list[str]) -> None:
+        if not channel:
+            return
+        lines = "\n".join(f"• {escape(p)}" for p in problems[:20])
+        text = f"A knowledge edit was refused; I'm still answering from the last good version.\n{lines}"
+        client.chat_postMessage(channel=channel, text=text)
+
+    return report

@@ -1,0 +1,182 @@
+"""Answers as Block Kit messages, built with slack_sdk's block models so Slack's limits are checked.
+
+Every message also carries a plain `text`: it is the notification and what
+screen readers and old clients show. All text that can contain what a user
+typed is escaped (see markup.escape).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot.answer import Answer, PersonRef, ThemeRef
+from bot.slack.markup import escape, link
+
+MAX_BLOCKS = 50
+SECTION_CHARS = 3000
+BUTTON_TEXT = 75
+BUTTON_VALUE = 2000
+FALLBACK_CHARS = 3000
+
+SHOW_ALL = "show_all"
+SHARE = "share"
+FEEDBACK_UP = "feedback_up"
+FEEDBACK_DOWN = "feedback_down"
+SUGGEST_PREFIX = "suggest_"
+
+
+def person_line(person: PersonRef) -> str:
+    """'• *Name* (@mention) · role · unit, organisation'."""
+    mention = f" (<@{person.slack}>)" if person.slack else ""
+    where = "; ".join(escape(a) for a in person.affiliations)
+    return f"• *{escape(person.name)}*{mention} · {escape(person.role)} · {where}"
+
+
+def theme_text(theme: ThemeRef) -> str:
+    lines = [f"*{theme.number}. {escape(theme.title)}*"]
+    if theme.title_no:
+        lines.append(f"_{escape(theme.title_no)}_")
+    if theme.summary:
+        lines.append(escape(theme.summary))
+    return "\n".join(lines)
+
+
+def _sections(lines: list[str]) -> list[Block]:
+    """Lines packed into as few sections as the 3000-character limit allows."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    size = 0
+    for line in lines:
+        line = line[: SECTION_CHARS - 1]
+        if current and size + len(line) + 1 > SECTION_CHARS:
+            blocks.append(SectionBlock(text=MarkdownTextObject(text="\n".join(current))))
+            current, size = [], 0
+        current.append(line)
+        size += len(line) + 1
+    if current:
+        blocks.append(SectionBlock(text=MarkdownTextObject(text="\n".join(current))))
+    return blocks
+
+
+def _button(text: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
+    text = text if len(text) <= BUTTON_TEXT else text[: BUTTON_TEXT - 1] + "…"
+    return ButtonElement(text=text, action_id=action_id, value=value[:BUTTON_VALUE], style=style)
+
+
+def answer_blocks(
+    answer: Answer,
+    *,
+    max_people: int | None = 15,
+    ephemeral: bool = False,
+    feedback: bool = True,
+) -> list[Block]:
+    """The answer's blocks: summary, people, themes, details, sources, buttons."""
+    headline = f"*{escape(answer.headline)}*"
+    if answer.kind in ("person", "leader") and len(answer.people) == 1 and answer.people[0].slack:
+        headline += f" (<@{answer.people[0].slack}>)"
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=headline))]
+    listed = answer.kind in ("people", "count")
+    shown_people = answer.people if max_people is None or not listed else answer.people[:max_people]
+    details = list(answer.details)
+    if answer.people and listed:
+        blocks += _sections([person_line(p) for p in shown_people])
+        details = _other_details(answer)
+    if answer.themes and answer.kind in ("theme", "themes", "count") and len(answer.themes) > 1:
+        blocks += [SectionBlock(text=MarkdownTextObject(text=theme_text(t))) for t in answer.themes]
+        details = [d for d in details if not _is_theme_line(d, answer.themes)]
+    if details:
+        blocks += _sections([_detail_line(d, answer) for d in details if d.strip()])
+    hidden = len(answer.people) - len(shown_people)
+    actions: list[ButtonElement] = []
+    if hidden > 0:
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=f"…and {hidden} more.")]))
+        actions.append(_button(f"Show all {len(answer.people)}", SHOW_ALL, answer.question))
+    if answer.sources:
+        links = " · ".join(link(url, "source") for url in answer.sources[:5])
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=f"Sources: {links}")]))
+    if answer.suggestions:
+        buttons = [
+            _button(suggestion, f"{SUGGEST_PREFIX}{n}", suggestion)
+            for n, suggestion in enumerate(answer.suggestions[:5])
+        ]
+        blocks.append(ActionsBlock(block_id="suggestions", elements=buttons))
+    if ephemeral:
+        actions.append(_button("Share in channel", SHARE, answer.question, style="primary"))
+    if feedback and answer.kind not in ("help", "greeting"):
+        actions.append(_button("👍", FEEDBACK_UP, answer.question))
+        actions.append(_button("👎", FEEDBACK_DOWN, answer.question))
+    if actions:
+        blocks.append(ActionsBlock(block_id="answer_actions", elements=actions))
+    return _within_limit(blocks)
+
+
+def _detail_line(line: str, answer: Answer) -> str:
+    """A detail line, escaped; a person's name on its own line becomes their name and @-mention."""
+    stripped = line.strip()
+    for person in answer.people:
+        if stripped == person.name:
+            return f"*{escape(person.name)}*" + (f" (<@{person.slack}>)" if person.slack else "")
+    return escape(stripped)
+
+
+def _other_details(answer: Answer) -> list[str]:
+    """Detail lines that are not the people list (those are shown as people lines)."""
+    names = {p.name for p in answer.people}
+    return [d for d in answer.details if not any(d.startswith(f"{n}:") for n in names)]
+
+
+def _is_theme_line(line: str, themes: tuple[ThemeRef, ...]) -> bool:
+    return any(t.title in line and str(t.number) in line for t in themes)
+
+
+def _within_limit(blocks: list[Block]) -> list[Block]:
+    if len(blocks) <= MAX_BLOCKS:
+        return blocks
+    keep = blocks[: MAX_BLOCKS - 2]
+    keep.append(ContextBlock(elements=[MarkdownTextObject(text="…the rest is cut to fit one message.")]))
+    keep.append(blocks[-1])
+    return keep
+
+
+def fallback_text(answer: Answer) -> str:
+    text = escape(answer.text)
+    return text if len(text) <= FALLBACK_CHARS else text[: FALLBACK_CHARS - 1] + "…"
+
+
+def answer_message(answer: Answer, **options: Any) -> dict[str, Any]:
+    """`text` and `blocks` for chat.postMessage or respond()."""
+    blocks = answer_blocks(answer, **options)
+    return {"text": fallback_text(answer), "blocks": [b.to_dict() for b in blocks]}
+
+
+def all_people_messages(answer: Answer) -> list[dict[str, Any]]:
+    """Every person of an answer, split over as many messages as Block Kit needs."""
+    lines = [person_line(p) for p in answer.people]
+    sections = _sections(lines)
+    per_message = MAX_BLOCKS - 1
+    messages = []
+    for start in range(0, len(sections), per_message):
+        header = SectionBlock(text=MarkdownTextObject(text=f"*{escape(answer.headline)}*"))
+        blocks = [header, *sections[start : start + per_message]]
+        names = ", ".join(p.name for p in answer.people)
+        messages.append({"text": escape(names)[:FALLBACK_CHARS], "blocks": [b.to_dict() for b in blocks]})
+    return messages
+
+
+def text_message(text: str) -> dict[str, Any]:
+    """A short plain message (apologies, thanks), escaped."""
+    return mrkdwn_message(escape(text))
+
+
+def mrkdwn_message(safe_text: str) -> dict[str, Any]:
+    """A one-section message from mrkdwn that is already safe (its user parts escaped)."""
+    return {"text": safe_text, "blocks": [SectionBlock(text=MarkdownTextObject(text=safe_text)).to_dict()]}

@@ -1,0 +1,27 @@
+"""The `/ask` slash command: acknowledged at once, answered privately with a Share button."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+
+from bot.slack.blocks import answer_message, text_message
+from bot.slack.markup import question_from_slack
+from bot.slack.services import APOLOGY, SlackServices
+
+log = logging.getLogger("bot.slack")
+
+
+def register(app: App, services: SlackServices) -> None:
+    @app.command("/ask")
+    def on_ask(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        ack()  # within Slack's 3 seconds, before any work
+        try:
+            question = question_from_slack(command.get("text", ""))
+            answer = services.answer(question or "help")
+            respond(response_type="ephemeral", **answer_message(answer, ephemeral=answer.kind != "help"))
+        except Exception:
+            log.exception("/ask failed")
+            respond(response_type="ephemeral", **text_message(APOLOGY))

@@ -1,0 +1,66 @@
+"""The Slack app manifest (slackapi/manifest-schema v1), for Socket Mode or HTTP request URLs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+BOT_EVENTS = ["app_mention", "message.im", "app_home_opened", "team_join", "member_joined_channel"]
+BOT_SCOPES = [
+    "app_mentions:read",  # app_mention
+    "chat:write",  # chat.postMessage, the welcome DM
+    "commands",  # /ask
+    "im:history",  # message.im
+    "channels:read",  # member_joined_channel, channel names for the welcome
+    "groups:read",  # member_joined_channel in private channels
+    "users:read",  # team_join
+]
+
+
+def manifest(http_url: str | None = None, name: str = "Group bot") -> dict[str, Any]:
+    """The manifest as a dict; with `http_url`, request URLs on that base instead of Socket Mode."""
+    command: dict[str, Any] = {
+        "command": "/ask",
+        "description": "Ask about the group's people, places and themes",
+        "usage_hint": "who leads the group? (or: help)",
+        "should_escape": False,
+    }
+    events: dict[str, Any] = {"bot_events": BOT_EVENTS}
+    interactivity: dict[str, Any] = {"is_enabled": True}
+    if http_url:
+        url = http_url.rstrip("/") + "/slack/events"
+        command["url"] = url
+        events["request_url"] = url
+        interactivity["request_url"] = url
+    return {
+        "_metadata": {"major_version": 1, "minor_version": 1},
+        "display_information": {
+            "name": name,
+            "description": "Answers questions about the research group: who works where, themes, the project.",
+            "background_color": "#2c4a6e",
+        },
+        "features": {
+            "app_home": {
+                "home_tab_enabled": True,
+                "messages_tab_enabled": True,
+                "messages_tab_read_only_enabled": False,
+            },
+            "bot_user": {"display_name": name, "always_online": True},
+            "slash_commands": [command],
+        },
+        "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
+        "settings": {
+            "event_subscriptions": events,
+            "interactivity": interactivity,
+            "org_deploy_enabled": False,
+            "socket_mode_enabled": http_url is None,
+            "token_rotation_enabled": False,
+        },
+    }
+
+
+def manifest_yaml(http_url: str | None = None) -> str:
+    header = "# Slack app manifest: paste it at https://api.slack.com/apps > Create New App > From a manifest.\n"
+    header += "# Made by `python -m bot manifest`" + (" --http URL" if http_url else "") + ".\n"
+    return header + yaml.safe_dump(manifest(http_url), sort_keys=False, allow_unicode=True)

@@ -1,0 +1,150 @@
+"""A local mock of Slack's Web API (the recipe bolt-python's own tests use).
+
+It listens on port 0, answers the methods the bot calls, and records every
+request (path and parsed body) so tests assert the exact payloads sent.
+`response_url` calls land on /respond/... and are recorded the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+BOT_USER_ID = "UBOT0001"
+BOT_ID = "BBOT0001"
+
+
+@dataclass
+class Call:
+    path: str
+    body: dict[str, Any]
+    headers: dict[str, str]
+
+    @property
+    def method(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass
+class SlackMock:
+    """Start with `with SlackMock() as mock:`; point clients at `mock.api_url`."""
+
+    calls: list[Call] = field(default_factory=list)
+    failures: dict[str, list[tuple[int, dict[str, str]]]] = field(default_factory=dict)
+    delays: dict[str, float] = field(default_factory=dict)
+    socket_url: str | None = None
+    channel_names: dict[str, str] = field(default_factory=dict)
+    _server: ThreadingHTTPServer | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    def response_url(self, name: str = "hook") -> str:
+        return f"{self.url}/respond/{name}"
+
+    def fail(self, method: str, status: int, times: int = 1, headers: dict[str, str] | None = None) -> None:
+        """Answer the next `times` calls of a method with an HTTP error (e.g. 429 with Retry-After)."""
+        self.failures.setdefault(method, []).extend([(status, headers or {})] * times)
+
+    def of(self, method: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [c.body for c in self.calls if c.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.of(method)
+            if len(found) >= count:
+                return found
+            time.sleep(0.02)
+        raise AssertionError(f"expected {count} call(s) of {method}, got {len(self.of(method))}")
+
+    def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {"ok": True, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "team_id": "T0001", "user": "bot"}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url}
+        if method == "conversations.info":
+            channel = body.get("channel", "")
+            return {"ok": True, "channel": {"id": channel, "name": self.channel_names.get(channel, "random")}}
+        if method == "chat.postMessage":
+            return {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}", "message": body}
+        return {"ok": True}
+
+    def __enter__(self) -> SlackMock:
+        mock = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode("utf-8") if length else ""
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    body = json.loads(raw or "{}")
+                else:
+                    body = dict(parse_qsl(raw))
+                    for key in ("blocks", "view"):
+                        if isinstance(body.get(key), str):
+                            body[key] = json.loads(body[key])
+                call = Call(self.path, body, dict(self.headers))
+                with mock._lock:
+                    mock.calls.append(call)
+                    pending = mock.failures.get(call.method) or []
+                    failure = pending.pop(0) if pending else None
+                delay = mock.delays.get(call.method, 0)
+                if delay:
+                    time.sleep(delay)
+                if failure:
+                    status, headers = failure
+                    self.send_response(status)
+                    for name, value in headers.items():
+                        self.send_header(name, value)
+                    payload = b'{"ok": false, "error": "ratelimited"}'
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.write(payload)
+                    return
+                answer = mock._answer(call.method, body) if call.path.startswith("/api/") else {"ok": True}
+                payload = json.dumps(answer).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._server is not None
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.02)
+    raise AssertionError("condition not met in time")

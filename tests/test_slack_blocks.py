@@ -1,0 +1,105 @@
+"""Block Kit output: within Slack's limits, escaped, with the buttons people expect."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from bot.engine import Engine
+from bot.slack.blocks import FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, SHARE, all_people_messages, answer_message
+from bot.slack.home import home_view
+from bot.slack.markup import escape, question_from_slack
+from bot.slack.welcome import welcome_message
+
+
+def big_group(directory: Path, people: int) -> Path:
+    """A made-up group with many people in one town, to push against Block Kit's limits."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "project.yaml").write_text(
+        yaml.safe_dump({"name": "Big lab", "summary": "Many people.", "leader": "p0"}), encoding="utf-8"
+    )
+    orgs = [{"id": f"o{n}", "name": f"Institute {n}", "city": "Bigtown", "country": "Norway"} for n in range(60)]
+    (directory / "organisations.yaml").write_text(yaml.safe_dump(orgs), encoding="utf-8")
+    persons = [
+        {
+            "id": f"p{n}",
+            "name": f"Person{n:03d} Surname{n:03d}",
+            "role": "participant",
+            "slack": f"U{n:08d}",
+            "affiliations": [{"org": f"o{n % 60}", "unit": "A department with a rather long name " * 3}],
+        }
+        for n in range(people)
+    ]
+    (directory / "people.yaml").write_text(yaml.safe_dump(persons), encoding="utf-8")
+    return directory
+
+
+def buttons(message: dict) -> list[dict]:
+    return [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
+
+
+def test_answer_has_fallback_text_summary_and_feedback(engine):
+    message = answer_message(engine.answer("who works in Oslo"))
+    assert message["text"].startswith("6 people in Oslo")
+    assert message["blocks"][0]["text"]["text"] == "*6 people in Oslo:*"
+    assert {b["action_id"] for b in buttons(message)} == {FEEDBACK_UP, FEEDBACK_DOWN}
+
+
+def test_ephemeral_answer_has_a_share_button(engine):
+    message = answer_message(engine.answer("who is at KI"), ephemeral=True)
+    assert SHARE in {b["action_id"] for b in buttons(message)}
+
+
+def test_people_with_a_slack_id_are_mentioned(tmp_path: Path):
+    engine = Engine.from_directory(big_group(tmp_path / "kb", 3))
+    message = answer_message(engine.answer("who works in Bigtown"))
+    assert "<@U00000001>" in json.dumps(message["blocks"])
+
+
+def test_long_lists_stay_within_block_kit_limits(tmp_path: Path):
+    engine = Engine.from_directory(big_group(tmp_path / "kb", 400))
+    answer = engine.answer("who works in Bigtown")
+    message = answer_message(answer, max_people=None)
+    assert len(message["blocks"]) <= MAX_BLOCKS
+    for block in message["blocks"]:
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= 3000
+    pages = all_people_messages(answer)
+    assert sum(json.dumps(p["blocks"], ensure_ascii=False).count("• *") for p in pages) == 400
+    assert all(len(p["blocks"]) <= MAX_BLOCKS for p in pages)
+
+
+def test_buttons_respect_limits(engine):
+    answer = engine.answer("who is " + "x" * 3000)
+    for button in buttons(answer_message(answer, ephemeral=True)):
+        assert len(button["text"]["text"]) <= 75 and len(button["value"]) <= 2000
+
+
+def test_incoming_markup_is_decoded():
+    assert question_from_slack("<@UBOT> who is at <https://uio.no|UiO>?", "UBOT") == "who is at UiO?"
+    assert question_from_slack("<@UBOT>   hvem &amp; hva", "UBOT") == "hvem & hva"
+    assert question_from_slack("ask <@U123|alice> about <#C1|general>", "UBOT") == "ask alice about #general"
+    assert question_from_slack("<!here> who leads?", "UBOT") == "who leads?"
+
+
+def test_outgoing_text_is_escaped():
+    assert escape("<!channel> & <@U1>") == "&lt;!channel&gt; &amp; &lt;@U1&gt;"
+
+
+def test_home_view_shows_the_group_at_a_glance(engine):
+    view = home_view(engine)
+    text = json.dumps(view, ensure_ascii=False)
+    assert view["type"] == "home" and len(view["blocks"]) <= 100
+    assert "5 research themes" in text and "Stavanger University Hospital" in text and "Caroline S. Verbeke" in text
+
+
+def test_home_view_of_a_big_group_fits(tmp_path: Path):
+    view = home_view(Engine.from_directory(big_group(tmp_path / "kb", 400)))
+    assert len(view["blocks"]) <= 100
+
+
+def test_welcome_names_people_and_examples(engine):
+    text = json.dumps(welcome_message(engine), ensure_ascii=False)
+    assert "Whom to talk to" in text and "Bergen" in text and "Who works in" in text

@@ -1,0 +1,87 @@
+"""Missing or malformed Slack settings: one line naming the variable and its form, non-zero exit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bot.errors import ConfigError
+from bot.slack.manifest import BOT_EVENTS, manifest, manifest_yaml
+from bot.slack.settings import SlackSettings
+from tests.conftest import ROOT
+
+SECRET = "0123456789abcdef0123456789abcdef"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({}, "SLACK_BOT_TOKEN is not set: it should be a bot token starting with xoxb-"),
+        (
+            {"SLACK_BOT_TOKEN": "xoxp-user-token"},
+            "SLACK_BOT_TOKEN is malformed: it should be a bot token starting with xoxb-",
+        ),
+        ({"SLACK_BOT_TOKEN": "xoxb-1-2"}, "set SLACK_APP_TOKEN (xapp-..., for Socket Mode) or SLACK_SIGNING_SECRET"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_APP_TOKEN": "xoxb-wrong"}, "SLACK_APP_TOKEN is malformed"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": "not-hex!"}, "SLACK_SIGNING_SECRET is malformed"),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": SECRET, "PORT": "http"},
+            "PORT should be a port number",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": "slack.com"},
+            "SLACK_API_URL",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": SECRET, "BOT_WELCOME": "channel"},
+            "BOT_WELCOME_CHANNELS",
+        ),
+    ],
+)
+def test_bad_settings_are_named(env, message):
+    with pytest.raises(ConfigError) as caught:
+        SlackSettings.from_env(env)
+    assert message in str(caught.value)
+
+
+def test_a_bad_secret_is_not_echoed():
+    with pytest.raises(ConfigError) as caught:
+        SlackSettings.from_env({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": "zzzz-very-secret-value"})
+    assert "very-secret-value" not in str(caught.value)
+
+
+def test_modes():
+    socket = SlackSettings.from_env({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_APP_TOKEN": "xapp-1-A-2"})
+    http = SlackSettings.from_env({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": SECRET, "PORT": "8080"})
+    assert socket.socket_mode and not http.socket_mode and http.port == 8080
+
+
+def test_serve_without_tokens_says_which_variable_and_exits_non_zero():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "serve"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: SLACK_BOT_TOKEN is not set: it should be a bot token starting with xoxb-"
+
+
+def test_manifest_file_is_what_the_command_prints():
+    assert (ROOT / "manifest.yml").read_text(encoding="utf-8") == manifest_yaml()
+
+
+def test_manifest_has_what_the_bot_uses():
+    socket = manifest()
+    assert socket["settings"]["socket_mode_enabled"] is True
+    assert socket["settings"]["event_subscriptions"]["bot_events"] == BOT_EVENTS
+    assert socket["features"]["slash_commands"][0]["command"] == "/ask"
+    assert socket["features"]["app_home"]["home_tab_enabled"] and socket["features"]["app_home"]["messages_tab_enabled"]
+    assert {"app_mentions:read", "chat:write", "commands", "im:history", "users:read"} <= set(
+        socket["oauth_config"]["scopes"]["bot"]
+    )
+    http = manifest("https://bot.example.org")
+    assert http["settings"]["socket_mode_enabled"] is False
+    assert http["settings"]["event_subscriptions"]["request_url"] == "https://bot.example.org/slack/events"
+    assert http["settings"]["interactivity"]["request_url"] == "https://bot.example.org/slack/events"

@@ -1,0 +1,118 @@
+"""Socket Mode end to end: a real local websocket server plays Slack's, envelopes in, acks out."""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+import time
+from typing import Any
+
+import pytest
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from websockets.exceptions import ConnectionClosed
+from websockets.sync.server import ServerConnection, serve
+
+from bot.slack.app import build_app
+from tests.slack_helpers import event, fixture, settings_for
+from tests.slack_mock import SlackMock, wait_until
+
+
+class SocketModeServer:
+    """Sends envelopes the way Slack's Socket Mode does and keeps the acks it gets back."""
+
+    def __init__(self) -> None:
+        self.outbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.acks: list[dict[str, Any]] = []
+        self.connections = 0
+        self._server = serve(self._handle, "127.0.0.1", 0)
+        self.port = self._server.socket.getsockname()[1]
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/link/?ticket=test"
+
+    def _handle(self, websocket: ServerConnection) -> None:
+        self.connections += 1
+        websocket.send(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0001"}}))
+        while True:
+            try:
+                websocket.send(json.dumps(self.outbox.get(timeout=0.02)))
+            except queue.Empty:
+                pass
+            except ConnectionClosed:
+                return
+            try:
+                self.acks.append(json.loads(websocket.recv(timeout=0.02)))
+            except TimeoutError:
+                continue
+            except ConnectionClosed:
+                return
+
+    def send(self, envelope_id: str, kind: str, payload: dict[str, Any], retry_attempt: int = 0) -> None:
+        self.outbox.put(
+            {
+                "envelope_id": envelope_id,
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": kind != "events_api",
+                "retry_attempt": retry_attempt,
+                "retry_reason": "timeout" if retry_attempt else "",
+            }
+        )
+
+    def acked(self, envelope_id: str) -> bool:
+        return any(a.get("envelope_id") == envelope_id for a in self.acks)
+
+    def close(self) -> None:
+        self._server.shutdown()
+
+
+@pytest.fixture
+def socket_bot(engine):
+    with SlackMock() as mock:
+        server = SocketModeServer()
+        mock.socket_url = server.url
+        settings = settings_for(mock, signing_secret=None, app_token="xapp-1-A0001-test")
+        app, _ = build_app(settings, lambda: engine)
+        handler = SocketModeHandler(app, settings.app_token)
+        handler.connect()
+        wait_until(lambda: server.connections >= 1)
+        try:
+            yield mock, server
+        finally:
+            handler.close()
+            server.close()
+
+
+def test_mention_over_socket_mode_is_acked_and_answered(socket_bot):
+    mock, server = socket_bot
+    started = time.perf_counter()
+    server.send("env-1", "events_api", event("app_mention"))
+    wait_until(lambda: server.acked("env-1"))
+    assert time.perf_counter() - started < 3
+    [message] = mock.wait_for("chat.postMessage")
+    assert message["thread_ts"] == "1715000000.000100" and "Anders Molven" in message["text"]
+    assert mock.of("apps.connections.open"), "the socket URL came from the (mock) Web API"
+
+
+def test_socket_mode_retries_are_acked_but_answered_once(socket_bot):
+    mock, server = socket_bot
+    body = event("app_mention", event_id="Ev0SOCKETRETRY")
+    server.send("env-a", "events_api", body)
+    server.send("env-b", "events_api", body, retry_attempt=1)
+    wait_until(lambda: server.acked("env-a") and server.acked("env-b"))
+    mock.wait_for("chat.postMessage")
+    time.sleep(0.3)
+    assert len(mock.of("chat.postMessage")) == 1
+
+
+def test_slash_command_over_socket_mode(socket_bot):
+    mock, server = socket_bot
+    command = fixture("slash_command") | {"response_url": mock.response_url("socket-command"), "text": "theme 3"}
+    server.send("env-cmd", "slash_commands", command)
+    wait_until(lambda: server.acked("env-cmd"))
+    wait_until(lambda: any(c.path == "/respond/socket-command" for c in mock.calls))
+    [reply] = [c.body for c in mock.calls if c.path == "/respond/socket-command"]
+    assert reply["response_type"] == "ephemeral" and "neoadjuvant" in reply["text"]
