@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="use HTTP request URLs at this public base URL instead of Socket Mode",
     )
 
+    health = commands.add_parser("healthcheck", help="exit 0 when the running bot is healthy (for containers)")
+    data_option(health)
+
     report = commands.add_parser("report", help="list the questions the bot could not answer")
     data_option(report)
     report.add_argument("--since", default="30d", help="how far back: 7d, 12h, 30d (default 30d)")
@@ -104,6 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             print(manifest_yaml(http_url=args.http), end="")
             return EXIT_OK
+        if command == "healthcheck":
+            from bot.health import check_health
+
+            healthy, reason = check_health(args.data_dir)
+            print(("healthy: " if healthy else "unhealthy: ") + reason)
+            return EXIT_OK if healthy else EXIT_FAILED
         if command == "report":
             from bot.report import run_report
 

@@ -16,6 +16,7 @@ from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.health import HEARTBEAT_FILE
 from bot.loader import default_knowledge_dir
 from bot.reload import KnowledgeSource
 from bot.slack.app import build_app, report_refused_edit
@@ -26,7 +27,6 @@ log = logging.getLogger("bot.serve")
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
-HEARTBEAT_FILE = "heartbeat"
 HEARTBEAT_SECONDS = 10
 
 
