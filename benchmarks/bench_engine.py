@@ -172,6 +172,39 @@ def part_two(people: int, orgs: int) -> None:
     print(f"          {org_right}/{len(orgs_asked)} organisations' people")
 
 
+def part_three(count: int = 3000) -> None:
+    """Fuzzed input on the shipped knowledge: every answer should take under 100 ms."""
+    from bot.engine import Engine
+
+    engine = Engine.from_directory(ROOT / "knowledge")
+    rng = random.Random(11)
+    words = [str(c["q"]) for c in yaml.safe_load((ROOT / "tests" / "data" / "phrasings.yaml").read_text())]
+    markup = ["<@U123>", "<!channel>", "<https://x.org|link>", "<#C1|general>", "&lt;", "*bold*", "`code`"]
+
+    def fuzz() -> str:
+        kind = rng.randrange(5)
+        if kind == 0:
+            return "".join(chr(rng.randrange(1, 0x2FFFF)) for _ in range(rng.randrange(1, 200)))
+        if kind == 1:
+            return rng.choice(words) * rng.randrange(1, 200)
+        if kind == 2:
+            return " ".join(rng.choice(markup + rng.choice(words).split()) for _ in range(rng.randrange(1, 40)))
+        if kind == 3:
+            return "x" * rng.randrange(1, 20_000)
+        return " ".join(rng.choice(words).split()[::-1])
+
+    timings = []
+    for _ in range(count):
+        question = fuzz()
+        started = time.perf_counter()
+        engine.answer(question)
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    print(f"3. {count} fuzzed questions (random unicode, huge, Slack markup) on the shipped knowledge")
+    print(f"   median {statistics.median(timings) * 1000:.2f} ms, p99 {timings[int(count * 0.99)] * 1000:.2f} ms,")
+    print(f"   max {timings[-1] * 1000:.2f} ms (target < 100 ms each)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="1,000 people in 50 organisations")
@@ -181,6 +214,7 @@ def main() -> None:
         part_two(1_000, 50)
     else:
         part_two(10_000, 500)
+    part_three()
     print(json.dumps({"python": sys.version.split()[0]}))
 
 

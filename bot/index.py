@@ -91,7 +91,7 @@ class Index:
         nine: enough for a dropped or swapped letter in a place or a surname, but
         a different name ("Petersen" for "Peters") is never taken for a typo.
         """
-        if len(word) < 5 or word.isdigit():
+        if len(word) < 5 or word.isdecimal():
             return None
         allowed = 2 if len(word) >= 9 else 1
         candidates: list[str] = []
@@ -177,9 +177,9 @@ def build_index(kb: KnowledgeBase) -> Index:
 
     index.vocabulary = _vocabulary(kb) | {w for phrase, _ in phrase_list for w in phrase}
     index.idf = _idf(kb)
-    fuzzy = {w for phrase, _ in phrase_list for w in phrase if len(w) >= 4 and not w.isdigit()}
+    fuzzy = {w for phrase, _ in phrase_list for w in phrase if len(w) >= 4 and not w.isdecimal()}
     fuzzy |= {w for w in _cue_words() if len(w) >= 4}
-    fuzzy |= {w for w in index.vocabulary if len(w) >= 6 and not w.isdigit()}
+    fuzzy |= {w for w in index.vocabulary if len(w) >= 6 and not w.isdecimal()}
     fuzzy -= lexicon.STOPWORDS
     by_length: dict[int, list[str]] = defaultdict(list)
     for word in sorted(fuzzy):
@@ -190,7 +190,7 @@ def build_index(kb: KnowledgeBase) -> Index:
     # (a city "Xen" is not a form of a surname "X") is never taken for a known name.
     common = {p[0] for p, t in phrase_list if len(p) == 1 and t.kind in (UNIT, TITLE, ROLE)}
     for word in sorted(common | _cue_words()):
-        if len(word) >= 4 and not word.isdigit():
+        if len(word) >= 4 and not word.isdecimal():
             stems.setdefault(stem(word), word)
     index.stem_words = stems
     return index

@@ -175,7 +175,7 @@ def _is_known(key: str, index: Index) -> bool:
         or key in _ALL_CUE_WORDS
         or key in index.vocabulary
         or key in index.phrases
-        or key.isdigit()
+        or key.isdecimal()
         or key in lexicon.ORDINALS
         or key in lexicon.CARDINALS
     )
@@ -306,7 +306,7 @@ def _find_theme_numbers(keys: list[str], result: Parse) -> None:
         number = None
         if before:
             number = lexicon.ORDINALS[before[-1]]
-        elif after and after[0].isdigit() and 0 < int(after[0]) < 100:
+        elif after and after[0].isdecimal() and 0 < int(after[0]) < 100:
             number = int(after[0])
         elif after and (after[0] in lexicon.ORDINALS or after[0] in lexicon.CARDINALS):
             number = lexicon.ORDINALS.get(after[0]) or lexicon.CARDINALS[after[0]]
@@ -323,7 +323,7 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
             continue
         if key in lexicon.ORDINALS or key in lexicon.CARDINALS or key in lexicon.NUMBER_WORDS:
             continue
-        if key.isdigit() and (key in index.vocabulary or int(key) in result.theme_numbers):
+        if key.isdecimal() and (key in index.vocabulary or int(key) in result.theme_numbers):
             continue
         if key in index.vocabulary or key in corrected:
             result.content.append(key)

@@ -128,7 +128,7 @@ def stem(key: str) -> str:
     Stems are compared with `stems_meet`, which also accepts a shared prefix,
     so "tissue" meets "tissues" and "genomics" meets "genomikk".
     """
-    if len(key) <= 4 or key.isdigit():
+    if len(key) <= 4 or key.isdecimal():
         return key
     for suffix in _SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 4:

@@ -123,6 +123,6 @@ def parse_since(text: str) -> timedelta:
     """'30d', '12h', '90m', '2w' as a time span."""
     units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
     text = (text or "").strip().lower()
-    if len(text) < 2 or text[-1] not in units or not text[:-1].isdigit():
+    if len(text) < 2 or text[-1] not in units or not text[:-1].isdecimal():
         raise ConfigError(f"--since takes a number and a unit, like 30d, 12h or 2w; got {text!r}")
     return timedelta(**{units[text[-1]]: int(text[:-1])})

@@ -37,7 +37,7 @@ class SlackMock:
 
     calls: list[Call] = field(default_factory=list)
     failures: dict[str, list[tuple[int, dict[str, str]]]] = field(default_factory=dict)
-    delays: dict[str, float] = field(default_factory=dict)
+    stalls: dict[str, list[float]] = field(default_factory=dict)
     socket_url: str | None = None
     channel_names: dict[str, str] = field(default_factory=dict)
     _server: ThreadingHTTPServer | None = None
@@ -58,6 +58,10 @@ class SlackMock:
     def fail(self, method: str, status: int, times: int = 1, headers: dict[str, str] | None = None) -> None:
         """Answer the next `times` calls of a method with an HTTP error (e.g. 429 with Retry-After)."""
         self.failures.setdefault(method, []).extend([(status, headers or {})] * times)
+
+    def stall(self, method: str, seconds: float, times: int = 1) -> None:
+        """Answer the next `times` calls of a method only after `seconds` (a slow Slack)."""
+        self.stalls.setdefault(method, []).extend([seconds] * times)
 
     def of(self, method: str) -> list[dict[str, Any]]:
         with self._lock:
@@ -106,7 +110,8 @@ class SlackMock:
                     mock.calls.append(call)
                     pending = mock.failures.get(call.method) or []
                     failure = pending.pop(0) if pending else None
-                delay = mock.delays.get(call.method, 0)
+                    stalls = mock.stalls.get(call.method) or []
+                    delay = stalls.pop(0) if stalls else 0
                 if delay:
                     time.sleep(delay)
                 if failure:
@@ -130,7 +135,11 @@ class SlackMock:
 
             do_GET = do_POST
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # a client that gave up (timeout test) is not the mock's problem
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self

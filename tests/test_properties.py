@@ -34,7 +34,17 @@ def test_any_text_gets_a_calm_answer(engine, question):
 
 
 def test_edge_inputs(engine):
-    for question in ["", " \t\n ", "?" * 500, "🙂" * 1000, "\x00\x07\x1b", "x" * 10_000, "👍 who is in Oslo 👍"]:
+    odd_digits = ["𐹨", "theme ²", "theme ٣", "how many ①", "2⁵ themes"]  # digits int() cannot read
+    for question in [
+        "",
+        " \t\n ",
+        "?" * 500,
+        "🙂" * 1000,
+        "\x00\x07\x1b",
+        "x" * 10_000,
+        "👍 who is in Oslo 👍",
+        *odd_digits,
+    ]:
         _calm(engine.answer(question))
 
 

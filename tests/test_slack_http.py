@@ -239,6 +239,14 @@ def test_rate_limited_post_is_retried_after_retry_after(bot, mock):
     assert calls[0] == calls[1]
 
 
+def test_a_slack_timeout_is_retried(mock, engine):
+    mock.stall("chat.postMessage", 2.5)
+    with running_bot(mock, lambda: engine, api_timeout=1) as bot:
+        bot.send_event(event("app_mention", event_id="Ev0SLOW"))
+        calls = mock.wait_for("chat.postMessage", 2)
+    assert calls[0] == calls[1] and "Anders Molven" in calls[1]["text"]
+
+
 def test_engine_failure_still_gets_a_polite_reply(mock):
     class Broken:
         def answer(self, question):
@@ -271,3 +279,17 @@ def test_concurrent_mentions_each_acked_fast_and_answered_once(mock, engine):
     assert max(durations) < 3
     assert len(mock.of("chat.postMessage")) == 30
     assert sorted(m["thread_ts"] for m in messages) == sorted(f"1715001000.{n:06d}" for n in range(30))
+
+
+def test_server_queues_a_burst_of_connections(mock, engine):
+    """With the stdlib's default backlog of 5, a burst of Slack requests waited a second to connect."""
+    from bot.slack.app import build_app
+    from bot.slack.serve import make_http_server
+    from tests.slack_helpers import settings_for
+
+    app, _ = build_app(settings_for(mock), lambda: engine)
+    server = make_http_server(app, 0, healthy=lambda: True, host="127.0.0.1")
+    try:
+        assert server.request_queue_size >= 64
+    finally:
+        server.server_close()

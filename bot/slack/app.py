@@ -26,7 +26,7 @@ def web_client(settings: SlackSettings) -> WebClient:
     options = {"base_url": settings.api_url} if settings.api_url else {}
     return WebClient(
         token=settings.bot_token,
-        timeout=15,
+        timeout=int(settings.api_timeout) or 1,
         retry_handlers=[
             ConnectionErrorRetryHandler(
                 max_retry_count=2,

@@ -34,6 +34,7 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     """One thread per request, so a slow request never delays another's 3-second ack."""
 
     daemon_threads = True
+    request_queue_size = 128  # the default 5 drops connections when Slack sends a burst
 
 
 class _QuietHandler(WSGIRequestHandler):

@@ -30,6 +30,7 @@ class SlackSettings:
     data_dir: Path | None = None
     knowledge_dir: Path | None = None
     max_people_shown: int = 15
+    api_timeout: float = 15.0
     extra: dict = field(default_factory=dict)
 
     @property
@@ -104,6 +105,6 @@ def _preview(value: str) -> str:
 
 def _port(env: dict[str, str]) -> int:
     raw = env.get("PORT", "3000").strip() or "3000"
-    if not raw.isdigit() or not 0 < int(raw) < 65536:
+    if not raw.isdecimal() or not 0 < int(raw) < 65536:
         raise ConfigError(f"PORT should be a port number from 1 to 65535, got {raw!r}")
     return int(raw)
