@@ -72,8 +72,8 @@ class Engine:
             self._unknown_place,
             self._people_by_filters,
             self._organisation,
-            self._themes_or_facts,
             self._consortium,
+            self._themes_or_facts,
             self._project,
             self._organisations,
             self._everyone,
@@ -175,6 +175,9 @@ class Engine:
             )
         if p.has("orgs") and not filter_mentions(p):
             orgs = self._orgs_with_people()
+            consortium = self.kb.project.consortium
+            if consortium and self._mentions_consortium(p):
+                orgs = [self.kb.orgs_by_id[m] for m in consortium.members if m in self.kb.orgs_by_id]
             return Answer(
                 p.text,
                 "count",
@@ -332,7 +335,7 @@ class Engine:
     def _themes_or_facts(self, p: Parse) -> Answer | None:
         """The theme or the page's statement that explains most of the question."""
         content = [k for k in p.content if k not in self._project_name_words]
-        if not content:
+        if not content or p.how_to:
             return None
         themes = best(rank(p.content, self._theme_docs, self.index))
         facts = best(rank(p.content, self._fact_docs, self.index), within=0.99)[:2]
@@ -382,7 +385,7 @@ class Engine:
 
     def _project(self, p: Parse) -> Answer | None:
         names_topic = bool(p.content) and all(k in self._project_name_words for k in p.content)
-        if not (p.has("project") or names_topic) or p.unknown or filter_mentions(p):
+        if not (p.has("project") or names_topic) or p.unknown or filter_mentions(p) or p.how_to:
             return None
         project = self.kb.project
         name = project.name_no if p.language == "no" and project.name_no else project.name
@@ -407,7 +410,7 @@ class Engine:
         )
 
     def _organisations(self, p: Parse) -> Answer | None:
-        if not p.has("orgs") or p.unknown:
+        if not p.has("orgs") or p.unknown or p.how_to:
             return None
         orgs = self._orgs_with_people()
         lines = []
@@ -426,7 +429,7 @@ class Engine:
         )
 
     def _everyone(self, p: Parse) -> Answer | None:
-        if not p.has("who") or p.unknown or p.mentions:
+        if not p.has("who") or p.unknown or p.mentions or p.how_to:
             return None
         selection = self._selection(p)
         return self._people_list(p, selection)

@@ -40,6 +40,7 @@ STOPWORDS = _set(
     use uses used using talk speak ask reach email mail write meet call phone message contact
     involved participating participates part included includes belong belongs engaged active
     available responsible currently usually best good new main whole entire exactly actually
+    form forms make makes made consist consists comprise comprises constitute belong belongs
     currently now today right else other others another same such more most much many
     dr drs prof professor mr mrs ms sir
     not no yes ok okay hey hi hello
@@ -76,8 +77,8 @@ WORK_WORDS = _set(
 
 LEADER_WORDS = _set(
     """
-    leader leaders lead leads leading head heads headed runs run running charge chief boss
-    pi principal director manager coordinator supervisor responsible charge
+    leader leaders lead leads head heads headed runs run running charge chief boss
+    pi principal investigator director manager coordinator supervisor responsible charge
     leder ledere leiar gruppeleder prosjektleder sjef styrer
     """
 )
@@ -122,6 +123,24 @@ HELP_PHRASES = _phrases(
         "hva vet du",
         "commands",
         "usage",
+    ]
+)
+# "How do I ...": asks for instructions, which only the group's own FAQ can give.
+HOW_TO_PHRASES = _phrases(
+    [
+        "how do i",
+        "how can i",
+        "how should i",
+        "how do we",
+        "how can we",
+        "how to",
+        "where can i",
+        "where do i",
+        "hvordan kan jeg",
+        "hvordan gjor jeg",
+        "hvordan gjoer jeg",
+        "hvordan faar jeg",
+        "hvor kan jeg",
     ]
 )
 GREETING_WORDS = _set("hi hello hey hei hallo heisann morn god morgen thanks thank takk tusen")

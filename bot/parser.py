@@ -120,6 +120,7 @@ class Parse:
     negated: set[int] = field(default_factory=set)
     count: bool = False
     help: bool = False
+    how_to: bool = False
     unknown_place: str | None = None
     unknown_name: str | None = None
     unknown_role: str | None = None
@@ -144,6 +145,7 @@ def parse(question: str, index: Index) -> Parse:
     result.language = _language(keys)
     result.count = _has_phrase(keys, lexicon.COUNT_PHRASES)
     result.help = _is_help(keys)
+    result.how_to = _has_phrase(keys, lexicon.HOW_TO_PHRASES)
     consumed = _find_mentions(tokens, keys, index, result)
     _read_cues(keys, consumed, result)
     _find_theme_numbers(keys, result)
@@ -172,6 +174,7 @@ def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[st
 def _is_known(key: str, index: Index) -> bool:
     return (
         key in lexicon.STOPWORDS
+        or key in lexicon.GENERIC_NAME_WORDS
         or key in _ALL_CUE_WORDS
         or key in index.vocabulary
         or key in index.phrases
@@ -319,7 +322,7 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
     for position, (token, key) in enumerate(zip(tokens, keys, strict=True)):
         if position in consumed:
             continue
-        if key in lexicon.STOPWORDS or key in _ALL_CUE_WORDS:
+        if key in lexicon.STOPWORDS or key in _ALL_CUE_WORDS or key in lexicon.GENERIC_NAME_WORDS:
             continue
         if key in lexicon.ORDINALS or key in lexicon.CARDINALS or key in lexicon.NUMBER_WORDS:
             continue
