@@ -173,7 +173,8 @@ class Engine:
                 confidence=1.0,
                 language=p.language,
             )
-        if p.has("orgs") and not filter_mentions(p):
+        wants_places = any(k in lexicon.COUNTRY_LIST_WORDS | lexicon.CITY_LIST_WORDS for k in p.keys)
+        if p.has("orgs") and not filter_mentions(p) and not wants_places:
             orgs = self._orgs_with_people()
             consortium = self.kb.project.consortium
             if consortium and self._mentions_consortium(p):
@@ -224,7 +225,9 @@ class Engine:
         return say("count_cities", p.language, count=len(places), names=join(places, p.language))
 
     def _leader(self, p: Parse) -> Answer | None:
-        if not p.has("leader") or filter_mentions(p) or p.unknown_place:
+        leader_roles = {r for r, words in self.index.role_words.items() if words & lexicon.LEADER_WORDS}
+        filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in leader_roles)]
+        if not (p.has("leader") or len(filters) < len(filter_mentions(p))) or filters or p.unknown_place:
             return None
         if p.unknown and not (p.has("who") or p.has("project")):
             return None
@@ -261,7 +264,8 @@ class Engine:
     def _themes_asked(self, p: Parse) -> Answer | None:
         if not p.has("themes") or (p.mentions and not p.has("who")):
             return None
-        matching = best(rank(p.content, self._theme_docs, self.index))
+        # The question is about themes, so a weaker match of its words to one theme still decides.
+        matching = best(rank(p.content, self._theme_docs, self.index), minimum=0.3)
         if matching:
             return self._theme_answer(p, [s.item for s in matching], matching[0].score)
         if p.unknown and not p.has("project", "what"):
@@ -292,6 +296,8 @@ class Engine:
 
     def _people_by_filters(self, p: Parse) -> Answer | None:
         mentions = filter_mentions(p)
+        if p.has("leader") and mentions and not any(m.kind == ROLE for m in mentions):
+            return self._leader_elsewhere(p)
         asks_people = p.has("who") or any(m.kind == ROLE for m in mentions) or (p.has("work") and not p.has("what"))
         names_only = not p.unknown and not p.content and not p.has("what", "project", "themes")
         if not (mentions or p.has("abroad") or p.org_kinds):
@@ -301,6 +307,18 @@ class Engine:
         if asks_people or (names_only and not bare_org):
             return self._people_list(p, self._selection(p))
         return None
+
+    def _leader_elsewhere(self, p: Parse) -> Answer:
+        """'Who leads at X': the knowledge names one leader; say so rather than list X's people as leaders."""
+        selection = self._selection(p)
+        leaders = selection.people & self.index.people_by_role.get("leader", set())
+        if self.kb.project.leader in selection.people:
+            leaders.add(self.kb.project.leader)
+        where = self._describe(selection, p.language)
+        if leaders:
+            return self._people_list(p, Selection(leaders, selection.mentions, [], selection.groups))
+        others = "Hvem jobber" if p.language == "no" else "Who works"
+        return self._not_known(p, say("dont_know_leader", p.language, where=where), (f"{others} {where}?",))
 
     def _organisation(self, p: Parse) -> Answer | None:
         orgs = [m for m in p.mentions if m.kind in (ORG, ORG_PART)]

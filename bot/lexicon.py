@@ -41,6 +41,8 @@ STOPWORDS = _set(
     involved participating participates part included includes belong belongs engaged active
     available responsible currently usually best good new main whole entire exactly actually
     form forms make makes made consist consists comprise comprises constitute belong belongs
+    cover covers covered covering deal deals concern concerns involve involves handle handles
+    kind kinds type types sort sorts
     currently now today right else other others another same such more most much many
     dr drs prof professor mr mrs ms sir
     not no yes ok okay hey hi hello
@@ -86,14 +88,15 @@ LEADER_WORDS = _set(
 THEME_WORDS = _set(
     """
     theme themes topic topics area areas subject subjects subproject subprojects strand strands
-    tema temaer temaene emne emner omraade omraader fagomraade forskningstema forskningstemaer
+    tema temaet temaer temaene emne emnet emner omraade omraader fagomraade forskningstema forskningstemaer
     underprosjekt underprosjekter satsingsomraade satsingsomraader
     """
 )
 THEME_SUFFIXES = ("tema", "temaer", "temaene", "emne", "emner")
 PROJECT_WORDS = _set(
     """
-    project projects group groups lab research focus about working aim aims goal goals doing do
+    project projects group groups lab research researching focus about working aim aims goal goals
+    study studies studying studied investigate investigates investigating
     prosjekt prosjektet prosjektene gruppe gruppen gruppa forskning forskningen fokus handler
     maal driver holder called named name title heter tittel
     """

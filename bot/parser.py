@@ -289,12 +289,18 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
             if key in words and (position not in consumed or cue in ("who", "leader")):
                 result.cues.add(cue)
         for kind, words in lexicon.ORG_KIND_WORDS.items():
-            if key in words and position not in consumed:
+            if key in words and position not in consumed and not _heads_a_name(keys, position, consumed):
                 result.org_kinds.add(kind)
         if key in lexicon.NEGATION_WORDS:
             result.negated.add(position)
     if result.count:
         result.cues.add("count")
+
+
+def _heads_a_name(keys: list[str], position: int, consumed: set[int]) -> bool:
+    """'Institute of <a known unit>': the kind word is part of the name, not a filter of its own."""
+    nxt = position + 1
+    return nxt + 1 < len(keys) and keys[nxt] in ("of", "for", "i") and nxt + 1 in consumed
 
 
 def _find_theme_numbers(keys: list[str], result: Parse) -> None:

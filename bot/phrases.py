@@ -57,7 +57,11 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "I don't know who the {role} is: the knowledge base has no such role.",
         "Jeg vet ikke hvem som er {role}: kunnskapsbasen har ingen slik rolle.",
     ),
-    "did_you_mean": ("Did you mean: {options}?", "Mente du: {options}?"),
+    "dont_know_leader": (
+        "The knowledge base does not say who leads {where}.",
+        "Kunnskapsbasen sier ikke hvem som leder {where}.",
+    ),
+    "did_you_mean": ("Did you mean: {options}", "Mente du: {options}"),
     "try": ("You can ask, for example:", "Du kan for eksempel spørre:"),
     "help": (
         "I answer questions about {name}: who works where, who to contact, the research "
