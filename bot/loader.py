@@ -7,6 +7,7 @@ the file, the line and the entry, so a maintainer fixes them all in one go.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -250,17 +251,20 @@ def _entry_id(reader: _Reader, entry: dict, label: str, seen: dict[str, int]) ->
     return value
 
 
-def _organisations(raw: Any, state: _Loaded) -> list[tuple[Organisation, dict]]:
-    file = "organisations.yaml"
+def _each_entry(raw: Any, file: str, kind: str, state: _Loaded) -> Iterator[tuple[_Reader, dict, str, str | None]]:
+    """Every entry of a list file that is a mapping, with its reader, label and (unique) id."""
     reader = _Reader(file, state.problems, state.warnings)
     seen: dict[str, int] = {}
-    result = []
     for position, entry in enumerate(_entries(raw, file, state), 1):
-        label = _label("organisation", entry, position)
-        node = reader.mapping(entry, label, "organisation", line_of(raw))
-        if node is None:
-            continue
-        org_id = _entry_id(reader, node, label, seen)
+        label = _label(kind, entry, position)
+        node = reader.mapping(entry, label, kind, line_of(raw))
+        if node is not None:
+            yield reader, node, label, _entry_id(reader, node, label, seen)
+
+
+def _organisations(raw: Any, state: _Loaded) -> list[tuple[Organisation, dict]]:
+    result = []
+    for reader, node, label, org_id in _each_entry(raw, "organisations.yaml", "organisation", state):
         name = reader.text(node, "name", label, required=True)
         city = reader.text(node, "city", label, required=True)
         country = reader.text(node, "country", label, required=True)
@@ -278,17 +282,9 @@ def _organisations(raw: Any, state: _Loaded) -> list[tuple[Organisation, dict]]:
 
 
 def _themes(raw: Any, state: _Loaded) -> list[tuple[Theme, dict]]:
-    file = "themes.yaml"
-    reader = _Reader(file, state.problems, state.warnings)
-    seen: dict[str, int] = {}
     numbers: dict[int, str] = {}
     result = []
-    for position, entry in enumerate(_entries(raw, file, state), 1):
-        label = _label("theme", entry, position)
-        node = reader.mapping(entry, label, "theme", line_of(raw))
-        if node is None:
-            continue
-        theme_id = _entry_id(reader, node, label, seen)
+    for reader, node, label, theme_id in _each_entry(raw, "themes.yaml", "theme", state):
         title = reader.text(node, "title", label, required=True)
         number = node.get("number")
         if number is None:
@@ -315,16 +311,8 @@ def _themes(raw: Any, state: _Loaded) -> list[tuple[Theme, dict]]:
 
 
 def _people(raw: Any, state: _Loaded) -> list[tuple[Person, dict]]:
-    file = "people.yaml"
-    reader = _Reader(file, state.problems, state.warnings)
-    seen: dict[str, int] = {}
     result = []
-    for position, entry in enumerate(_entries(raw, file, state), 1):
-        label = _label("person", entry, position)
-        node = reader.mapping(entry, label, "person", line_of(raw))
-        if node is None:
-            continue
-        person_id = _entry_id(reader, node, label, seen)
+    for reader, node, label, person_id in _each_entry(raw, "people.yaml", "person", state):
         name = reader.text(node, "name", label, required=True)
         role = reader.text(node, "role", label, required=True)
         affiliations = _affiliations(reader, node, label)
@@ -441,16 +429,8 @@ def _project(raw: Any, state: _Loaded) -> Project | None:
 
 
 def _faq(raw: Any, state: _Loaded) -> tuple[FaqEntry, ...]:
-    file = "faq.yaml"
-    reader = _Reader(file, state.problems, state.warnings)
-    seen: dict[str, int] = {}
     result = []
-    for position, entry in enumerate(_entries(raw, file, state), 1):
-        label = _label("faq", entry, position)
-        node = reader.mapping(entry, label, "faq", line_of(raw))
-        if node is None:
-            continue
-        faq_id = _entry_id(reader, node, label, seen)
+    for reader, node, label, faq_id in _each_entry(raw, "faq.yaml", "faq", state):
         questions = reader.texts(node, "questions", label, required=True)
         answer = reader.text(node, "answer", label, required=True)
         if faq_id and questions and answer:
