@@ -123,21 +123,3 @@ def role_noun(roles: list[str], count: int, language: str) -> str:
         role = roles[0]
         return role if count == 1 or role.endswith("s") else f"{role}s"
     return say("person" if count == 1 else "people", language)
-
-
-__all__ = [
-    "CITY",
-    "COUNTRY",
-    "ROLE",
-    "UNIT",
-    "affiliation_lines",
-    "describe_mention",
-    "org_label",
-    "org_ref",
-    "people_sorted",
-    "person_line",
-    "person_ref",
-    "role_noun",
-    "theme_line",
-    "theme_ref",
-]

@@ -2,8 +2,8 @@
 
 It reads the question (`parser`), weighs what it found, and picks the one
 answer the evidence supports. When the evidence is thin, or the question
-names something the knowledge base does not hold ("who is at <a place it has never heard of>"), it
-says so instead of guessing: a confident wrong answer is worse than none.
+names something the knowledge base does not hold (a place or a person it has never
+heard of), it says so instead of guessing: a confident wrong answer is worse than none.
 
 Imports nothing from Slack and knows nothing about any one group.
 """
@@ -11,6 +11,7 @@ Imports nothing from Slack and knows nothing about any one group.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -20,7 +21,7 @@ from bot.answer import Answer
 from bot.index import FIRST_NAME, ORG, ORG_PART, PERSON, ROLE, SURNAME, Index, build_index
 from bot.loader import load_knowledge
 from bot.model import KnowledgeBase, Person, Theme
-from bot.parser import Mention, Parse, mentions_of, parse
+from bot.parser import Parse, mentions_of, parse
 from bot.people import Selection, filter_mentions, select
 from bot.phrases import join, say
 from bot.retrieval import best, fact_words, faq_words, rank, theme_words
@@ -58,6 +59,13 @@ class Engine:
         return _with_trace(self._dont_know(parsed), [*trace, "answer: dont_know"])
 
     def _steps(self) -> list[Callable[[Parse], Answer | None]]:
+        """The answers to try, most specific evidence first.
+
+        A named person beats a place, a place beats a theme word, a theme word
+        beats the project's general description; steps that explain only part
+        of a question (unknown words left over) decline, so a later step or
+        "I don't know" gets it.
+        """
         return [
             self._empty,
             self._faq,
@@ -707,11 +715,10 @@ def _uncertain(p: Parse, confidence: float) -> tuple[str, ...]:
     """Offer the corrected question when a guess was needed to answer."""
     if confidence >= 0.8 or not p.corrections:
         return ()
-    words = [t.original for t in p.tokens]
     text = p.text
     for correction in p.corrections:
         text = text.replace(correction.original, correction.corrected.capitalize(), 1)
-    return (text,) if text != p.text and words else ()
+    return (text,) if text != p.text else ()
 
 
 def _who_is(name: str, language: str) -> str:
@@ -744,9 +751,4 @@ def _trace(p: Parse) -> list[str]:
 
 
 def _with_trace(answer: Answer, trace: list[str]) -> Answer:
-    from dataclasses import replace
-
     return replace(answer, explanation=tuple(trace))
-
-
-__all__ = ["ORG", "PERSON", "Engine", "Mention"]

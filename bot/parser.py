@@ -428,18 +428,3 @@ def _span_text(tokens: list[Token], start: int, end: int) -> str:
 def mentions_of(parse_result: Parse, *kinds: str) -> list[Mention]:
     """The mentions of the given kinds, in question order."""
     return [m for m in parse_result.mentions if m.kind in kinds]
-
-
-__all__ = [
-    "CITY",
-    "COUNTRY",
-    "ORG",
-    "REGION",
-    "ROLE",
-    "TITLE",
-    "UNIT",
-    "Mention",
-    "Parse",
-    "mentions_of",
-    "parse",
-]
