@@ -307,7 +307,7 @@ class Engine:
         if p.has("leader") and mentions and not any(m.kind == ROLE for m in mentions):
             return self._leader_elsewhere(p)
         asks_people = p.has("who") or any(m.kind == ROLE for m in mentions) or (p.has("work") and not p.has("what"))
-        names_only = not p.unknown and not p.content and not p.has("what", "project", "themes")
+        names_only = not p.unknown and not p.content and not p.has("project", "themes")
         if not (mentions or p.has("abroad") or p.org_kinds):
             return None
         # A bare organisation name (one word, no question) gets the organisation's card, people included.

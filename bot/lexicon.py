@@ -95,7 +95,7 @@ THEME_WORDS = _set(
 THEME_SUFFIXES = ("tema", "temaer", "temaene", "emne", "emner")
 PROJECT_WORDS = _set(
     """
-    project projects group groups lab research researching focus about working aim aims goal goals
+    project projects group groups lab research researching focus working aim aims goal goals
     study studies studying studied investigate investigates investigating
     prosjekt prosjektet prosjektene gruppe gruppen gruppa forskning forskningen fokus handler
     maal driver holder called named name title heter tittel

@@ -253,7 +253,7 @@ def _typed_as_name(token: Token, tokens: list[Token], position: int) -> bool:
 
 
 def _plausible_short_form(phrase: tuple[str, ...], span: list[Token]) -> bool:
-    """A one- or two-letter alias ("KI", "CU") must be typed as an abbreviation or stand alone."""
+    """A one-letter alias counts only when typed as a capital; two letters ("KI", "ki") always."""
     if len(phrase) == 1 and len(phrase[0]) <= 2:
         return span[0].is_upper or span[0].original[:1].isupper() or len(phrase[0]) == 2
     return True
