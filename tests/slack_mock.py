@@ -40,6 +40,7 @@ class SlackMock:
     stalls: dict[str, list[float]] = field(default_factory=dict)
     socket_url: str | None = None
     channel_names: dict[str, str] = field(default_factory=dict)
+    refuse: dict[str, str] = field(default_factory=dict)  # method -> Slack error, e.g. invalid_auth
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -77,6 +78,8 @@ class SlackMock:
         raise AssertionError(f"expected {count} call(s) of {method}, got {len(self.of(method))}")
 
     def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        if method in self.refuse:
+            return {"ok": False, "error": self.refuse[method]}
         if method == "auth.test":
             return {"ok": True, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "team_id": "T0001", "user": "bot"}
         if method == "apps.connections.open":

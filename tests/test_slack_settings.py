@@ -85,3 +85,42 @@ def test_manifest_has_what_the_bot_uses():
     assert http["settings"]["socket_mode_enabled"] is False
     assert http["settings"]["event_subscriptions"]["request_url"] == "https://bot.example.org/slack/events"
     assert http["settings"]["interactivity"]["request_url"] == "https://bot.example.org/slack/events"
+
+
+def _serve(env: dict[str, str]) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "serve"], capture_output=True, text=True, cwd=ROOT, env=base | env, timeout=60
+    )
+
+
+def test_a_token_slack_refuses_is_one_line_not_a_traceback():
+    from tests.slack_mock import SlackMock
+
+    with SlackMock() as mock:
+        mock.refuse["auth.test"] = "invalid_auth"
+        result = _serve({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": mock.api_url})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == "error: SLACK_BOT_TOKEN was not accepted by Slack (invalid_auth)"
+    assert "Traceback" not in result.stderr
+
+
+def test_an_app_token_slack_refuses_is_one_line():
+    from tests.slack_mock import SlackMock
+
+    with SlackMock() as mock:
+        mock.refuse["apps.connections.open"] = "invalid_auth"
+        env = {"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_APP_TOKEN": "xapp-1-A-2", "SLACK_API_URL": mock.api_url}
+        result = _serve(env)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == "error: SLACK_APP_TOKEN was not accepted by Slack (invalid_auth)"
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_slack_is_one_line():
+    result = _serve(
+        {"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": "http://127.0.0.1:9/api/"}
+    )
+    assert result.returncode == 2
+    assert "could not reach Slack's Web API at http://127.0.0.1:9/api/" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -15,7 +17,10 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.error import BoltError
+from slack_sdk.errors import SlackApiError
 
+from bot.errors import ConfigError
 from bot.health import HEARTBEAT_FILE
 from bot.loader import default_knowledge_dir
 from bot.reload import KnowledgeSource
@@ -78,12 +83,43 @@ def heartbeat_loop(handler: SocketModeHandler, path: Path, stop: threading.Event
             log.warning("could not write the heartbeat: %s", exc)
 
 
+def _connected_app(settings: SlackSettings, source: KnowledgeSource, recorder: object) -> App:
+    """Build the app (bolt checks the bot token with auth.test); Slack's refusal becomes one line."""
+    where = settings.api_url or "https://slack.com/api/"
+    try:
+        app, _services = build_app(settings, lambda: source.engine, recorder)  # type: ignore[arg-type]
+    except BoltError as exc:
+        raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by Slack ({_reason(exc)})") from None
+    except OSError as exc:
+        raise ConfigError(f"could not reach Slack's Web API at {where}: {exc}") from None
+    return app
+
+
+def _reason(exc: Exception) -> str:
+    response = getattr(exc, "response", None)
+    if response is not None and hasattr(response, "get"):
+        return str(response.get("error", exc))
+    found = re.search(r"""['"]error['"]: ['"]([^'"]+)['"]""", str(exc))  # bolt puts the response in its text
+    return found.group(1) if found else str(exc)
+
+
+def _stop_on_sigterm() -> None:
+    """Containers stop with SIGTERM: leave the way Ctrl-C does, closing connections."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+
+
 def run_serve(args: argparse.Namespace) -> int:
     settings = SlackSettings.from_env(port=args.port, data_dir=args.data_dir, knowledge_dir=args.knowledge)
     knowledge = settings.knowledge_dir or default_knowledge_dir()
     source = KnowledgeSource(knowledge)
     recorder = recorder_from_settings(settings.data_dir)
-    app, _services = build_app(settings, lambda: source.engine, recorder)
+    app = _connected_app(settings, source, recorder)
+    _stop_on_sigterm()
     source.on_error = report_refused_edit(app.client, settings.maintainers_channel)
     source.start()
     kb = source.engine.kb
@@ -94,7 +130,10 @@ def run_serve(args: argparse.Namespace) -> int:
         stop = threading.Event()
         threading.Thread(target=heartbeat_loop, args=(handler, heartbeat, stop), daemon=True).start()
         log.info("connecting to Slack in Socket Mode")
-        handler.connect()
+        try:
+            handler.connect()
+        except SlackApiError as exc:
+            raise ConfigError(f"SLACK_APP_TOKEN was not accepted by Slack ({_reason(exc)})") from None
         write_heartbeat(heartbeat)
         try:
             threading.Event().wait()
