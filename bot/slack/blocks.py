@@ -93,6 +93,8 @@ def answer_blocks(
     if answer.themes and answer.kind in ("theme", "themes", "count") and len(answer.themes) > 1:
         blocks += [SectionBlock(text=MarkdownTextObject(text=theme_text(t))) for t in answer.themes]
         details = [d for d in details if not _is_theme_line(d, answer.themes)]
+    if answer.suggestions:  # the suggestions become buttons below, not a line of text
+        details = [d for d in details if d.startswith("  ") or not any(s in d for s in answer.suggestions)]
     if details:
         blocks += _sections([_detail_line(d, answer) for d in details if d.strip()])
     hidden = len(answer.people) - len(shown_people)
