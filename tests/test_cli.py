@@ -98,3 +98,19 @@ def test_knowledge_flag_serves_another_group():
     result = run("ask", "--knowledge", str(ROOT / "tests" / "data" / "other_group"), "--json", "who is in Tromsø")
     assert [p["name"] for p in json.loads(result.stdout)["people"]] == ["Ingrid Solberg", "Tom Berg"]
     assert KNOWLEDGE.exists()
+
+
+def test_running_from_a_checkout_without_dependencies_says_how_to_install(tmp_path: Path):
+    import venv
+
+    venv.create(tmp_path / "bare", with_pip=False)
+    result = subprocess.run(
+        [str(tmp_path / "bare" / "bin" / "python"), "-m", "bot", "ask", "who?"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "is not installed here" in result.stderr and "pip install -e ." in result.stderr
