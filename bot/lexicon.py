@@ -243,6 +243,8 @@ CARDINALS: dict[str, int] = _numbered(
     )
 )
 NUMBER_WORDS = _set("number nummer no nr")
+# Roman numerals, read only right after a word like "theme" ("theme IV"); "i" is left out: it is a word.
+ROMAN: dict[str, int] = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 # Country names, adjectives and Norwegian forms, by the canonical English name.
 # A knowledge base's `country` is matched against these, so any spelling works.

@@ -317,8 +317,8 @@ def _find_theme_numbers(keys: list[str], result: Parse) -> None:
             number = lexicon.ORDINALS[before[-1]]
         elif after and after[0].isdecimal() and 0 < int(after[0]) < 100:
             number = int(after[0])
-        elif after and (after[0] in lexicon.ORDINALS or after[0] in lexicon.CARDINALS):
-            number = lexicon.ORDINALS.get(after[0]) or lexicon.CARDINALS[after[0]]
+        elif after and (after[0] in lexicon.ORDINALS or after[0] in lexicon.CARDINALS or after[0] in lexicon.ROMAN):
+            number = lexicon.ORDINALS.get(after[0]) or lexicon.CARDINALS.get(after[0]) or lexicon.ROMAN[after[0]]
         if number is not None:
             result.theme_numbers.append(number)
 
@@ -331,6 +331,8 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
         if key in lexicon.STOPWORDS or key in _ALL_CUE_WORDS or key in lexicon.GENERIC_NAME_WORDS:
             continue
         if key in lexicon.ORDINALS or key in lexicon.CARDINALS or key in lexicon.NUMBER_WORDS:
+            continue
+        if key in lexicon.ROMAN and position > 0 and keys[position - 1] in lexicon.THEME_WORDS:
             continue
         if key.isdecimal() and (key in index.vocabulary or int(key) in result.theme_numbers):
             continue
