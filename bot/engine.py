@@ -158,7 +158,7 @@ class Engine:
             "person",
             True,
             headline,
-            tuple(details) + _read_as(p),
+            tuple(details) + _read_as(p, self.index),
             people=refs,
             confidence=confidence,
             sources=tuple(dict.fromkeys(r.url for r in refs if r.url)),
@@ -486,7 +486,7 @@ class Engine:
             "people",
             True,
             headline,
-            tuple(compose.person_line(r) for r in refs) + _read_as(p),
+            tuple(compose.person_line(r) for r in refs) + _read_as(p, self.index),
             people=refs,
             confidence=confidence,
             suggestions=_uncertain(p, confidence),
@@ -516,7 +516,7 @@ class Engine:
             "theme",
             True,
             headline,
-            tuple(details) + _read_as(p),
+            tuple(details) + _read_as(p, self.index),
             people=tuple(compose.person_ref(self.kb, x, p.language) for x in people),
             themes=tuple(compose.theme_ref(t) for t in themes),
             confidence=min(1.0, score) * (0.9 if p.corrections else 1.0),
@@ -704,11 +704,12 @@ def _cue_content(p: Parse) -> list[str]:
     return [k for k in p.keys if k not in lexicon.STOPWORDS and k not in p.content]
 
 
-def _read_as(p: Parse) -> tuple[str, ...]:
+def _read_as(p: Parse, index: Index) -> tuple[str, ...]:
+    """'(I read 'Lodnon' as 'London'.)', in the word's own spelling from the knowledge base."""
     if not p.corrections:
         return ()
-    pairs = join([f"'{c.original}' as '{c.corrected}'" for c in p.corrections], p.language)
-    return (say("read_as", p.language, pairs=pairs),)
+    pairs = [f"'{c.original}' as '{index.spelling.get(c.corrected, c.corrected)}'" for c in p.corrections]
+    return (say("read_as", p.language, pairs=join(pairs, p.language)),)
 
 
 def _uncertain(p: Parse, confidence: float) -> tuple[str, ...]:

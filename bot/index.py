@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from bot import lexicon
 from bot.model import KnowledgeBase, Organisation, Person
-from bot.text import keys, stem
+from bot.text import keys, stem, tokenize
 
 # Kinds of things a phrase can name, strongest first when two share a span.
 PERSON = "person"
@@ -71,6 +71,7 @@ class Index:
     role_words: dict[str, frozenset[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     stem_words: dict[str, str] = field(default_factory=dict)
+    spelling: dict[str, str] = field(default_factory=dict)
     person_order: dict[str, int] = field(default_factory=dict)
     home_country: str | None = None
     domain_words: frozenset[str] = frozenset()
@@ -193,7 +194,23 @@ def build_index(kb: KnowledgeBase) -> Index:
         if len(word) >= 4 and not word.isdecimal():
             stems.setdefault(stem(word), word)
     index.stem_words = stems
+    index.spelling = _spellings(kb)
     return index
+
+
+def _spellings(kb: KnowledgeBase) -> dict[str, str]:
+    """How the knowledge base writes each word ('tromso' -> 'Tromsø'), to show corrections."""
+    names = [p.name for p in kb.people] + [a for p in kb.people for a in p.aliases]
+    for org in kb.organisations:
+        names += [*_org_names(org), org.city, *org.city_aliases, org.country]
+    names += [t.title for t in kb.themes]
+    names += [a.unit for p in kb.people for a in p.affiliations if a.unit]
+    spelling: dict[str, str] = {}
+    for name in names:
+        for token in tokenize(name):
+            if token.original.isalpha():
+                spelling.setdefault(token.key, token.original)
+    return spelling
 
 
 def _cue_words() -> set[str]:

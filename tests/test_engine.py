@@ -50,7 +50,7 @@ def test_dont_know_offers_examples_that_work(engine):
 def test_typos_are_answered_and_explained(engine):
     answer = engine.answer("who is in Bergem")
     assert names(answer) == ["Anders Molven"]
-    assert "'Bergem' as 'bergen'" in answer.text
+    assert "'Bergem' as 'Bergen'" in answer.text
     assert answer.confidence < 1.0
 
 
