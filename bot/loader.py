@@ -40,6 +40,7 @@ _FIELDS = {
         "url_no",
         "summary",
         "facts",
+        "fact_keywords",
         "leader",
         "consortium",
         "host",
@@ -397,6 +398,7 @@ def _project(raw: Any, state: _Loaded) -> Project | None:
         text = reader.text(fact_node, "text", "project fact", required=True)
         if text:
             facts.append(Fact(text=text, keywords=reader.texts(fact_node, "keywords", "project fact")))
+    facts = _with_keywords(reader, node, facts)
     consortium = None
     raw_consortium = node.get("consortium")
     if raw_consortium is not None:
@@ -426,6 +428,27 @@ def _project(raw: Any, state: _Loaded) -> Project | None:
         consortium=consortium,
         source=reader.text(node, "source", "project"),
     )
+
+
+def _with_keywords(reader: _Reader, node: dict, facts: list[Fact]) -> list[Fact]:
+    """`fact_keywords` maps a phrase of a fact to other words people use when asking about it."""
+    raw = node.get("fact_keywords")
+    if raw is None:
+        return facts
+    if not isinstance(raw, dict):
+        where = reader.where(node, "project", key="fact_keywords")
+        reader.problems.append(f"{where}: 'fact_keywords' should map a phrase of a fact to a list of words")
+        return facts
+    extra: dict[int, list[str]] = {}
+    for phrase, words in raw.items():
+        found = [n for n, fact in enumerate(facts) if str(phrase).lower() in fact.text.lower()]
+        if not found:
+            where = reader.where(raw, "project", key=str(phrase))
+            reader.warnings.append(f"{where}: fact_keywords: no fact contains {str(phrase)!r}; the words are unused")
+        listed = reader.texts(raw, str(phrase), "fact_keywords")
+        for n in found:
+            extra.setdefault(n, []).extend(listed)
+    return [Fact(f.text, f.keywords + tuple(extra.get(n, ()))) for n, f in enumerate(facts)]
 
 
 def _faq(raw: Any, state: _Loaded) -> tuple[FaqEntry, ...]:

@@ -96,3 +96,24 @@ def test_check_command_passes_on_the_bundled_knowledge():
     )
     assert result.returncode == 0, result.stderr
     assert "14 people" in result.stdout
+
+
+def test_fact_keywords_join_the_fact_they_name(knowledge_copy: Path):
+    kb = load_knowledge(knowledge_copy)
+    prognosis = next(f for f in kb.project.facts if "prognosis" in f.text)
+    assert "poor" in prognosis.keywords
+
+
+def test_fact_keywords_for_no_fact_warn(knowledge_copy: Path):
+    project = knowledge_copy / "project.yaml"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("fact_keywords:\n", "fact_keywords:\n  no such phrase: [x]\n"), encoding="utf-8")
+    kb = load_knowledge(knowledge_copy)
+    assert any("no fact contains 'no such phrase'" in w for w in kb.warnings)
+
+
+def test_facts_are_plain_sentences_as_the_contract_says():
+    import yaml
+
+    raw = yaml.safe_load((KNOWLEDGE / "project.yaml").read_text(encoding="utf-8"))
+    assert raw["facts"] and all(isinstance(f, str) for f in raw["facts"])
