@@ -440,7 +440,7 @@ def _with_keywords(reader: _Reader, node: dict, facts: list[Fact]) -> list[Fact]
         reader.problems.append(f"{where}: 'fact_keywords' should map a phrase of a fact to a list of words")
         return facts
     extra: dict[int, list[str]] = {}
-    for phrase, words in raw.items():
+    for phrase in raw:
         found = [n for n, fact in enumerate(facts) if str(phrase).lower() in fact.text.lower()]
         if not found:
             where = reader.where(raw, "project", key=str(phrase))
