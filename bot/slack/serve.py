@@ -103,11 +103,15 @@ def _reason(exc: Exception) -> str:
     return found.group(1) if found else str(exc)
 
 
+class _Stopped(Exception):
+    """SIGTERM arrived: the normal way a container platform stops the bot."""
+
+
 def _stop_on_sigterm() -> None:
-    """Containers stop with SIGTERM: leave the way Ctrl-C does, closing connections."""
+    """Containers stop with SIGTERM: close connections and exit 0."""
 
     def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        raise _Stopped
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, stop)
@@ -137,6 +141,8 @@ def run_serve(args: argparse.Namespace) -> int:
         write_heartbeat(heartbeat)
         try:
             threading.Event().wait()
+        except _Stopped:
+            log.info("stopping")
         finally:
             stop.set()
             handler.close()
@@ -145,6 +151,8 @@ def run_serve(args: argparse.Namespace) -> int:
     log.info("HTTP mode: POST %s and GET %s on port %d", EVENTS_PATH, HEALTH_PATH, server.server_port)
     try:
         server.serve_forever()
+    except _Stopped:
+        log.info("stopping")
     finally:
         server.server_close()
     return 0
