@@ -413,6 +413,8 @@ class Engine:
         names_topic = bool(p.content) and all(k in self._project_name_words for k in p.content)
         if not (p.has("project") or names_topic) or p.unknown or filter_mentions(p) or p.how_to:
             return None
+        if p.has("who") and not p.has("what") and not p.content:
+            return None  # "who is in the project?": the people, see _everyone
         project = self.kb.project
         name = project.name_no if p.language == "no" and project.name_no else project.name
         details = [project.summary, say("project_themes", p.language)]

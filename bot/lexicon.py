@@ -246,6 +246,32 @@ NUMBER_WORDS = _set("number nummer no nr")
 # Roman numerals, read only right after a word like "theme" ("theme IV"); "i" is left out: it is a word.
 ROMAN: dict[str, int] = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
+# Norwegian names of fields and departments, word by word, for knowledge written in English.
+FIELD_TRANSLATIONS: dict[str, str] = {
+    keys(norwegian)[0]: keys(english)[0]
+    for norwegian, english in (
+        ("onkologi", "oncology"),
+        ("onkolog", "oncologist"),
+        ("patologi", "pathology"),
+        ("patolog", "pathologist"),
+        ("genetikk", "genetics"),
+        ("medisinsk", "medical"),
+        ("hematologi", "haematology"),
+        ("biomedisin", "biomedicine"),
+        ("klinisk", "clinical"),
+        ("medisin", "medicine"),
+        ("kirurgi", "surgery"),
+        ("immunologi", "immunology"),
+        ("radiologi", "radiology"),
+        ("biokjemi", "biochemistry"),
+        ("farmakologi", "pharmacology"),
+        ("epidemiologi", "epidemiology"),
+        ("gastroenterologi", "gastroenterology"),
+        ("professor", "professor"),
+        ("overlege", "consultant"),
+    )
+}
+
 # Country names, adjectives and Norwegian forms, by the canonical English name.
 # A knowledge base's `country` is matched against these, so any spelling works.
 _COUNTRIES: dict[str, tuple[str, str]] = {

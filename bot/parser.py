@@ -159,7 +159,7 @@ def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[st
     for token in tokens:
         key = token.key
         if not _is_known(key, index):
-            compound = _compound_head(key) or index.inflected(key)
+            compound = _compound_head(key) or index.inflected(key) or _translated(key, index)
             if compound:
                 key = compound
             else:
@@ -182,6 +182,14 @@ def _is_known(key: str, index: Index) -> bool:
         or key in lexicon.ORDINALS
         or key in lexicon.CARDINALS
     )
+
+
+def _translated(key: str, index: Index) -> str | None:
+    """A Norwegian field name ('onkologi') as the English word the knowledge base uses."""
+    english = lexicon.FIELD_TRANSLATIONS.get(key)
+    if english is None:
+        return None
+    return english if _is_known(english, index) else index.inflected(english)
 
 
 def _compound_head(key: str) -> str | None:
