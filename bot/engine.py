@@ -167,7 +167,7 @@ class Engine:
         )
 
     def _count(self, p: Parse) -> Answer | None:
-        if not p.count:
+        if not p.count or not self._counts_what_it_can(p):
             return None
         if p.has("themes") and not filter_mentions(p):
             count = len(self.kb.themes)
@@ -187,6 +187,8 @@ class Engine:
             consortium = self.kb.project.consortium
             if consortium and self._mentions_consortium(p):
                 orgs = [self.kb.orgs_by_id[m] for m in consortium.members if m in self.kb.orgs_by_id]
+            for kind in p.org_kinds:
+                orgs = [o for o in orgs if self.index.org_kind(o) == kind]
             return Answer(
                 p.text,
                 "count",
@@ -218,6 +220,25 @@ class Engine:
             confidence=self._selection_confidence(p, selection),
             language=p.language,
         )
+
+    def _counts_what_it_can(self, p: Parse) -> bool:
+        """People, themes, organisations and places can be counted; 'how many years' cannot."""
+        if not p.counted:
+            return True  # "how many are at X", "hvor mange er med"
+        countable = (
+            lexicon.WHO_WORDS
+            | lexicon.WORK_WORDS
+            | lexicon.THEME_WORDS
+            | lexicon.ORG_LIST_WORDS
+            | lexicon.COUNTRY_LIST_WORDS
+            | lexicon.CITY_LIST_WORDS
+            | lexicon.ABROAD_WORDS
+            | lexicon.HOME_WORDS
+            | frozenset().union(*lexicon.ROLE_SYNONYMS.values(), *lexicon.ORG_KIND_WORDS.values())
+        )
+        roles = {w for words in self.index.role_words.values() for w in words}
+        named = {k for m in p.mentions for k in p.keys[m.start : m.end]}
+        return any(w in countable or w in roles or w in named or w in lexicon.PLACE_PREPOSITIONS for w in p.counted)
 
     def _count_places(self, p: Parse, people: list[Person]) -> str | None:
         """'How many countries/cities': count the places of the selected people."""
@@ -312,6 +333,8 @@ class Engine:
             return None
         # A bare organisation name (one word, no question) gets the organisation's card, people included.
         bare_org = bool(mentions) and all(m.kind in (ORG, ORG_PART) for m in mentions)
+        if p.has("orgs") and not asks_people:
+            return None  # "which hospitals?": organisations, not people
         if asks_people or (names_only and not bare_org):
             return self._people_list(p, self._selection(p))
         return None
@@ -383,7 +406,7 @@ class Engine:
 
     def _consortium(self, p: Parse) -> Answer | None:
         consortium = self.kb.project.consortium
-        if consortium is None or not self._mentions_consortium(p) or p.unknown:
+        if consortium is None or not self._mentions_consortium(p) or len(p.unknown) > 1:
             return None
         name = consortium.name
         if consortium.short:
@@ -440,10 +463,13 @@ class Engine:
     def _organisations(self, p: Parse) -> Answer | None:
         if not p.has("orgs") or p.unknown or p.how_to:
             return None
-        orgs = self._orgs_with_people()
+        orgs = [o for o in self._orgs_with_people() if all(self.index.org_kind(o) == k for k in p.org_kinds)]
         lines = []
+        named: set[str] = set()
         for org in orgs:
-            names = [x.name for x in compose.people_sorted(self.index, self.index.people_in_orgs([org.id]))]
+            members = self.index.people_in_orgs([org.id])
+            named |= members
+            names = [x.name for x in compose.people_sorted(self.index, members)]
             lines.append(f"{org.name} ({org.city}, {org.country}): {join(names, p.language)}")
         return Answer(
             p.text,
@@ -451,6 +477,7 @@ class Engine:
             True,
             say("orgs", p.language, count=len(orgs)),
             tuple(lines),
+            people=tuple(compose.person_ref(self.kb, x, p.language) for x in compose.people_sorted(self.index, named)),
             organisations=tuple(compose.org_ref(o) for o in orgs),
             confidence=0.85,
             language=p.language,
@@ -631,6 +658,8 @@ class Engine:
             parts.append(say("abroad", language, country=home))
         if selection.home and home:
             parts.append(f"{say('in', language)} {home}")
+        for kind in selection.org_kinds:
+            parts.append(say("at_kind", language, kind=say(f"kind_{kind}", language)))
         if selection.consortium and self.kb.project.consortium:
             c = self.kb.project.consortium
             parts.append(say("in_consortium", language, name=c.short or c.name))

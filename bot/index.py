@@ -147,6 +147,11 @@ class Index:
             return {target.value}
         return set()
 
+    def org_kind(self, org: Organisation) -> str | None:
+        """'hospital', 'institute' or 'university', by the words of the organisation's names."""
+        words = {k for name in org.all_names for k in keys(name)}
+        return next((kind for kind, kind_words in lexicon.ORG_KIND_WORDS.items() if words & kind_words), None)
+
     def all_people(self) -> set[str]:
         return set(self.person_order)
 
@@ -202,7 +207,7 @@ def _spellings(kb: KnowledgeBase) -> dict[str, str]:
     """How the knowledge base writes each word ('tromso' -> 'Tromsø'), to show corrections."""
     names = [p.name for p in kb.people] + [a for p in kb.people for a in p.aliases]
     for org in kb.organisations:
-        names += [*_org_names(org), org.city, *org.city_aliases, org.country]
+        names += [*org.all_names, org.city, *org.city_aliases, org.country]
     names += [t.title for t in kb.themes]
     names += [a.unit for p in kb.people for a in p.affiliations if a.unit]
     spelling: dict[str, str] = {}
@@ -257,7 +262,7 @@ def _index_organisations(index: Index, kb: KnowledgeBase, phrases: list) -> None
 
     city_keys = {k for org in kb.organisations for c in (org.city, *org.city_aliases) for k in keys(c)}
     for org in kb.organisations:
-        for name in _org_names(org):
+        for name in org.all_names:
             phrases.append((keys(name), Target(ORG, org.id)))
             core = tuple(k for k in keys(name) if k not in lexicon.GENERIC_NAME_WORDS)
             if core and core != keys(name) and not set(core) <= city_keys:
@@ -265,13 +270,6 @@ def _index_organisations(index: Index, kb: KnowledgeBase, phrases: list) -> None
             for word in core:
                 if word not in city_keys and len(word) >= 4:
                     phrases.append(((word,), Target(ORG_PART, org.id)))
-
-
-def _org_names(org: Organisation) -> list[str]:
-    names = [org.name, *org.aliases]
-    if org.name_no:
-        names.append(org.name_no)
-    return names
 
 
 def _person_names(person: Person) -> list[tuple[str, ...]]:

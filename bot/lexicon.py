@@ -190,11 +190,12 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "participant": _set("participant participants deltaker deltakere deltakerne deltar"),
 }
 
-# Kinds of organisation, by the word in their names: "who is at a hospital".
+# Kinds of organisation, by the word in their names: "who is at a hospital". The first kind
+# whose word a name has wins: a "University Hospital" is a hospital.
 ORG_KIND_WORDS: dict[str, frozenset[str]] = {
-    "hospital": _set("hospital hospitals sykehus sjukehus universitetssykehus hopital"),
+    "hospital": _set("hospital hospitals sykehus sjukehus universitetssykehus universitetssjukehus hopital"),
+    "institute": _set("institute institutes institutet institutt institut"),
     "university": _set("university universities universitet universitetet uni college"),
-    "institute": _set("institute institutet institutt institut"),
 }
 GENERIC_NAME_WORDS = (
     _set(

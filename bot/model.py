@@ -45,6 +45,11 @@ class Organisation:
     url: str | None = None
     source: str | None = None
 
+    @property
+    def all_names(self) -> list[str]:
+        """Every name it goes by: official, abbreviations, Norwegian."""
+        return [self.name, *self.aliases, *([self.name_no] if self.name_no else [])]
+
 
 @dataclass(frozen=True, slots=True)
 class Theme:

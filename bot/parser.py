@@ -121,6 +121,7 @@ class Parse:
     count: bool = False
     help: bool = False
     how_to: bool = False
+    counted: tuple[str, ...] = ()
     unknown_place: str | None = None
     unknown_name: str | None = None
     unknown_role: str | None = None
@@ -144,6 +145,7 @@ def parse(question: str, index: Index) -> Parse:
     keys = _corrected_keys(tokens, index, result)
     result.language = _language(keys)
     result.count = _has_phrase(keys, lexicon.COUNT_PHRASES)
+    result.counted = _counted_words(keys) if result.count else ()
     result.help = _is_help(keys)
     result.how_to = _has_phrase(keys, lexicon.HOW_TO_PHRASES)
     consumed = _find_mentions(tokens, keys, index, result)
@@ -214,6 +216,16 @@ def _has_phrase(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
         if any(tuple(keys[i : i + n]) == phrase for i in range(len(keys) - n + 1)):
             return True
     return False
+
+
+def _counted_words(keys: list[str]) -> tuple[str, ...]:
+    """The words a count asks about: 'how many *research groups*', 'hvor mange *temaer*'."""
+    for phrase in lexicon.COUNT_PHRASES:
+        n = len(phrase)
+        for i in range(len(keys) - n + 1):
+            if tuple(keys[i : i + n]) == phrase:
+                return tuple(k for k in keys[i + n :] if k not in lexicon.STOPWORDS)[:2]
+    return ()
 
 
 def _is_help(keys: list[str]) -> bool:

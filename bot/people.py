@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from bot import lexicon
 from bot.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE, TITLE, UNIT, Index
 from bot.parser import Mention, Parse
-from bot.text import keys
 
 FILTER_KINDS = frozenset({ORG, ORG_PART, CITY, COUNTRY, REGION, UNIT, ROLE, TITLE})
 _FAMILY = {ORG: "place", ORG_PART: "place", CITY: "place", COUNTRY: "place", REGION: "place"}
@@ -108,10 +107,4 @@ def _family(mention: Mention) -> str:
 
 
 def _people_at_org_kind(index: Index, kind: str) -> set[str]:
-    words = lexicon.ORG_KIND_WORDS[kind]
-    org_ids = [
-        org.id
-        for org in index.kb.organisations
-        if any(k in words for name in (org.name, org.name_no or "", *org.aliases) for k in keys(name))
-    ]
-    return index.people_in_orgs(org_ids)
+    return index.people_in_orgs([org.id for org in index.kb.organisations if index.org_kind(org) == kind])

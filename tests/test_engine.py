@@ -120,7 +120,9 @@ def test_json_contract(engine):
 
 
 def test_people_and_themes_hold_what_the_text_names(engine):
-    for question in ["who works in Oslo", "What are the themes?", "Who is Elin Kure?", "tell me a joke"]:
+    questions = ["who works in Oslo", "What are the themes?", "Who is Elin Kure?", "tell me a joke", "which hospitals?"]
+    questions += ["What is CLINTEC?", "What is the project about?", "theme 3", "how many in Sweden", "Who leads?"]
+    for question in questions:
         answer = engine.answer(question)
         for person in answer.people:
             assert person.name in answer.text
