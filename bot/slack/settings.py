@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import ConfigError
@@ -29,9 +29,7 @@ class SlackSettings:
     maintainers_channel: str | None = None
     data_dir: Path | None = None
     knowledge_dir: Path | None = None
-    max_people_shown: int = 15
     api_timeout: float = 15.0
-    extra: dict = field(default_factory=dict)
 
     @property
     def socket_mode(self) -> bool:
