@@ -605,33 +605,17 @@ class Engine:
     def examples(self, language: str = "en") -> list[str]:
         """Example questions drawn from this knowledge base, so they always work."""
         kb = self.kb
-        examples = []
         cities = list(dict.fromkeys(o.city for o in kb.organisations if self.index.people_by_city.get(o.city)))
         abbreviated = next((o for o in kb.organisations if o.aliases and self.index.people_in_orgs([o.id])), None)
         someone = kb.people[len(kb.people) // 2] if kb.people else None
-        if language == "no":
-            if cities:
-                examples.append(f"Hvem jobber i {cities[min(1, len(cities) - 1)]}?")
-            if someone:
-                examples.append(f"Hvem er {someone.name}?")
-            examples += [
-                "Hvem er gruppeleder?",
-                "Hvilke forskningstemaer finnes?",
-                "Hva handler prosjektet om?",
-            ]
-        else:
-            if cities:
-                examples.append(f"Who works in {cities[min(1, len(cities) - 1)]}?")
-            if abbreviated:
-                examples.append(f"Who is at {abbreviated.aliases[0]}?")
-            if someone:
-                examples.append(f"Who is {someone.name}?")
-            examples += [
-                "Who leads the group?",
-                "What are the research themes?",
-                "What is the project about?",
-            ]
-        return examples
+        examples = []
+        if cities:
+            examples.append(say("example_city", language, city=cities[min(1, len(cities) - 1)]))
+        if abbreviated and language == "en":  # "Hvem er ved UiO?" is not how Norwegians ask
+            examples.append(say("example_abbreviation", language, abbreviation=abbreviated.aliases[0]))
+        if someone:
+            examples.append(say("example_person", language, name=someone.name))
+        return examples + [say(key, language) for key in ("example_leader", "example_themes", "example_project")]
 
     # -- helpers -------------------------------------------------------------------
 
