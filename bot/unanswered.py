@@ -54,26 +54,34 @@ class StoredQuestion:
 class UnansweredLog:
     """An append-only SQLite log, safe to write from many threads and processes at once.
 
-    Each write opens its own short connection (WAL mode, with a busy timeout),
-    so a Slack worker pool and a terminal session never lose each other's rows.
+    Each thread keeps its own connection (SQLite connections are not shared
+    between threads); WAL mode and a busy timeout let a Slack worker pool and
+    a terminal session write side by side without losing each other's rows.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._init_lock = threading.Lock()
         self._ready = False
+        self._local = threading.local()
 
     def _connect(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            return connection
         if not self._ready:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         connection.execute("PRAGMA busy_timeout = 30000")
+        # WAL with synchronous=NORMAL: no fsync per row, and still never a corrupt file.
+        connection.execute("PRAGMA synchronous = NORMAL")
         if not self._ready:
             with self._init_lock:
                 if not self._ready:
                     connection.execute("PRAGMA journal_mode = WAL")
                     connection.executescript(_SCHEMA)
                     self._ready = True
+        self._local.connection = connection
         return connection
 
     def add(self, question: str, front_end: str, reason: str = UNANSWERED) -> None:
@@ -81,14 +89,10 @@ class UnansweredLog:
         if not text:
             return
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        connection = self._connect()
-        try:
-            connection.execute(
-                "INSERT INTO questions (asked_at, front_end, reason, question) VALUES (?, ?, ?, ?)",
-                (now, front_end, reason, text),
-            )
-        finally:
-            connection.close()
+        self._connect().execute(
+            "INSERT INTO questions (asked_at, front_end, reason, question) VALUES (?, ?, ?, ?)",
+            (now, front_end, reason, text),
+        )
 
     def record(self, answer: Answer, front_end: str) -> None:
         """Keep the question if the bot could not answer it."""
@@ -98,14 +102,14 @@ class UnansweredLog:
     def since(self, moment: datetime) -> list[StoredQuestion]:
         if not self.path.exists():
             return []
-        connection = self._connect()
-        try:
-            rows = connection.execute(
+        rows = (
+            self._connect()
+            .execute(
                 "SELECT asked_at, front_end, reason, question FROM questions WHERE asked_at >= ? ORDER BY id",
                 (moment.isoformat(timespec="seconds"),),
-            ).fetchall()
-        finally:
-            connection.close()
+            )
+            .fetchall()
+        )
         return [StoredQuestion(datetime.fromisoformat(a), f, r, q) for a, f, r, q in rows]
 
 
