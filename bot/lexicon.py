@@ -39,7 +39,7 @@ STOPWORDS = _set(
     find get got like want wanted need needs look looking see about regarding concerning
     use uses used using talk speak ask reach email mail write meet call phone message contact
     involved participating participates part included includes belong belongs engaged active
-    available responsible currently usually best good new main whole entire exactly actually
+    available responsible currently usually whole entire exactly actually
     form forms make makes made consist consists comprise comprises constitute belong belongs
     cover covers covered covering deal deals concern concerns involve involves handle handles
     kind kinds type types sort sorts

@@ -144,7 +144,7 @@ def parse(question: str, index: Index) -> Parse:
         return result
     keys = _corrected_keys(tokens, index, result)
     result.language = _language(keys)
-    result.count = _has_phrase(keys, lexicon.COUNT_PHRASES)
+    result.count = _is_count(keys)
     result.counted = _counted_words(keys) if result.count else ()
     result.help = _is_help(keys)
     result.how_to = _has_phrase(keys, lexicon.HOW_TO_PHRASES)
@@ -215,6 +215,19 @@ def _has_phrase(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
         n = len(phrase)
         if any(tuple(keys[i : i + n]) == phrase for i in range(len(keys) - n + 1)):
             return True
+    return False
+
+
+_BEFORE_COUNT = frozenset({"the", "total", "s", "what", "whats", "is", "det", "er", "hva", "og", "and"})
+
+
+def _is_count(keys: list[str]) -> bool:
+    """'how many', 'hvor mange', 'the number of' (but not 'the phone number of')."""
+    for phrase in lexicon.COUNT_PHRASES:
+        n = len(phrase)
+        for i in range(len(keys) - n + 1):
+            if tuple(keys[i : i + n]) == phrase and (i == 0 or keys[i - 1] in _BEFORE_COUNT):
+                return True
     return False
 
 
@@ -396,12 +409,15 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], consumed: set[int]
                     while nxt < len(keys) and keys[nxt] in _ARTICLES_AND_TITLES:
                         article = article or keys[nxt] in ("the", "a", "an", "our", "your", "their")
                         nxt += 1
-                    if nxt in names:
-                        result.unknown_name = _span_text(tokens, nxt, _run_end(nxt, names))
-                        return
                     if article and nxt in unknown_positions:
                         # "who is the king of ...": a role the knowledge base does not have
-                        result.unknown_role = _span_text(tokens, nxt, _run_end(nxt, unknown_positions))
+                        end = nxt
+                        while end < len(keys) and (keys[end] not in lexicon.STOPWORDS or keys[end] in _ALL_CUE_WORDS):
+                            end += 1
+                        result.unknown_role = _span_text(tokens, nxt, end)
+                        return
+                    if nxt in names:
+                        result.unknown_name = _span_text(tokens, nxt, _run_end(nxt, names))
                         return
 
 
