@@ -723,7 +723,10 @@ def _read_as(p: Parse, index: Index) -> tuple[str, ...]:
     """'(I read 'Lodnon' as 'London'.)', in the word's own spelling from the knowledge base."""
     if not p.corrections:
         return ()
-    pairs = [f"'{c.original}' as '{index.spelling.get(c.corrected, c.corrected)}'" for c in p.corrections]
+    pairs = [
+        say("read_pair", p.language, original=c.original, corrected=index.spelling.get(c.corrected, c.corrected))
+        for c in p.corrections
+    ]
     return (say("read_as", p.language, pairs=join(pairs, p.language)),)
 
 

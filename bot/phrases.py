@@ -71,6 +71,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     ),
     "greeting": ("Hello! {help}", "Hei! {help}"),
     "read_as": ("(I read {pairs}.)", "(Jeg leste {pairs}.)"),
+    "read_pair": ("'{original}' as '{corrected}'", "'{original}' som '{corrected}'"),
     "no_one_listed": ("nobody is listed", "ingen er oppført"),
     "unknown_words": (
         "I don't know what {words} means here.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -69,6 +70,8 @@ def run_chat(args: argparse.Namespace) -> int:
     recorder = _recorder(args)
     interactive = sys.stdin.isatty()
     if interactive:
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401 - arrow keys and history at the prompt, where the platform has it
         print(f"{engine.kb.project.name}: ask me anything about the group (Ctrl-D or 'quit' to leave).")
         print("Try: " + " | ".join(engine.examples()[:3]))
     while True:
