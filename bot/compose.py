@@ -11,7 +11,7 @@ from bot.answer import OrgRef, PersonRef, ThemeRef
 from bot.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE, TITLE, UNIT, Index
 from bot.model import KnowledgeBase, Organisation, Person, Theme
 from bot.parser import Mention
-from bot.phrases import join, say
+from bot.phrases import join, role_name, say
 
 
 def org_label(kb: KnowledgeBase, org: Organisation) -> str:
@@ -35,7 +35,7 @@ def affiliation_lines(kb: KnowledgeBase, person: Person, language: str = "en") -
     lines = []
     for org_id, units in by_org.items():
         org = kb.orgs_by_id[org_id]
-        place = f"{org.city}, {org.country}"
+        place = f"{org.city}, {country_name(org.country, language)}"
         parts = [join(units, language)] if units else []
         lines.append(", ".join([*parts, org_label(kb, org), place]))
     return tuple(lines)
@@ -46,7 +46,7 @@ def person_ref(kb: KnowledgeBase, person: Person, language: str = "en") -> Perso
     return PersonRef(
         id=person.id,
         name=person.name,
-        role=person.role,
+        role=role_name(person.role, language),
         affiliations=affiliation_lines(kb, person, language),
         title=(person.title_no if language == "no" and person.title_no else person.title),
         slack=person.slack,
@@ -120,6 +120,5 @@ def country_name(country: str, language: str) -> str:
 def role_noun(roles: list[str], count: int, language: str) -> str:
     """'collaborators', 'participant' or, with no role asked, 'people'."""
     if roles:
-        role = roles[0]
-        return role if count == 1 or role.endswith("s") else f"{role}s"
+        return role_name(roles[0], language, count)
     return say("person" if count == 1 else "people", language)

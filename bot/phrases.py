@@ -100,6 +100,25 @@ _PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
+# Common roles in a research group, (singular, plural) in English and Norwegian. Other roles
+# are shown as the knowledge base writes them.
+ROLE_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "leader": (("leader", "leaders"), ("leder", "ledere")),
+    "participant": (("participant", "participants"), ("deltaker", "deltakere")),
+    "collaborator": (("collaborator", "collaborators"), ("samarbeidspartner", "samarbeidspartnere")),
+    "postdoc": (("postdoc", "postdocs"), ("postdoktor", "postdoktorer")),
+}
+
+
+def role_name(role: str, language: str = "en", count: int = 1) -> str:
+    """A role as the answer's language says it: 'collaborators', 'samarbeidspartner'."""
+    names = ROLE_NAMES.get(role)
+    if names is None:
+        return role if count == 1 or role.endswith("s") else f"{role}s"
+    singular, plural = names[1] if language == "no" else names[0]
+    return singular if count == 1 else plural
+
+
 def say(key: str, language: str = "en", **values: object) -> str:
     """The sentence `key` in the question's language, filled in."""
     english, norwegian = _PHRASES[key]
