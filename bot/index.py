@@ -56,7 +56,7 @@ class Index:
     """Everything the engine looks up, derived from one KnowledgeBase."""
 
     kb: KnowledgeBase
-    phrases: dict[str, list[tuple[tuple[str, ...], Target]]] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], tuple[Target, ...]]]] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
     fuzzy_words: dict[int, list[str]] = field(default_factory=dict)
     people_by_org: dict[str, set[str]] = field(default_factory=dict)
@@ -110,7 +110,7 @@ class Index:
         return FuzzyHit(closest[0], int(best))
 
     def _single_word_targets(self, word: str) -> frozenset[Target]:
-        return frozenset(t for phrase, t in self.phrases.get(word, ()) if phrase == (word,)) or frozenset(
+        return frozenset(t for phrase, ts in self.phrases.get(word, ()) if phrase == (word,) for t in ts) or frozenset(
             {Target("word", word)}
         )
 
@@ -171,15 +171,15 @@ def build_index(kb: KnowledgeBase) -> Index:
     _index_places(index, kb, phrase_list)
     _index_roles(index, kb, phrase_list)
 
-    grouped: dict[str, list[tuple[tuple[str, ...], Target]]] = defaultdict(list)
-    seen: set[tuple[tuple[str, ...], Target]] = set()
+    # first word -> phrase -> everything the phrase names (dict keys keep the order, dedupe targets)
+    by_phrase: dict[str, dict[tuple[str, ...], dict[Target, None]]] = defaultdict(lambda: defaultdict(dict))
     for phrase, target in phrase_list:
-        if phrase and (phrase, target) not in seen:
-            seen.add((phrase, target))
-            grouped[phrase[0]].append((phrase, target))
-    for entries in grouped.values():
-        entries.sort(key=lambda e: -len(e[0]))
-    index.phrases = dict(grouped)
+        if phrase:
+            by_phrase[phrase[0]][phrase][target] = None
+    index.phrases = {
+        first: sorted(((phrase, tuple(targets)) for phrase, targets in entries.items()), key=lambda e: -len(e[0]))
+        for first, entries in by_phrase.items()
+    }
 
     index.vocabulary = _vocabulary(kb) | {w for phrase, _ in phrase_list for w in phrase}
     index.idf = _idf(kb)

@@ -251,21 +251,17 @@ def _is_help(keys: list[str]) -> bool:
 def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: Parse) -> set[int]:
     """Longest phrases first; on one span, the strongest kind of thing wins."""
     merged: dict[tuple[int, int], Mention] = {}
-    seen: set[tuple[int, int, Target]] = set()
     for start, key in enumerate(keys):
-        for phrase, target in index.phrases.get(key, ()):
+        for phrase, targets in index.phrases.get(key, ()):
             end = start + len(phrase)
-            if (start, end, target) in seen or tuple(keys[start:end]) != phrase:
+            if tuple(keys[start:end]) != phrase:
                 continue
             if phrase in lexicon.CASE_SENSITIVE_FORMS and not _typed_as_name(tokens[start], tokens, start):
                 continue
             if not _plausible_short_form(phrase, tokens[start:end]):
                 continue
-            seen.add((start, end, target))
-            if (start, end) in merged:
-                merged[(start, end)].targets.append(target)
-            else:
-                merged[(start, end)] = Mention(start, end, [target], _span_score(result, start, end))
+            # each phrase is unique in the index, so a span gets each phrase's targets once
+            merged[(start, end)] = Mention(start, end, list(targets), _span_score(result, start, end))
     chosen: list[Mention] = []
     taken: set[int] = set()
     for mention in sorted(merged.values(), key=lambda m: (-(m.end - m.start), m.start)):
