@@ -147,12 +147,20 @@ class Engine:
                 tuple(_who_is(n, p.language) for n in names),
             )
         persons = compose.people_sorted(self.index, set(people))
+        if p.unknown:
+            # "How old is X?", "X's favourite food?": about X, but nothing the knowledge holds.
+            names = [x.name for x in persons]
+            if p.unknown_name:  # "Peter Smith" when the one Smith we know is Anna
+                headline = say("dont_know_person", p.language, name=p.unknown_name)
+            else:
+                headline = say("dont_know_about", p.language, name=join(names, p.language))
+            return self._not_known(p, headline, tuple(_who_is(n, p.language) for n in names))
         refs = tuple(compose.person_ref(self.kb, person, p.language) for person in persons)
         headline = refs[0].name if len(refs) == 1 else join([r.name for r in refs], p.language)
         details = []
         for person, ref in zip(persons, refs, strict=True):
             details.extend(self._card_lines(person, ref, p.language, with_name=len(refs) > 1))
-        confidence = weakest * (0.9 if p.unknown else 1.0)
+        confidence = weakest
         return Answer(
             p.text,
             "person",

@@ -59,6 +59,7 @@ class Index:
     phrases: dict[str, list[tuple[tuple[str, ...], tuple[Target, ...]]]] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)
     fuzzy_words: dict[int, list[str]] = field(default_factory=dict)
+    fuzzy_names: dict[int, list[str]] = field(default_factory=dict)
     people_by_org: dict[str, set[str]] = field(default_factory=dict)
     people_by_city: dict[str, set[str]] = field(default_factory=dict)
     people_by_country: dict[str, set[str]] = field(default_factory=dict)
@@ -83,21 +84,25 @@ class Index:
         """The knowledge-base or cue word this is another form of: 'lederen', 'oncologist'."""
         if len(word) < 5:
             return None
-        return self.stem_words.get(stem(word))
+        once = stem(word)
+        return self.stem_words.get(once) or self.stem_words.get(stem(once))
 
-    def correct(self, word: str) -> FuzzyHit | None:
+    def correct(self, word: str, names_only: bool = False) -> FuzzyHit | None:
         """The knowledge-base word a misspelt word most likely means, if it is close enough.
 
         One edit (a transposition counts as one) from five letters on, two from
         nine: enough for a dropped or swapped letter in a place or a surname, but
         a different name ("Petersen" for "Peters") is never taken for a typo.
+        With `names_only` (a capitalised word), only names of the knowledge base
+        are candidates: "Peter" is a name, never a misspelt ordinary word.
         """
         if len(word) < 5 or word.isdecimal():
             return None
         allowed = 2 if len(word) >= 9 else 1
         candidates: list[str] = []
+        pool = self.fuzzy_names if names_only else self.fuzzy_words
         for length in range(len(word) - allowed, len(word) + allowed + 1):
-            candidates.extend(self.fuzzy_words.get(length, ()))
+            candidates.extend(pool.get(length, ()))
         if not candidates:
             return None
         hits = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=allowed, limit=3)
@@ -183,19 +188,18 @@ def build_index(kb: KnowledgeBase) -> Index:
 
     index.vocabulary = _vocabulary(kb) | {w for phrase, _ in phrase_list for w in phrase}
     index.idf = _idf(kb)
-    fuzzy = {w for phrase, _ in phrase_list for w in phrase if len(w) >= 4 and not w.isdecimal()}
-    fuzzy |= {w for w in _cue_words() if len(w) >= 4}
+    names = {w for phrase, _ in phrase_list for w in phrase if len(w) >= 4 and not w.isdecimal()}
+    names -= lexicon.STOPWORDS
+    fuzzy = names | {w for w in _cue_words() if len(w) >= 4}
     fuzzy |= {w for w in index.vocabulary if len(w) >= 6 and not w.isdecimal()}
     fuzzy -= lexicon.STOPWORDS
-    by_length: dict[int, list[str]] = defaultdict(list)
-    for word in sorted(fuzzy):
-        by_length[len(word)].append(word)
-    index.fuzzy_words = dict(by_length)
+    index.fuzzy_words = _by_length(fuzzy)
+    index.fuzzy_names = _by_length(names)
     stems: dict[str, str] = {}
     # Inflections are looked for among common words only: a name in another form
     # (a city "Xen" is not a form of a surname "X") is never taken for a known name.
     common = {p[0] for p, t in phrase_list if len(p) == 1 and t.kind in (UNIT, TITLE, ROLE)}
-    for word in sorted(common | _cue_words()):
+    for word in sorted(common | _cue_words() | {w for w in lexicon.STOPWORDS if len(w) >= 5}):
         if len(word) >= 4 and not word.isdecimal():
             stems.setdefault(stem(word), word)
     index.stem_words = stems
@@ -216,6 +220,13 @@ def _spellings(kb: KnowledgeBase) -> dict[str, str]:
             if token.original.isalpha():
                 spelling.setdefault(token.key, token.original)
     return spelling
+
+
+def _by_length(words: set[str]) -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for word in sorted(words):
+        by_length[len(word)].append(word)
+    return dict(by_length)
 
 
 def _cue_words() -> set[str]:

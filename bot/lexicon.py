@@ -42,7 +42,9 @@ STOPWORDS = _set(
     available responsible currently usually whole entire exactly actually
     form forms make makes made consist consists comprise comprises constitute belong belongs
     cover covers covered covering deal deals concern concerns involve involves handle handles
-    kind kinds type types sort sorts
+    kind kinds type types sort sorts everything anything something more info information details
+    affiliation affiliations affiliated position job title role background field expertise works
+    stilling rolle tittel bakgrunn fagfelt
     currently now today right else other others another same such more most much many
     dr drs prof professor mr mrs ms sir
     not no yes ok okay hey hi hello

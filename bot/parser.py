@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from bot import lexicon
 from bot.index import (
     CITY,
@@ -28,6 +30,7 @@ from bot.index import (
     Target,
 )
 from bot.text import Token, clean, tokenize
+from bot.text import keys as keys_of
 
 _KIND_PRIORITY = {
     PERSON: 0,
@@ -152,11 +155,13 @@ def parse(question: str, index: Index) -> Parse:
     _read_cues(keys, consumed, result)
     _find_theme_numbers(keys, result)
     _find_unknowns(tokens, keys, consumed, index, result)
+    _absorb_name_variants(index, result)
     _find_unknown_slots(tokens, keys, consumed, result)
     return result
 
 
 def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str]:
+    mixed_case = any(c.islower() for c in result.text) and any(c.isupper() for c in result.text)
     keys = []
     for token in tokens:
         key = token.key
@@ -165,7 +170,8 @@ def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[st
             if compound:
                 key = compound
             else:
-                hit = index.correct(key)
+                capitalised = mixed_case and token.index > 0 and token.original[:1].isupper()
+                hit = index.correct(key, names_only=capitalised)
                 if hit:
                     result.corrections.append(Correction(token.original, hit.word, hit.distance, token.index))
                     key = hit.word
@@ -370,6 +376,22 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
             continue
         result.unknown.append(token)
         result.content.append(key)
+
+
+def _absorb_name_variants(index: Index, result: Parse) -> None:
+    """'Jon Smith' for John Smith: an unknown word next to a surname, close to that person's first name."""
+    for mention in result.mentions:
+        if mention.kind != SURNAME or len(mention.targets) != 1:
+            continue
+        person = index.kb.people_by_id[mention.targets[0].value]
+        first = keys_of(person.name)[0]
+        for token in list(result.unknown):
+            if token.index == mention.start - 1 and fuzz.ratio(token.key, first) >= 75:
+                result.unknown.remove(token)
+                result.content.remove(token.key)
+                result.corrections.append(Correction(token.original, first, 1, token.index))
+                mention.start = token.index
+                mention.score *= 0.85
 
 
 def _find_unknown_slots(tokens: list[Token], keys: list[str], consumed: set[int], result: Parse) -> None:

@@ -53,6 +53,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "I don't know anyone called {name}.",
         "Jeg kjenner ingen som heter {name}.",
     ),
+    "dont_know_about": (
+        "I don't know that about {name}: the knowledge base has their affiliation and role.",
+        "Det vet jeg ikke om {name}: kunnskapsbasen har tilknytning og rolle.",
+    ),
     "dont_know_role": (
         "I don't know who the {role} is: the knowledge base has no such role.",
         "Jeg vet ikke hvem som er {role}: kunnskapsbasen har ingen slik rolle.",
