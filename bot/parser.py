@@ -413,7 +413,8 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], consumed: set[int]
     for position, key in enumerate(keys):
         if key not in lexicon.PLACE_PREPOSITIONS or (key == "i" and result.language != "no"):
             continue
-        run = _name_run(keys, position + 1)
+        mixed_case = any(c.islower() for c in result.text) and any(c.isupper() for c in result.text)
+        run = _name_run(keys, position + 1, tokens if mixed_case else None)
         if run and any(i in unknown_positions for i in run):
             result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
             break
@@ -444,8 +445,12 @@ _NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
 _ORG_KIND_KEYS = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
 
 
-def _name_run(keys: list[str], start: int) -> list[int]:
-    """The positions of the name after a preposition: 'the University of X', 'Known-City Unknown Cluster'."""
+def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) -> list[int]:
+    """The positions of the name after a preposition: 'the University of X', 'Known-City Unknown Cluster'.
+
+    With `tokens` from a question in mixed case, the name goes on only through capitalised
+    words: in "who in Oslo likes pizza" the name is "Oslo".
+    """
     while start < len(keys) and keys[start] in ("the", "a", "an", "den", "det"):
         start += 1
     run: list[int] = []
@@ -461,6 +466,8 @@ def _name_run(keys: list[str], start: int) -> list[int]:
                 position += 1
                 continue
         if key in lexicon.STOPWORDS or (key in _ALL_CUE_WORDS and key not in _ORG_KIND_KEYS):
+            break
+        if run and tokens is not None and not tokens[position].original[:1].isupper():
             break
         run.append(position)
         position += 1
