@@ -449,7 +449,7 @@ def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) ->
     """The positions of the name after a preposition: 'the University of X', 'Known-City Unknown Cluster'.
 
     With `tokens` from a question in mixed case, the name goes on only through capitalised
-    words: in "who in Oslo likes pizza" the name is "Oslo".
+    words: in "who in Rome likes pizza" the name is "Rome".
     """
     while start < len(keys) and keys[start] in ("the", "a", "an", "den", "det"):
         start += 1
