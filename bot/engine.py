@@ -21,7 +21,7 @@ from bot.answer import Answer
 from bot.index import FIRST_NAME, ORG, ORG_PART, PERSON, ROLE, SURNAME, Index, build_index
 from bot.loader import load_knowledge
 from bot.model import KnowledgeBase, Person, Theme
-from bot.parser import Parse, mentions_of, parse
+from bot.parser import LAST, Parse, mentions_of, parse
 from bot.people import Selection, filter_mentions, select
 from bot.phrases import join, say
 from bot.retrieval import best, fact_words, faq_words, rank, theme_words
@@ -292,7 +292,9 @@ class Engine:
     def _theme_by_number(self, p: Parse) -> Answer | None:
         if not p.theme_numbers:
             return None
-        themes = [t for t in self.kb.themes if t.number in p.theme_numbers]
+        last = max((t.number for t in self.kb.themes), default=0)
+        wanted = {last if n == LAST else n for n in p.theme_numbers}
+        themes = [t for t in self.kb.themes if t.number in wanted]
         if not themes:
             numbers = ", ".join(str(t.number) for t in self.kb.themes)
             return self._not_known(p, f"{say('themes_all', p.language, count=len(self.kb.themes))} {numbers}.")

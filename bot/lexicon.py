@@ -246,6 +246,7 @@ CARDINALS: dict[str, int] = _numbered(
     )
 )
 NUMBER_WORDS = _set("number nummer no nr")
+LAST_WORDS = _set("last final siste")
 # Roman numerals, read only right after a word like "theme" ("theme IV"); "i" is left out: it is a word.
 ROMAN: dict[str, int] = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 

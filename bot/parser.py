@@ -165,7 +165,7 @@ def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[st
     keys = []
     for token in tokens:
         key = token.key
-        if not _is_known(key, index):
+        if not _is_known(key, index) and key not in lexicon.LAST_WORDS:
             compound = _compound_head(key) or index.inflected(key) or _translated(key, index)
             if compound:
                 key = compound
@@ -189,6 +189,7 @@ def _is_known(key: str, index: Index) -> bool:
         or key.isdecimal()
         or key in lexicon.ORDINALS
         or key in lexicon.CARDINALS
+        or key in lexicon.NUMBER_WORDS
     )
 
 
@@ -338,24 +339,41 @@ def _heads_a_name(keys: list[str], position: int, consumed: set[int]) -> bool:
     return nxt + 1 < len(keys) and keys[nxt] in ("of", "for", "i") and nxt + 1 in consumed
 
 
+LAST = -1
+"""A theme number that means 'the last one': the engine knows how many there are."""
+
+
+def _number(key: str) -> int | None:
+    """The number a word after 'theme' stands for: '3', 'three', 'third', 'III'."""
+    if key.isdecimal() and 0 < int(key) < 100:
+        return int(key)
+    return lexicon.ORDINALS.get(key) or lexicon.CARDINALS.get(key) or lexicon.ROMAN.get(key)
+
+
 def _find_theme_numbers(keys: list[str], result: Parse) -> None:
-    """'theme 3', 'theme number three', 'the fifth theme', 'tema 4' (but not 'five themes')."""
+    """'theme 3', 'themes 1 and 2', 'theme number three', 'the fifth theme', 'the last theme', 'tema 4'.
+
+    Cardinals before the word ('five themes') are a count, not a number.
+    """
     for position, key in enumerate(keys):
         if key not in lexicon.THEME_WORDS:
             continue
-        before = [k for k in keys[max(0, position - 2) : position] if k in lexicon.ORDINALS]
-        after = keys[position + 1 : position + 3]
-        if after and after[0] in lexicon.NUMBER_WORDS:
-            after = after[1:]
-        number = None
-        if before:
-            number = lexicon.ORDINALS[before[-1]]
-        elif after and after[0].isdecimal() and 0 < int(after[0]) < 100:
-            number = int(after[0])
-        elif after and (after[0] in lexicon.ORDINALS or after[0] in lexicon.CARDINALS or after[0] in lexicon.ROMAN):
-            number = lexicon.ORDINALS.get(after[0]) or lexicon.CARDINALS.get(after[0]) or lexicon.ROMAN[after[0]]
-        if number is not None:
+        before = keys[max(0, position - 2) : position]
+        ordinals = [lexicon.ORDINALS[k] for k in before if k in lexicon.ORDINALS]
+        if ordinals:
+            result.theme_numbers.append(ordinals[-1])
+            continue
+        if any(k in lexicon.LAST_WORDS for k in before):
+            result.theme_numbers.append(LAST)
+            continue
+        following = position + 1
+        if following < len(keys) and keys[following] in lexicon.NUMBER_WORDS:
+            following += 1
+        while following < len(keys) and (number := _number(keys[following])) is not None:
             result.theme_numbers.append(number)
+            following += 1
+            if following + 1 < len(keys) and keys[following] in lexicon.CONJUNCTIONS:
+                following += 1
 
 
 def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], index: Index, result: Parse) -> None:
@@ -368,6 +386,8 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
         if key in lexicon.ORDINALS or key in lexicon.CARDINALS or key in lexicon.NUMBER_WORDS:
             continue
         if key in lexicon.ROMAN and position > 0 and keys[position - 1] in lexicon.THEME_WORDS:
+            continue
+        if key in lexicon.LAST_WORDS and lexicon.THEME_WORDS & set(keys[position + 1 : position + 3]):
             continue
         if key.isdecimal() and (key in index.vocabulary or int(key) in result.theme_numbers):
             continue
