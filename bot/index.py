@@ -330,6 +330,10 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
                 core = tuple(k for k in full if k not in lexicon.GENERIC_NAME_WORDS)
                 if core and core != full:
                     phrases.append((core, Target(UNIT, unit)))
+                # without the leading "Department of": "haematology and oncology"
+                start = next((n for n, k in enumerate(full) if k not in lexicon.GENERIC_NAME_WORDS), 0)
+                if start > 0 and full[start:] != core:
+                    phrases.append((full[start:], Target(UNIT, unit)))
                 for word in core:
                     if word not in domain and len(word) >= 4:
                         phrases.append(((word,), Target(UNIT, unit)))
