@@ -149,3 +149,13 @@ def test_another_groups_knowledge_works_unchanged(other_engine: Engine):
 def test_faq_answers_what_the_group_added(other_engine: Engine):
     answer = other_engine.answer("Hvordan booker jeg båten?")
     assert answer.kind == "faq" and "station manager" in answer.text
+
+
+def test_an_empty_knowledge_base_answers_calmly(tmp_path):
+    (tmp_path / "project.yaml").write_text("name: A new lab\nsummary: Just started.\n", encoding="utf-8")
+    (tmp_path / "people.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "organisations.yaml").write_text("[]\n", encoding="utf-8")
+    engine = Engine.from_directory(tmp_path)
+    for question in ["who is in Oslo", "help", "what are the themes", "who leads the group", "how many people", "x"]:
+        answer = engine.answer(question)
+        assert answer.text and answer.people == ()
