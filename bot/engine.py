@@ -28,6 +28,19 @@ from bot.retrieval import best, fact_words, faq_words, rank, theme_words
 from bot.text import keys
 
 FAQ_MIN = 0.75
+# Words a count can be about: people (by any word for them), themes, organisations, places.
+_COUNTABLE = (
+    lexicon.WHO_WORDS
+    | lexicon.WORK_WORDS
+    | lexicon.THEME_WORDS
+    | lexicon.ORG_LIST_WORDS
+    | lexicon.COUNTRY_LIST_WORDS
+    | lexicon.CITY_LIST_WORDS
+    | lexicon.ABROAD_WORDS
+    | lexicon.HOME_WORDS
+    | lexicon.PLACE_PREPOSITIONS
+    | frozenset().union(*lexicon.ROLE_SYNONYMS.values(), *lexicon.ORG_KIND_WORDS.values())
+)
 
 
 class Engine:
@@ -41,6 +54,10 @@ class Engine:
         self._faq_docs = [(e, faq_words(e)) for e in kb.faq]
         self._consortium_words = _consortium_words(kb)
         self._project_name_words = frozenset(keys(kb.project.name)) | frozenset(keys(kb.project.name_no or ""))
+        self._role_words = frozenset(w for words in self.index.role_words.values() for w in words)
+        self._leader_roles = frozenset(
+            role for role, words in self.index.role_words.items() if words & lexicon.LEADER_WORDS
+        )
 
     @classmethod
     def from_directory(cls, directory: Path | str) -> Engine:
@@ -233,20 +250,8 @@ class Engine:
         """People, themes, organisations and places can be counted; 'how many years' cannot."""
         if not p.counted:
             return True  # "how many are at X", "hvor mange er med"
-        countable = (
-            lexicon.WHO_WORDS
-            | lexicon.WORK_WORDS
-            | lexicon.THEME_WORDS
-            | lexicon.ORG_LIST_WORDS
-            | lexicon.COUNTRY_LIST_WORDS
-            | lexicon.CITY_LIST_WORDS
-            | lexicon.ABROAD_WORDS
-            | lexicon.HOME_WORDS
-            | frozenset().union(*lexicon.ROLE_SYNONYMS.values(), *lexicon.ORG_KIND_WORDS.values())
-        )
-        roles = {w for words in self.index.role_words.values() for w in words}
         named = {k for m in p.mentions for k in p.keys[m.start : m.end]}
-        return any(w in countable or w in roles or w in named or w in lexicon.PLACE_PREPOSITIONS for w in p.counted)
+        return any(w in _COUNTABLE or w in self._role_words or w in named for w in p.counted)
 
     def _count_places(self, p: Parse, people: list[Person]) -> str | None:
         """'How many countries/cities': count the places of the selected people."""
@@ -262,8 +267,7 @@ class Engine:
         return say("count_cities", p.language, count=len(places), names=join(places, p.language))
 
     def _leader(self, p: Parse) -> Answer | None:
-        leader_roles = {r for r, words in self.index.role_words.items() if words & lexicon.LEADER_WORDS}
-        filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in leader_roles)]
+        filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in self._leader_roles)]
         if not (p.has("leader") or len(filters) < len(filter_mentions(p))) or filters or p.unknown_place:
             return None
         if p.unknown and not (p.has("who") or p.has("project")):
