@@ -401,11 +401,13 @@ class Engine:
 
     def _themes_or_facts(self, p: Parse) -> Answer | None:
         """The theme or the page's statement that explains most of the question."""
+        # The project's own name (say "kelp" for a kelp ecology lab) is the topic of
+        # every statement, so it neither finds nor rules one out; theme titles may share its words.
         content = [k for k in p.content if k not in self._project_name_words]
         if not content or p.how_to:
             return None
         themes = best(rank(p.content, self._theme_docs, self.index))
-        facts = best(rank(p.content, self._fact_docs, self.index), within=0.99)[:2]
+        facts = best(rank(content, self._fact_docs, self.index), within=0.99)[:2]
         if themes and (not facts or themes[0].score >= facts[0].score):
             return self._theme_answer(p, [s.item for s in themes], themes[0].score)
         if not facts:
