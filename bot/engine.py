@@ -134,7 +134,8 @@ class Engine:
         return Answer(p.text, "faq", True, entry.answer, confidence=confidence, language=p.language)
 
     def _help(self, p: Parse) -> Answer | None:
-        return self._help_answer(p, kind="help") if p.help else None
+        about_the_bot = p.has("who", "what") and not p.mentions and any(k in lexicon.SELF_WORDS for k in p.keys)
+        return self._help_answer(p, kind="help") if p.help or (about_the_bot and not p.unknown) else None
 
     def _greeting(self, p: Parse) -> Answer | None:
         if p.has("greeting") and not p.unknown and not p.mentions:
@@ -506,6 +507,8 @@ class Engine:
     def _everyone(self, p: Parse) -> Answer | None:
         if not p.has("who") or p.unknown or p.mentions or p.how_to:
             return None
+        if not (p.has("project") or any(k in lexicon.EVERYONE_WORDS for k in p.keys)):
+            return None  # a bare "who?", "who is it?": nothing says everybody
         selection = self._selection(p)
         return self._people_list(p, selection)
 
@@ -587,7 +590,9 @@ class Engine:
         return lines
 
     def _help_answer(self, p: Parse, kind: str) -> Answer:
-        help_text = say("help", p.language, name=self.kb.project.name)
+        project = self.kb.project
+        name = project.name_no if p.language == "no" and project.name_no else project.name
+        help_text = say("help", p.language, name=name)
         headline = say("greeting", p.language, help=help_text) if kind == "greeting" else help_text
         return Answer(
             p.text,

@@ -68,6 +68,15 @@ WHO_WORDS = _set(
     """
 )
 WHERE_WORDS = _set("where based located situated hvor")
+# Words that ask for everybody, not one person: "who are the members", "who is involved".
+EVERYONE_WORDS = _set(
+    """
+    people persons researchers scientists members colleagues staff team everyone everybody all list
+    names involved participating included folk personer forskere medlemmer kolleger alle liste ansatte
+    """
+)
+# The bot itself: "who are you?", "hvem er du?".
+SELF_WORDS = _set("you yourself bot du deg")
 COUNTRY_LIST_WORDS = _set("country countries nation nations land landene")
 CITY_LIST_WORDS = _set("city cities town towns byer byene")
 WHAT_WORDS = _set("what which whats hva hvilke hvilken hvilket")
