@@ -138,9 +138,12 @@ class Engine:
         return self._help_answer(p, kind="help") if p.help or (about_the_bot and not p.unknown) else None
 
     def _greeting(self, p: Parse) -> Answer | None:
-        if p.has("greeting") and not p.unknown and not p.mentions:
-            return self._help_answer(p, kind="greeting")
-        return None
+        if not p.has("greeting") or p.unknown or p.mentions:
+            return None
+        if any(k in lexicon.THANKS_WORDS | lexicon.BYE_WORDS for k in p.keys):
+            key = "thanks" if any(k in lexicon.THANKS_WORDS for k in p.keys) else "bye"
+            return Answer(p.text, "greeting", True, say(key, p.language), confidence=1.0, language=p.language)
+        return self._help_answer(p, kind="greeting")
 
     def _unknown_person(self, p: Parse) -> Answer | None:
         if p.unknown_role and not _people_mentioned(p, strong_only=True):

@@ -157,7 +157,9 @@ HOW_TO_PHRASES = _phrases(
         "hvor kan jeg",
     ]
 )
-GREETING_WORDS = _set("hi hello hey hei hallo heisann morn god morgen thanks thank takk tusen")
+GREETING_WORDS = _set("hi hello hey hei hallo heisann morn god morgen thanks thank takk tusen bye goodbye ha det")
+THANKS_WORDS = _set("thanks thank thx takk tusen")
+BYE_WORDS = _set("bye goodbye ha det")
 ABROAD_WORDS = _set(
     """
     abroad international internationally foreign overseas outside

@@ -74,6 +74,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "forskningstemaene, prosjektet og partnerne. Spør på engelsk eller norsk.",
     ),
     "greeting": ("Hello! {help}", "Hei! {help}"),
+    "thanks": ("You're welcome! Ask me anything else about the group.", "Bare hyggelig! Spør meg gjerne om mer."),
+    "bye": ("Bye! I'm here whenever you need me.", "Ha det! Jeg er her når du trenger meg."),
     "read_as": ("(I read {pairs}.)", "(Jeg leste {pairs}.)"),
     "read_pair": ("'{original}' as '{corrected}'", "'{original}' som '{corrected}'"),
     "no_one_listed": ("nobody is listed", "ingen er oppført"),
