@@ -127,6 +127,8 @@ def _detail_line(line: str, answer: Answer) -> str:
     for person in answer.people:
         if stripped == person.name:
             return f"*{escape(person.name)}*" + (f" (<@{person.slack}>)" if person.slack else "")
+    if line.startswith("  "):  # an indented line is an item of the line above: an example, a theme
+        return f"• {escape(stripped)}"
     return escape(stripped)
 
 
