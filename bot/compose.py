@@ -83,16 +83,20 @@ def people_sorted(index: Index, ids: set[str]) -> list[Person]:
     return sorted((index.kb.people_by_id[i] for i in ids), key=lambda p: order[p.id])
 
 
-def describe_mention(index: Index, mention: Mention, language: str) -> str:
-    """How a filter reads in a headline: 'in <city>', 'at <organisation>'."""
-    return describe_group(index, [mention], language)
-
-
 def describe_group(index: Index, group: list[Mention], language: str) -> str:
-    """Alternatives read as one: 'in <city> or <city>'."""
-    names = []
+    """Alternatives read as one: 'in <city> or <city>', 'at <organisation>'."""
+    names = group_names(index, group, language)
+    if not names:
+        return ""
     targets = [t for mention in group for t in mention.targets]
-    for target in targets:
+    preposition = "at" if all(t.kind in (ORG, ORG_PART) for t in targets) else "in"
+    return f"{say(preposition, language)} {names}"
+
+
+def group_names(index: Index, group: list[Mention], language: str) -> str:
+    """The places or units a group of filters names, 'A or B' (empty for roles and titles)."""
+    names = []
+    for target in (t for mention in group for t in mention.targets):
         if target.kind in (ORG, ORG_PART):
             names.append(index.kb.orgs_by_id[target.value].name)
         elif target.kind == COUNTRY:
@@ -103,10 +107,7 @@ def describe_group(index: Index, group: list[Mention], language: str) -> str:
             names.append(target.value.capitalize())
         elif target.kind == TITLE or target.kind == ROLE:
             return ""
-    if not names:
-        return ""
-    preposition = "at" if all(t.kind in (ORG, ORG_PART) for t in targets) else "in"
-    return f"{say(preposition, language)} {join(list(dict.fromkeys(names)), language, 'or')}"
+    return join(list(dict.fromkeys(names)), language, "or")
 
 
 def country_name(country: str, language: str) -> str:

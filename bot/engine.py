@@ -663,8 +663,7 @@ class Engine:
             if text:
                 parts.append(text)
         for mention in selection.negated:
-            text = compose.describe_mention(self.index, mention, language).split(" ", 1)[-1]
-            parts.append(say("not_in", language, place=text))
+            parts.append(say("not_in", language, place=compose.group_names(self.index, [mention], language)))
         home = compose.country_name(self.index.home_country or "", language)
         if selection.abroad and home:
             parts.append(say("abroad", language, country=home))

@@ -174,7 +174,7 @@ def build_index(kb: KnowledgeBase) -> Index:
     _index_organisations(index, kb, phrase_list)
     _index_people(index, kb, phrase_list, domain)
     _index_places(index, kb, phrase_list)
-    _index_roles(index, kb, phrase_list)
+    _index_roles(index, phrase_list)
 
     # first word -> phrase -> everything the phrase names (dict keys keep the order, dedupe targets)
     by_phrase: dict[str, dict[tuple[str, ...], dict[Target, None]]] = defaultdict(lambda: defaultdict(dict))
@@ -372,7 +372,7 @@ def _index_places(index: Index, kb: KnowledgeBase, phrases: list) -> None:
     index.home_country = lexicon.canonical_country(host.country) if host else None
 
 
-def _index_roles(index: Index, kb: KnowledgeBase, phrases: list) -> None:
+def _index_roles(index: Index, phrases: list) -> None:
     for role in index.people_by_role:
         words = set(lexicon.ROLE_SYNONYMS.get(role, frozenset()))
         role_keys = keys(role)

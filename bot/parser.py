@@ -134,6 +134,11 @@ class Parse:
     def keys(self) -> list[str]:
         return [t.key for t in self.tokens]
 
+    @property
+    def mixed_case(self) -> bool:
+        """Typed with capitals and small letters: then a capital marks a name."""
+        return any(c.islower() for c in self.text) and any(c.isupper() for c in self.text)
+
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
 
@@ -156,12 +161,11 @@ def parse(question: str, index: Index) -> Parse:
     _find_theme_numbers(keys, result)
     _find_unknowns(tokens, keys, consumed, index, result)
     _absorb_name_variants(index, result)
-    _find_unknown_slots(tokens, keys, consumed, result)
+    _find_unknown_slots(tokens, keys, result)
     return result
 
 
 def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str]:
-    mixed_case = any(c.islower() for c in result.text) and any(c.isupper() for c in result.text)
     keys = []
     for token in tokens:
         key = token.key
@@ -170,7 +174,7 @@ def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[st
             if compound:
                 key = compound
             else:
-                capitalised = mixed_case and token.index > 0 and token.original[:1].isupper()
+                capitalised = result.mixed_case and token.index > 0 and token.original[:1].isupper()
                 hit = index.correct(key, names_only=capitalised)
                 if hit:
                     result.corrections.append(Correction(token.original, hit.word, hit.distance, token.index))
@@ -414,14 +418,12 @@ def _absorb_name_variants(index: Index, result: Parse) -> None:
                 mention.score *= 0.85
 
 
-def _find_unknown_slots(tokens: list[Token], keys: list[str], consumed: set[int], result: Parse) -> None:
+def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> None:
     """Unknown words where a place or a name should be: "at MIT", "who is Jane Doe"."""
     unknown_positions = {t.index for t in result.unknown}
-    if any(c.islower() for c in result.text) and any(c.isupper() for c in result.text):
-        # Mixed case: people type names with capitals, so only capitalised words may be names.
-        names = {t.index for t in result.unknown if t.original[:1].isupper()}
-    else:
-        names = unknown_positions
+    # In mixed case people type names with capitals, so only capitalised words may be names.
+    capitalised = {t.index for t in result.unknown if t.original[:1].isupper()}
+    names = capitalised if result.mixed_case else unknown_positions
     for mention in result.mentions:
         if mention.kind == FIRST_NAME and mention.end in names:
             result.unknown_name = _span_text(tokens, mention.start, _run_end(mention.end, names))
@@ -433,8 +435,7 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], consumed: set[int]
     for position, key in enumerate(keys):
         if key not in lexicon.PLACE_PREPOSITIONS or (key == "i" and result.language != "no"):
             continue
-        mixed_case = any(c.islower() for c in result.text) and any(c.isupper() for c in result.text)
-        run = _name_run(keys, position + 1, tokens if mixed_case else None)
+        run = _name_run(keys, position + 1, tokens if result.mixed_case else None)
         if run and any(i in unknown_positions for i in run):
             result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
             break
