@@ -1,4 +1,8 @@
-"""Shared fixtures: the bundled knowledge, an engine on it, and a private data directory."""
+"""Shared fixtures: the frozen fixture knowledge, an engine on it, and a private data directory.
+
+Tests run on `tests/fixtures/knowledge`, a frozen copy, so that maintainers can edit the bundled
+`knowledge/` without breaking CI; only `test_bundled_knowledge.py` reads the bundled one.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ import pytest
 from bot.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE = ROOT / "knowledge"
+BUNDLED_KNOWLEDGE = ROOT / "knowledge"
+KNOWLEDGE = Path(__file__).resolve().parent / "fixtures" / "knowledge"
 DATA = Path(__file__).resolve().parent / "data"
 OTHER_GROUP = DATA / "other_group"
 
@@ -20,8 +25,9 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test writes to the real per-user data directory."""
     directory = tmp_path / "data"
     monkeypatch.setenv("BOT_DATA_DIR", str(directory))
-    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "BOT_KNOWLEDGE_DIR"):
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BOT_KNOWLEDGE_DIR", str(KNOWLEDGE))  # subprocesses too: never the bundled knowledge
     return directory
 
 
@@ -37,7 +43,7 @@ def other_engine() -> Engine:
 
 @pytest.fixture
 def knowledge_copy(tmp_path: Path) -> Path:
-    """A writable copy of the bundled knowledge, for tests that break it."""
+    """A writable copy of the fixture knowledge, for tests that break it."""
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, target)
     return target

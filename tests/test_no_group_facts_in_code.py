@@ -6,7 +6,7 @@ import re
 
 from bot.loader import load_knowledge
 from bot.text import fold
-from tests.conftest import KNOWLEDGE, ROOT
+from tests.conftest import BUNDLED_KNOWLEDGE, KNOWLEDGE, ROOT
 
 # General words for kinds of institution, in English, Norwegian, Swedish and French.
 GENERAL = {"norway", "sweden", "denmark", "france", "usa", "university", "hospital", "department", "institute"}
@@ -14,11 +14,13 @@ GENERAL |= {"hopital", "institutet", "universitetssykehus", "universitetssjukehu
 
 
 def _distinctive_words() -> set[str]:
-    kb = load_knowledge(KNOWLEDGE)
-    texts = [p.name for p in kb.people]
-    texts += [o.name for o in kb.organisations] + [a for o in kb.organisations for a in o.aliases]
-    texts += [o.city for o in kb.organisations] + [t.title for t in kb.themes]
-    texts += [kb.project.name]
+    texts: list[str] = []
+    for directory in (KNOWLEDGE, BUNDLED_KNOWLEDGE):
+        kb = load_knowledge(directory)
+        texts += [p.name for p in kb.people]
+        texts += [o.name for o in kb.organisations] + [a for o in kb.organisations for a in o.aliases]
+        texts += [o.city for o in kb.organisations] + [t.title for t in kb.themes]
+        texts += [kb.project.name]
     words = {w for t in texts for w in re.findall(r"[a-z]{5,}", fold(t))}
     return words - GENERAL - {"clinical", "intervention", "technology", "effect", "system", "changes", "culture"}
 
