@@ -33,6 +33,15 @@ _LETTERS = str.maketrans(
 _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"), ("aa", "a"))
 _WORD = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Invisible characters that split a word for the eye of a regex but not for a reader:
+# zero-width space/joiners, soft hyphen, word joiner, byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+# "don't", "isnt", "won't": English negation glued to its verb, read as "do not".
+_IRREGULAR_NEGATIONS = {"wo": "will", "ca": "can", "ai": "is", "sha": "shall"}
+_NEGATION_WITH_APOSTROPHE = re.compile(r"\b(\w+?)n['’´`]t\b", re.IGNORECASE)
+_NEGATION_WITHOUT_APOSTROPHE = re.compile(
+    r"\b(do|does|did|is|are|was|were|has|have|had|could|would|should)nt\b", re.IGNORECASE
+)
 
 MAX_QUESTION_CHARS = 2000
 """Longer questions are cut: nobody asks a 10,000-character question on purpose."""
@@ -68,15 +77,27 @@ class Token:
 
 
 def clean(text: str) -> str:
-    """Remove control characters and cut overlong input."""
-    text = _CONTROL.sub(" ", text or "")
+    """Remove control and invisible characters, compose accents (NFC) and cut overlong input."""
+    text = _CONTROL.sub(" ", (text or "")[: MAX_QUESTION_CHARS * 2])
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     return text[:MAX_QUESTION_CHARS]
+
+
+def _negation(match: re.Match[str]) -> str:
+    verb = match.group(1)
+    return f"{_IRREGULAR_NEGATIONS.get(verb.lower(), verb)} not"
+
+
+def expand_negations(text: str) -> str:
+    """'doesn't' and 'doesnt' as 'does not', so negation is one word whatever the spelling."""
+    text = _NEGATION_WITH_APOSTROPHE.sub(_negation, text)
+    return _NEGATION_WITHOUT_APOSTROPHE.sub(lambda m: f"{m.group(1)} not", text)
 
 
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens, keeping the user's spelling for case-sensitive checks."""
     tokens: list[Token] = []
-    for match in re.finditer(r"\w+", clean(text)):
+    for match in re.finditer(r"\w+", expand_negations(clean(text))):
         original = match.group(0)
         for part in _WORD.findall(fold(original)):
             tokens.append(Token(word_key(part), len(tokens), original))

@@ -46,3 +46,15 @@ def test_control_characters_and_length_are_tamed():
 def test_tokens_keep_how_the_user_wrote_them():
     token = tokenize("who is in the US")[-1]
     assert token.key == "us" and token.is_upper
+
+
+def test_decomposed_accents_and_zero_width_characters_are_normalised():
+    assert [t.key for t in tokenize("Taske\u0301n")] == [t.key for t in tokenize("Taskén")]
+    assert [t.key for t in tokenize("Ber\u200bgen")] == ["bergen"]
+    assert [t.key for t in tokenize("Ber\u00adgen\ufeff")] == ["bergen"]
+
+
+def test_contractions_become_their_negation():
+    assert keys("who doesn't work in Oslo") == keys("who does not work in Oslo")
+    assert keys("isnt arent can't won't dont") == keys("is not are not can not will not do not")
+    assert [t.key for t in tokenize("who's in Oslo")] == ["who", "s", "in", "oslo"]
