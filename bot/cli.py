@@ -51,7 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question (quote it or not)")
     ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
     ask.add_argument("--batch", action="store_true", help="read one question per line from stdin")
-    ask.add_argument("--explain", action="store_true", help="show which words matched what, with scores")
+    ask.add_argument("--explain", action="store_true", help="show the typed query and which words matched what")
+    ask.add_argument(
+        "--threads",
+        action="store_true",
+        help='with --batch: JSON lines {"thread": ID, "q": TEXT}, each read in the light of its own thread',
+    )
 
     chat = commands.add_parser("chat", help="talk to the bot in the terminal")
     knowledge_option(chat)

@@ -11,23 +11,30 @@ Imports nothing from Slack and knows nothing about any one group.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from bot import compose, lexicon
 from bot.answer import Answer
+from bot.answering import executor
+from bot.answering.describe import describe
 from bot.index import FIRST_NAME, ORG, ORG_PART, PERSON, ROLE, SURNAME, Index, build_index
 from bot.loader import load_knowledge
 from bot.model import KnowledgeBase, Person, Theme
 from bot.parser import LAST, Parse, mentions_of, parse
-from bot.people import Selection, filter_mentions, select
+from bot.people import filter_mentions
 from bot.phrases import join, say
 from bot.retrieval import best, fact_words, faq_words, rank, theme_words
 from bot.text import keys
+from bot.understanding import query as q
+from bot.understanding.followup import Context, continue_from
+from bot.understanding.reader import ATTRIBUTE_WORDS, read
 
 FAQ_MIN = 0.75
+# Attributes of a person no knowledge base holds: asking for one gets the card and a plain "not known".
+MISSING_ALWAYS = frozenset({"phone", "age", "office"})
 # Words a count can be about: people (by any word for them), themes, organisations, places.
 _COUNTABLE = (
     lexicon.WHO_WORDS
@@ -41,6 +48,22 @@ _COUNTABLE = (
     | lexicon.PLACE_PREPOSITIONS
     | frozenset().union(*lexicon.ROLE_SYNONYMS.values(), *lexicon.ORG_KIND_WORDS.values())
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The people a query selects, with the query that says why."""
+
+    people: set[str]
+    query: q.Query
+
+    @property
+    def roles(self) -> list[str]:
+        return executor.roles(self.query)
+
+    @property
+    def is_empty(self) -> bool:
+        return executor.is_everyone(self.query)
 
 
 class Engine:
@@ -65,15 +88,63 @@ class Engine:
 
     # -- the decision ------------------------------------------------------------
 
-    def answer(self, question: str) -> Answer:
-        """Answer one question; never raises for any text."""
+    def answer(self, question: str, context: Context | None = None) -> Answer:
+        """Answer one question (in the light of a conversation's context); never raises for any text."""
+        return self.converse(question, context)[0]
+
+    def converse(self, question: str, context: Context | None = None) -> tuple[Answer, Context]:
+        """Answer one turn of a conversation and return the context for the next turn.
+
+        A fragment ("and in <city>?", "which of them ...", "where does she work?")
+        is read as an operation on the previous turn's query; a full question starts afresh.
+        """
         parsed = parse(question or "", self.index)
+        parsed.query = read(parsed, self.index)
         trace = _trace(parsed)
+        if context is not None:
+            merged = continue_from(context, parsed, parsed.query, self.index)
+            answer = self._answer_query(parsed, merged) if merged is not None else None
+            if merged is not None and answer is not None:
+                trace += [f"follow-up of: {context.query.describe() if context.query else '-'}"]
+                trace += [f"query: {merged.describe()}", "answer: follow_up"]
+                return _with_trace(answer, trace), self._next_context(merged, answer, context)
+        trace.append(f"query: {parsed.query.describe()}")
         for step in self._steps():
             result = step(parsed)
             if result is not None:
-                return _with_trace(result, [*trace, f"answer: {step.__name__.lstrip('_')}"])
-        return _with_trace(self._dont_know(parsed), [*trace, "answer: dont_know"])
+                answer = _with_trace(result, [*trace, f"answer: {step.__name__.lstrip('_')}"])
+                return answer, self._next_context(parsed.query, answer, context)
+        answer = _with_trace(self._dont_know(parsed), [*trace, "answer: dont_know"])
+        return answer, self._next_context(parsed.query, answer, context)
+
+    def _next_context(self, query: q.Query, answer: Answer, previous: Context | None) -> Context:
+        """What the next turn may refer to: this turn's query and what its answer named."""
+        if not answer.answered and not answer.people:
+            return previous or Context()  # "I don't know" leaves the conversation where it was
+        people = tuple(ref.id for ref in answer.people)
+        themes = tuple(ref.number for ref in answer.themes)
+        if answer.kind in ("person", "leader"):
+            query = q.Query(asks=q.PERSON, people=people)
+        elif answer.kind in ("theme", "themes") or (answer.kind == "count" and themes and not people):
+            query = q.Query(asks=q.THEMES, themes=themes)
+        elif answer.kind not in ("people", "count"):
+            query = q.Query(asks=q.STATEMENT)
+        return Context(query=query, people=people, themes=themes, kind=answer.kind)
+
+    def _answer_query(self, p: Parse, query: q.Query) -> Answer | None:
+        """Answer a query built from a follow-up: the executor selects, the builders say it."""
+        if query.asks in (q.PERSON, q.ATTRIBUTE):
+            persons = compose.people_sorted(self.index, set(query.people))
+            return self._person_answer(p, persons, 0.9, query.attribute) if persons else None
+        if query.asks == q.THEMES:
+            themes = [t for t in self.kb.themes if t.number in query.themes]
+            return self._theme_answer(p, themes, 0.9, asks_people=query.attribute == "people") if themes else None
+        if query.asks == q.COUNT and query.counted == "themes":
+            return self._count(p)
+        selection = Selection(executor.select(query, self.index), query)
+        if query.asks == q.COUNT:
+            return self._people_count(p, selection)
+        return self._people_list(p, selection)
 
     def _steps(self) -> list[Callable[[Parse], Answer | None]]:
         """The answers to try, most specific evidence first.
@@ -159,7 +230,6 @@ class Engine:
         people = _people_mentioned(p, strong_only=False)
         if not people:
             return None
-        weakest = min(people.values())
         if len(people) > 1 and all(m.kind == FIRST_NAME for m in mentions_of(p, FIRST_NAME, SURNAME)):
             names = [self.kb.people_by_id[i].name for i in people]
             return self._not_known(
@@ -168,28 +238,46 @@ class Engine:
                 tuple(_who_is(n, p.language) for n in names),
             )
         persons = compose.people_sorted(self.index, set(people))
-        if p.unknown:
-            # "How old is X?", "X's favourite food?": about X, but nothing the knowledge holds.
+        attribute = p.query.attribute if p.query else None
+        leftover = [t for t in p.unknown if not (attribute and t.key in ATTRIBUTE_WORDS.get(attribute, ()))]
+        if leftover and not attribute:
+            # "X's favourite food?": about X, but nothing the knowledge holds.
             names = [x.name for x in persons]
             if p.unknown_name:  # "Peter Smith" when the one Smith we know is Anna
                 headline = say("dont_know_person", p.language, name=p.unknown_name)
             else:
                 headline = say("dont_know_about", p.language, name=join(names, p.language))
             return self._not_known(p, headline, tuple(_who_is(n, p.language) for n in names))
+        if p.unknown_name and leftover:
+            return self._not_known(p, say("dont_know_person", p.language, name=p.unknown_name))
+        return self._person_answer(p, persons, min(people.values()), attribute)
+
+    def _person_answer(self, p: Parse, persons: list[Person], confidence: float, attribute: str | None) -> Answer:
+        """People's cards; an attribute the knowledge lacks ('her phone number') is said to be unknown."""
         refs = tuple(compose.person_ref(self.kb, person, p.language) for person in persons)
-        headline = refs[0].name if len(refs) == 1 else join([r.name for r in refs], p.language)
-        details = []
+        names = join([r.name for r in refs], p.language)
+        missing = attribute in MISSING_ALWAYS or (attribute == "email" and not all(r.email for r in refs))
+        missing = missing or (attribute == "title" and not all(r.title for r in refs))
+        if missing:
+            what = say(f"attribute_{attribute}", p.language)
+            headline = say("no_attribute", p.language, what=what, name=names)
+        elif attribute == "email":
+            headline = "; ".join(f"{r.name}: {r.email}" for r in refs)
+        elif attribute == "title":
+            headline = "; ".join(f"{r.name}: {r.title}" for r in refs)
+        else:
+            headline = names
+        details: list[str] = []
         for person, ref in zip(persons, refs, strict=True):
-            details.extend(self._card_lines(person, ref, p.language, with_name=len(refs) > 1))
-        confidence = weakest
+            details.extend(self._card_lines(person, ref, p.language, with_name=len(refs) > 1 or missing))
         return Answer(
             p.text,
             "person",
-            True,
+            not missing,
             headline,
             tuple(details) + _read_as(p, self.index),
             people=refs,
-            confidence=confidence,
+            confidence=confidence if not missing else min(confidence, 0.5),
             sources=tuple(dict.fromkeys(r.url for r in refs if r.url)),
             suggestions=_uncertain(p, confidence),
             language=p.language,
@@ -230,7 +318,9 @@ class Engine:
             )
         if p.unknown_place:
             return self._unknown_place(p)
-        selection = self._selection(p)
+        return self._people_count(p, self._selection(p))
+
+    def _people_count(self, p: Parse, selection: Selection) -> Answer:
         people = compose.people_sorted(self.index, selection.people)
         where = self._describe(selection, p.language) or say("the_group", p.language)
         noun = compose.role_noun(selection.roles, len(people), p.language)
@@ -369,7 +459,7 @@ class Engine:
             leaders.add(self.kb.project.leader)
         where = self._describe(selection, p.language)
         if leaders:
-            return self._people_list(p, Selection(leaders, selection.mentions, [], selection.groups))
+            return self._people_list(p, Selection(leaders, selection.query))
         others = "Hvem jobber" if p.language == "no" else "Who works"
         return self._not_known(p, say("dont_know_leader", p.language, where=where), (f"{others} {where}?",))
 
@@ -548,9 +638,12 @@ class Engine:
             language=p.language,
         )
 
-    def _theme_answer(self, p: Parse, themes: list[Theme], score: float) -> Answer:
+    def _theme_answer(self, p: Parse, themes: list[Theme], score: float, asks_people: bool = False) -> Answer:
+        """Theme cards; asked who works on one the knowledge does not say, name the leader to ask."""
         details: list[str] = []
         people_ids: set[str] = set()
+        asks_people = asks_people or p.has("who")
+        unlinked = False
         for theme in themes:
             if len(themes) > 1:
                 details.append(compose.theme_line(theme, p.language))
@@ -561,8 +654,14 @@ class Engine:
             if members:
                 names = [x.name for x in compose.people_sorted(self.index, members)]
                 details.append(say("theme_people", p.language, names=join(names, p.language)))
-            elif p.has("who"):
-                details.append(say("theme_no_people", p.language))
+            elif asks_people:
+                unlinked = True
+        leader = self.kb.people_by_id.get(self.kb.project.leader or "")
+        if unlinked:
+            details.append(say("theme_no_people", p.language))
+            if leader is not None:
+                details.append(say("ask_leader", p.language, name=leader.name))
+                people_ids.add(leader.id)
         one = len(themes) == 1
         headline = compose.theme_line(themes[0], p.language) if one else say("themes_some", p.language)
         people = compose.people_sorted(self.index, people_ids)
@@ -648,33 +747,20 @@ class Engine:
     # -- helpers -------------------------------------------------------------------
 
     def _selection(self, p: Parse, consortium: bool = False) -> Selection:
-        return select(p, self.index, consortium=consortium or (self._mentions_consortium(p) and p.has("who")))
+        """The people the question's typed query selects (the consortium's, when it asks about it)."""
+        query = p.query or read(p, self.index)
+        if (consortium or (self._mentions_consortium(p) and p.has("who"))) and not query.filters_of(q.CONSORTIUM):
+            query = query.with_(filters=(*query.filters, q.Filter(q.CONSORTIUM)))
+        return Selection(executor.select(query, self.index), query)
 
     def _selection_confidence(self, p: Parse, selection: Selection) -> float:
-        score = min((m.score for m in selection.mentions), default=0.95)
+        score = min((m.score for m in filter_mentions(p)), default=0.95)
         if p.unknown:
             score *= 0.8
         return score
 
     def _describe(self, selection: Selection, language: str) -> str:
-        parts = []
-        for group in selection.place_groups:
-            text = compose.describe_group(self.index, group, language)
-            if text:
-                parts.append(text)
-        for mention in selection.negated:
-            parts.append(say("not_in", language, place=compose.group_names(self.index, [mention], language)))
-        home = compose.country_name(self.index.home_country or "", language)
-        if selection.abroad and home:
-            parts.append(say("abroad", language, country=home))
-        if selection.home and home:
-            parts.append(f"{say('in', language)} {home}")
-        for kind in selection.org_kinds:
-            parts.append(say("at_kind", language, kind=say(f"kind_{kind}", language)))
-        if selection.consortium and self.kb.project.consortium:
-            c = self.kb.project.consortium
-            parts.append(say("in_consortium", language, name=c.short or c.name))
-        return " ".join(parts)
+        return describe(selection.query, self.index, language)
 
     def _mentions_consortium(self, p: Parse) -> bool:
         if p.has("consortium"):

@@ -9,6 +9,7 @@ points at something the bot can talk about.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -129,6 +130,8 @@ class Parse:
     unknown_name: str | None = None
     unknown_role: str | None = None
     org_kinds: set[str] = field(default_factory=set)
+    query: Any = None
+    """The typed query read from this parse (`bot.understanding.reader`), set by the engine."""
 
     @property
     def keys(self) -> list[str]:

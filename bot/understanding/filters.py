@@ -1,0 +1,177 @@
+"""Read the filters of a question: what each names, its polarity, and how they combine.
+
+"Which collaborators don't work in Sweden?" is role=collaborator AND NOT country=Sweden;
+"anyone at both <A> and <B>" is one place filter whose values must all hold;
+"<city> or <city>" is one filter of alternatives. A negation word ("not",
+"except", "apart from", "ikkje", "utenfor" ...) applies to the next thing the
+question names, as long as only filler stands between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from bot import lexicon
+from bot.index import CITY, COUNTRY, ORG, ORG_PART, PERSON, REGION, ROLE, SURNAME, TITLE, UNIT, Index
+from bot.parser import Parse
+from bot.understanding import query as q
+
+_FAMILY = {
+    ORG: q.PLACE,
+    ORG_PART: q.PLACE,
+    CITY: q.PLACE,
+    COUNTRY: q.PLACE,
+    REGION: q.PLACE,
+    UNIT: q.UNIT,
+    ROLE: q.ROLE,
+    TITLE: q.TITLE,
+}
+FILTER_KINDS = frozenset(_FAMILY)
+_PERSON_KINDS = frozenset({PERSON, SURNAME})
+
+# Words that turn the next named thing into an exclusion.
+NEGATIONS = lexicon.words(
+    """
+    not except excluding exclude besides apart without outside
+    ikke ikkje unntatt utenom utanom bortsett utenfor utanfor uten utan
+    """
+)
+_NEGATION_PAIRS = {("other", "than"), ("rather", "than"), ("men", "ikke"), ("men", "ikkje")}
+_BOTH = lexicon.words("both baade bade begge")
+_AND = lexicon.words("and og plus as well")
+# What may stand between a negation (or a conjunction) and the thing it applies to.
+_FILLER = (
+    (
+        lexicon.STOPWORDS
+        | lexicon.WORK_WORDS
+        | lexicon.WHO_WORDS
+        | lexicon.PLACE_PREPOSITIONS
+        | lexicon.words("based located sitting people folk de dei dem those ones them")
+    )
+    - NEGATIONS
+    - lexicon.words("but men")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """Something a question names that can filter people, at a span of the question."""
+
+    family: str
+    values: tuple[q.Value, ...]
+    start: int
+    end: int
+
+
+def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
+    """The question's filters, and the people it excludes by name ("besides X, who ...")."""
+    items = _items(p)
+    keys = p.keys
+    negated_at = _negation_positions(keys)
+    filters: list[q.Filter] = []
+    excluded: list[str] = []
+    groups = _group(items, keys)
+    for group in groups:
+        first = group[0]
+        negated = _negated(first.start, negated_at, keys)
+        if first.family == "person":
+            if negated:
+                excluded.extend(v.id for item in group for v in item.values)
+            continue
+        values = tuple(dict.fromkeys(v for item in group for v in item.values))
+        all_of = len(group) > 1 and _says_both(first.start, keys) and _joined_by_and(group, keys)
+        filters.append(q.Filter(first.family, values, negated, all_of))
+    filters.extend(_place_words(p, index, negated_at, items))
+    return tuple(filters), tuple(dict.fromkeys(excluded))
+
+
+def _items(p: Parse) -> list[_Item]:
+    items: list[_Item] = []
+    for mention in p.mentions:
+        if mention.kind in FILTER_KINDS:
+            values = tuple(q.Value(t.kind, t.value) for t in mention.targets)
+            items.append(_Item(_FAMILY[mention.kind], values, mention.start, mention.end))
+        elif mention.kind in _PERSON_KINDS:
+            values = tuple(q.Value("person", t.value) for t in mention.targets)
+            items.append(_Item("person", values, mention.start, mention.end))
+    consumed = {i for m in p.mentions for i in range(m.start, m.end)}
+    for position, key in enumerate(p.keys):
+        if position in consumed or _heads_a_name(p.keys, position, consumed):
+            continue
+        for kind, kind_words in lexicon.ORG_KIND_WORDS.items():
+            if key in kind_words:
+                items.append(_Item(q.ORG_KIND, (q.Value(q.ORG_KIND, kind),), position, position + 1))
+    return sorted(items, key=lambda item: item.start)
+
+
+def _heads_a_name(keys: list[str], position: int, consumed: set[int]) -> bool:
+    """'Institute of <a known unit>': the kind word is part of the name, not a filter."""
+    nxt = position + 1
+    return nxt + 1 < len(keys) and keys[nxt] in ("of", "for", "i") and nxt + 1 in consumed
+
+
+def _negation_positions(keys: list[str]) -> list[int]:
+    found = [n for n, k in enumerate(keys) if k in NEGATIONS]
+    found += [n + 1 for n in range(len(keys) - 1) if (keys[n], keys[n + 1]) in _NEGATION_PAIRS]
+    return sorted(found)
+
+
+def _negated(start: int, negated_at: list[int], keys: list[str]) -> bool:
+    """A negation applies when only filler stands between it and the thing named."""
+    return any(n < start and all(k in _FILLER for k in keys[n + 1 : start]) for n in negated_at)
+
+
+def _group(items: list[_Item], keys: list[str]) -> list[list[_Item]]:
+    """Adjacent items of one family joined by 'and'/'or' are one group: alternatives or 'both'."""
+    groups: list[list[_Item]] = []
+    for item in items:
+        if groups:
+            last = groups[-1][-1]
+            between = keys[last.end : item.start]
+            if (
+                last.family == item.family
+                and between
+                and any(k in lexicon.CONJUNCTIONS for k in between)
+                and all(k in _FILLER or k in lexicon.CONJUNCTIONS for k in between)
+            ):
+                groups[-1].append(item)
+                continue
+        groups.append([item])
+    return groups
+
+
+def _says_both(start: int, keys: list[str]) -> bool:
+    return any(k in _BOTH for k in keys[max(0, start - 3) : start])
+
+
+def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:
+    return all(
+        any(k in _AND for k in keys[a.end : b.start]) and "or" not in keys[a.end : b.start] for a, b in pairwise(group)
+    )
+
+
+def _place_words(p: Parse, index: Index, negated_at: list[int], items: list[_Item]) -> list[q.Filter]:
+    """'abroad', 'international' and 'national', 'domestic': places relative to the group's home."""
+    if index.home_country is None:
+        return []
+    found: list[q.Filter] = []
+    keys = p.keys
+    place_after = {item.start for item in items if item.family == q.PLACE}
+    for position, key in enumerate(keys):
+        if key in lexicon.ABROAD_WORDS:
+            if key in NEGATIONS and _next_item_start(position, items, keys) in place_after:
+                continue  # "outside Europe": a negated place, read above
+            negated = _negated(position, [n for n in negated_at if n != position], keys)
+            found.append(q.Filter(q.ABROAD, (), negated))
+            break
+    if not found and any(k in lexicon.HOME_WORDS for k in keys):
+        found.append(q.Filter(q.HOME))
+    return found
+
+
+def _next_item_start(position: int, items: list[_Item], keys: list[str]) -> int | None:
+    for item in items:
+        if item.start > position and all(k in _FILLER for k in keys[position + 1 : item.start]):
+            return item.start
+    return None

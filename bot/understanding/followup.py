@@ -1,0 +1,227 @@
+"""Follow-ups: a turn of a conversation read in the light of the turn before it.
+
+The context is the previous turn's query and what its answer named (people,
+themes). A turn that is a fragment ("and in <city>?", "which of them are at
+the hospital?", "where does she work?", "the next one?", "how many is that?")
+becomes an operation on that query; a full question starts afresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from bot import lexicon
+from bot.index import CITY, COUNTRY, ORG, Index
+from bot.parser import Parse
+from bot.understanding import query as q
+
+_w = lexicon.words
+
+SINGULAR_PRONOUNS = _w("he she him her his hers han hun ho henne hennar hennes hans vedkommende")
+PLURAL_PRONOUNS = _w("they them their those these dem dei de deira deres disse")
+_NARROWING = _w("them those these dem dei disse")
+_NARROWING_STARTS = _w("only just bare berre kun")
+_FRAGMENT_STARTS = _w("and og also ogsaa ogso plus")
+_ABOUT_STARTS = (("what", "about"), ("how", "about"), ("hva", "med"), ("kva", "med"), ("ka", "med"), ("and", "what"))
+_CORRECTIONS = (("i", "meant"), ("i", "mean"), ("jeg", "mente"), ("eg", "meinte"), ("eg", "mente"), ("mente", "jeg"))
+_NEXT = _w("next after following neste etter paafolgende")
+_PREVIOUS = _w("previous before preceding forrige foer for foregaaende")
+_ELSE = _w("else other others another andre annen anna ellers flere fleire")
+_THAT_PLACE = _w("there that same der dit samme")
+_COUNTRY_WORDS = lexicon.COUNTRY_LIST_WORDS
+_CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
+_INVERT = _w("not ikke ikkje rest remaining resten")
+_ONE = _w("one it that den det that one ones dei")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a conversation remembers of its last turn: small, and serialisable as JSON."""
+
+    query: q.Query | None = None
+    people: tuple[str, ...] = ()
+    themes: tuple[int, ...] = ()
+    kind: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query.to_dict() if self.query else None,
+            "people": list(self.people),
+            "themes": list(self.themes),
+            "kind": self.kind,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Context:
+        if not data:
+            return cls()
+        query = data.get("query")
+        return cls(
+            query=q.Query.from_dict(query) if query else None,
+            people=tuple(data.get("people", ())),
+            themes=tuple(int(n) for n in data.get("themes", ())),
+            kind=str(data.get("kind", "")),
+        )
+
+
+def _has_pair(keys: list[str], pairs: tuple[tuple[str, str], ...]) -> bool:
+    return any(pair in pairs for pair in pairwise(keys))
+
+
+def _starts(keys: list[str], words: frozenset[str]) -> bool:
+    return bool(keys) and keys[0] in words
+
+
+def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q.Query | None:
+    """The query this turn means given the last one, or None when it is a question of its own."""
+    if context.query is None and not context.people and not context.themes:
+        return None
+    keys = p.keys
+    if not keys or p.help:
+        return None
+    if p.unknown_place or p.unknown_name or p.unknown_role:
+        return None
+    fragment = (
+        _starts(keys, _FRAGMENT_STARTS)
+        or _has_pair(keys[:3], _ABOUT_STARTS)
+        or _has_pair(keys, _CORRECTIONS)
+        or _starts(keys, lexicon.words("no nei nope sorry"))
+    )
+    for step in (_theme_step, _count_step, _pronoun_step, _else_step, _narrowing_step, _invert_step):
+        result = step(context, p, query, index, fragment)
+        if result is not None:
+            return result
+    if fragment or _only_names(p, query):
+        return _replace(context, p, query)
+    return None
+
+
+def _only_names(p: Parse, query: q.Query) -> bool:
+    """'<city>?', '<a full name>?': nothing but a name, so it continues the conversation."""
+    if not (query.filters or query.people or query.themes) or p.unknown:
+        return False
+    named = {i for m in p.mentions for i in range(m.start, m.end)}
+    rest = [k for i, k in enumerate(p.keys) if i not in named]
+    return all(k in lexicon.STOPWORDS or k in lexicon.PLACE_PREPOSITIONS for k in rest)
+
+
+def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    if not context.themes or query.themes or query.filters or query.people:
+        return None
+    keys = set(p.keys)
+    numbers = sorted(t.number for t in index.kb.themes)
+    if not numbers:
+        return None
+    if keys & _NEXT:
+        wanted = context.themes[-1] + 1
+    elif keys & _PREVIOUS:
+        wanted = context.themes[0] - 1
+    elif keys & lexicon.LAST_WORDS:
+        wanted = numbers[-1]
+    elif keys & lexicon.words("first forste fyrste"):
+        wanted = numbers[0]
+    elif p.has("who") and keys & (_ONE | lexicon.THEME_WORDS | _THAT_PLACE) and len(context.themes) == 1:
+        return q.Query(asks=q.THEMES, themes=context.themes, attribute="people")
+    else:
+        return None
+    return q.Query(asks=q.THEMES, themes=(wanted,))
+
+
+def _count_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    if not p.count or query.filters or query.people or query.counted not in (None, "people"):
+        return None
+    content = [k for k in p.content if k not in lexicon.STOPWORDS]
+    if content:
+        return None
+    if context.kind in ("themes", "theme") and context.themes and not context.people:
+        return q.Query(asks=q.COUNT, counted="themes", themes=context.themes)
+    if context.query is not None:
+        return context.query.with_(asks=q.COUNT, counted="people")
+    return q.Query(asks=q.COUNT, counted="people", within=context.people)
+
+
+def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    keys = set(p.keys)
+    if query.people or query.filters:
+        return None
+    if keys & SINGULAR_PRONOUNS:
+        people = context.people if len(context.people) == 1 else ()
+        if not people and context.query is not None and len(context.query.people) == 1:
+            people = context.query.people
+        if people:
+            return q.Query(asks=q.ATTRIBUTE if query.attribute else q.PERSON, people=people, attribute=query.attribute)
+    plural = keys & PLURAL_PRONOUNS and context.people and not (keys & _NARROWING and _narrows(p))
+    if plural and (query.attribute in ("place", "unit") or p.has("where")):
+        return q.Query(asks=q.PERSON, people=context.people, attribute=query.attribute)
+    return None
+
+
+def _narrows(p: Parse) -> bool:
+    keys = p.keys
+    return any(k in ("of", "av", "among", "blant") for k in keys)
+
+
+def _else_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    keys = set(p.keys)
+    if not (keys & _ELSE) or not context.people or query.people:
+        return None
+    if query.filters:
+        return query.with_(asks=q.PEOPLE, excluded=context.people)
+    if not keys & _THAT_PLACE | (keys & (_COUNTRY_WORDS | lexicon.words("city by sted place institution"))):
+        return None
+    people = [index.kb.people_by_id[i] for i in context.people if i in index.kb.people_by_id]
+    orgs = [index.kb.orgs_by_id[a.org] for person in people for a in person.affiliations]
+    if keys & _COUNTRY_WORDS:
+        values = tuple(dict.fromkeys(q.Value(COUNTRY, lexicon.canonical_country(o.country)) for o in orgs))
+    elif keys & lexicon.words("institution place sted"):
+        values = tuple(dict.fromkeys(q.Value(ORG, o.parent or o.id) for o in orgs))
+    else:
+        values = tuple(dict.fromkeys(q.Value(CITY, o.city) for o in orgs))
+    return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.PLACE, values),), excluded=context.people)
+
+
+def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    keys = p.keys
+    narrowing = (_narrows(p) and set(keys) & _NARROWING) or _starts(keys, _NARROWING_STARTS)
+    if not narrowing or not context.people:
+        return None
+    if query.filters or query.excluded:
+        return query.with_(asks=q.COUNT if p.count else q.PEOPLE, within=context.people, people=())
+    if p.count:
+        return q.Query(asks=q.COUNT, counted="people", within=context.people)
+    return None
+
+
+def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'and who isn't?', 'the rest?': the previous question's last condition, turned round."""
+    keys = set(p.keys)
+    if query.filters or query.people or not (keys & _INVERT) or context.query is None:
+        return None
+    if len(p.keys) > 6 or p.content:
+        return None
+    previous = context.query
+    if previous.within is not None and not previous.filters:
+        return None
+    if previous.filters:
+        *kept, last = previous.filters
+        flipped = q.Filter(last.family, last.values, not last.negated, last.all_of)
+        return previous.with_(asks=q.PEOPLE, filters=(*kept, flipped))
+    return None
+
+
+def _replace(context: Context, p: Parse, query: q.Query) -> q.Query | None:
+    """'and in <city>?', 'what about <a name>?', 'and theme 4?', 'no, I meant <place>'."""
+    if query.themes:
+        return q.Query(asks=q.THEMES, themes=query.themes)
+    if query.people and not query.filters:
+        return q.Query(
+            asks=q.ATTRIBUTE if query.attribute else q.PERSON, people=query.people, attribute=query.attribute
+        )
+    previous = context.query
+    if not query.filters or previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
+        return None
+    families = {f.family for f in query.filters}
+    kept = tuple(f for f in previous.filters if f.family not in families)
+    return previous.with_(filters=(*kept, *query.filters), excluded=query.excluded)

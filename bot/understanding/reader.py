@@ -1,0 +1,121 @@
+"""Read a parsed question into its typed query.
+
+The parser (`bot.parser`) finds the evidence: the phrases of the knowledge a
+question names, its cue words, its corrections and the words it did not
+understand. This module turns that evidence into a `Query`: the filters with
+their polarity (`filters.py`), the people and themes referred to, the attribute
+asked of a person, what a count is of, and the use of every word.
+"""
+
+from __future__ import annotations
+
+from bot import lexicon
+from bot.index import FIRST_NAME, PERSON, SURNAME, Index
+from bot.parser import Parse
+from bot.understanding import query as q
+from bot.understanding.filters import NEGATIONS, read_filters
+from bot.understanding.ordinary import is_ordinary
+
+# A person's attributes, by the words that ask for them. Only some are in any knowledge base;
+# asking for another is answered with what is known and a plain "not known".
+ATTRIBUTE_WORDS: dict[str, frozenset[str]] = {
+    "email": lexicon.words("email mail epost e-post emailadresse epostadresse mailadresse"),
+    "phone": lexicon.words("phone telephone mobile cell telefon telefonnummer mobilnummer tlf nummer number"),
+    "age": lexicon.words("age old alder gammal gammel born foedt fodd"),
+    "office": lexicon.words("office room kontor rom address adresse"),
+    "title": lexicon.words("title tittel position stilling"),
+    "place": lexicon.words("where hvor kvar kor city country by land based located sitter"),
+    "unit": lexicon.words("department avdeling unit institute institutt seksjon"),
+}
+
+
+def read(p: Parse, index: Index) -> q.Query:
+    """The typed query of one parsed question (its `asks` is the reader's first guess)."""
+    filters, excluded = read_filters(p, index)
+    people = _people(p, excluded)
+    attribute = _attribute(p) if people else None
+    return q.Query(
+        asks=_asks(p, filters, people, attribute),
+        filters=filters,
+        people=people,
+        excluded=excluded,
+        themes=tuple(p.theme_numbers),
+        attribute=attribute,
+        counted=_counted(p),
+        words=words(p),
+    )
+
+
+def _people(p: Parse, excluded: tuple[str, ...]) -> tuple[str, ...]:
+    """People the question refers to by name, strongest kind of mention first."""
+    found: list[str] = []
+    strong = [m for m in p.mentions if m.kind in (PERSON, SURNAME)]
+    for mention in strong or [m for m in p.mentions if m.kind == FIRST_NAME and len(m.targets) == 1]:
+        found.extend(t.value for t in mention.targets if t.value not in excluded)
+    return tuple(dict.fromkeys(found))
+
+
+def _attribute(p: Parse) -> str | None:
+    for position, key in enumerate(p.keys):
+        for attribute, attribute_words in ATTRIBUTE_WORDS.items():
+            if key in attribute_words and not (attribute == "phone" and _is_theme_number(p, position)):
+                return attribute
+    return None
+
+
+def _is_theme_number(p: Parse, position: int) -> bool:
+    return position > 0 and p.keys[position - 1] in lexicon.THEME_WORDS
+
+
+def _asks(p: Parse, filters: tuple[q.Filter, ...], people: tuple[str, ...], attribute: str | None) -> str:
+    if p.help:
+        return q.HELP
+    if p.count:
+        return q.COUNT
+    if people and not filters:
+        return q.ATTRIBUTE if attribute else q.PERSON
+    if p.theme_numbers or (p.has("themes") and not filters):
+        return q.THEMES
+    if p.has("leader") and not filters:
+        return q.LEADER
+    if filters or p.has("who"):
+        return q.PEOPLE
+    if p.has("greeting"):
+        return q.SMALLTALK
+    return q.STATEMENT if p.content else q.UNKNOWN
+
+
+def _counted(p: Parse) -> str | None:
+    if not p.count:
+        return None
+    keys = set(p.keys)
+    if keys & lexicon.THEME_WORDS:
+        return "themes"
+    if keys & lexicon.COUNTRY_LIST_WORDS:
+        return "countries"
+    if keys & lexicon.CITY_LIST_WORDS:
+        return "cities"
+    if keys & lexicon.ORG_LIST_WORDS:
+        return "organisations"
+    return "people"
+
+
+def words(p: Parse) -> tuple[q.Word, ...]:
+    """What became of every word: a named thing, a cue, ordinary language, or unknown."""
+    meaning: dict[int, str] = {}
+    for mention in p.mentions:
+        for position in range(mention.start, mention.end):
+            meaning[position] = f"{mention.kind}:{mention.targets[0].value}"
+    unknown = {t.index for t in p.unknown}
+    result = []
+    for token, key in zip(p.tokens, p.keys, strict=True):
+        if token.index in meaning:
+            result.append(q.Word(token.original, q.UNDERSTOOD, meaning[token.index]))
+        elif token.index in unknown:
+            result.append(q.Word(token.original, q.UNKNOWN_WORD))
+        elif key in NEGATIONS:
+            result.append(q.Word(token.original, q.UNDERSTOOD, "not"))
+        else:
+            use = q.ORDINARY if is_ordinary(key) or key in lexicon.STOPWORDS else q.UNDERSTOOD
+            result.append(q.Word(token.original, use, "cue" if use == q.UNDERSTOOD else ""))
+    return tuple(result)

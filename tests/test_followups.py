@@ -1,0 +1,102 @@
+"""Follow-ups: a turn read in the light of its own conversation, and of nothing else."""
+
+from __future__ import annotations
+
+import json
+
+from bot.conversations import Conversations
+from bot.understanding.followup import Context
+from tests.cli_helpers import run
+
+
+def _names(answer) -> list[str]:
+    return sorted(p.name for p in answer.people)
+
+
+def _talk(engine, *turns: str):
+    context = None
+    answers = []
+    for turn in turns:
+        answer, context = engine.converse(turn, context)
+        answers.append(answer)
+    return answers
+
+
+def test_a_fragment_replaces_the_filter_of_its_kind(engine):
+    first, second = _talk(engine, "who works in Bergen?", "and in Stavanger?")
+    assert _names(first) == ["Anders Molven"]
+    assert _names(second) == ["Oddmund Nordgård"]
+
+
+def test_which_of_them_narrows_the_last_answer(engine):
+    _, narrowed, count = _talk(
+        engine, "who is at the University of Oslo?", "which of them are also at OUS?", "how many is that?"
+    )
+    assert _names(narrowed) == ["Caroline S. Verbeke", "Stein Kaasa"]
+    assert "2" in count.text
+
+
+def test_a_pronoun_refers_to_the_one_person_of_the_last_answer(engine):
+    _, where = _talk(engine, "who leads the group?", "where does she work?")
+    assert _names(where) == ["Caroline S. Verbeke"]
+    assert "Pathology" in where.text
+
+
+def test_the_next_theme_and_the_last(engine):
+    _, following, last = _talk(engine, "what is theme 2?", "and the next one?", "what about the last one?")
+    assert [t.number for t in following.themes] == [3]
+    assert [t.number for t in last.themes] == [5]
+
+
+def test_anyone_else_in_that_country_excludes_the_person_asked_about(engine):
+    _, _, others = _talk(engine, "who is Jan Borén?", "what city is he in?", "anyone else in that country?")
+    assert _names(others) == ["Matthias Löhr", "Mikael Björnstedt"]
+
+
+def test_a_full_question_starts_afresh(engine):
+    _, themes, weather = _talk(
+        engine, "who is in Bergen?", "what are the research themes?", "what's the weather in Bergen?"
+    )
+    assert [t.number for t in themes.themes] == [1, 2, 3, 4, 5]
+    assert not weather.people and not weather.answered
+
+
+def test_the_same_turn_without_its_thread_is_not_a_follow_up(engine):
+    alone = engine.answer("and in Stavanger?")
+    assert _names(alone) == ["Oddmund Nordgård"]  # a place alone is still a place question
+    assert not engine.answer("where does she work?").people
+
+
+def test_context_survives_json(engine):
+    _, context = engine.converse("who works at Karolinska?")
+    restored = Context.from_dict(json.loads(json.dumps(context.to_dict())))
+    assert restored == context
+    narrowed, _ = engine.converse("which of them is at CLINTEC?", restored)
+    assert _names(narrowed) == ["Matthias Löhr"]
+
+
+def test_conversations_are_bounded_and_expire():
+    now = [0.0]
+    store = Conversations(limit=2, ttl=10, clock=lambda: now[0])
+    store.put("a", Context(people=("x",)))
+    store.put("b", Context(people=("y",)))
+    store.put("c", Context(people=("z",)))
+    assert store.get("a") is None and len(store) == 2
+    now[0] = 11
+    assert store.get("b") is None
+
+
+def test_batch_threads_reads_each_turn_in_its_own_thread():
+    lines = [
+        {"thread": "t1", "q": "who works in Bergen?"},
+        {"thread": "t2", "q": "what is theme 1?"},
+        {"thread": "t1", "q": "and in Stavanger?"},
+        {"thread": "t2", "q": "and the one after it?"},
+    ]
+    stdin = "\n".join(json.dumps(line) for line in lines) + "\nnot json\n"
+    result = run("ask", "--json", "--batch", "--threads", stdin=stdin)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(answers) == 5
+    assert [p["name"] for p in answers[2]["people"]] == ["Oddmund Nordgård"]
+    assert [t["number"] for t in answers[3]["themes"]] == [2]
+    assert answers[4]["kind"] == "error" and not answers[4]["answered"]
