@@ -27,8 +27,9 @@ from bot.parser import LAST, Parse, mentions_of, parse
 from bot.people import filter_mentions
 from bot.phrases import join, say
 from bot.retrieval import best, fact_words, faq_words, rank, theme_words
-from bot.text import keys
+from bot.text import keys, stem, stems_meet
 from bot.understanding import query as q
+from bot.understanding.coverage import coverage, left_out_words
 from bot.understanding.followup import Context, continue_from
 from bot.understanding.reader import ATTRIBUTE_WORDS, read
 
@@ -206,10 +207,13 @@ class Engine:
 
     def _help(self, p: Parse) -> Answer | None:
         about_the_bot = p.has("who", "what") and not p.mentions and any(k in lexicon.SELF_WORDS for k in p.keys)
-        return self._help_answer(p, kind="help") if p.help or (about_the_bot and not p.unknown) else None
+        if p.help and p.mentions:
+            return None  # "what do you know about <a name>?": about that, not about the bot
+        asks_about_bot = about_the_bot and not p.unknown and _explains_enough(p)
+        return self._help_answer(p, kind="help") if p.help or asks_about_bot else None
 
     def _greeting(self, p: Parse) -> Answer | None:
-        if not p.has("greeting") or p.unknown or p.mentions:
+        if not p.has("greeting") or p.unknown or p.mentions or not _explains_enough(p):
             return None
         if any(k in lexicon.THANKS_WORDS | lexicon.BYE_WORDS for k in p.keys):
             key = "thanks" if any(k in lexicon.THANKS_WORDS for k in p.keys) else "bye"
@@ -240,7 +244,7 @@ class Engine:
         persons = compose.people_sorted(self.index, set(people))
         attribute = p.query.attribute if p.query else None
         leftover = [t for t in p.unknown if not (attribute and t.key in ATTRIBUTE_WORDS.get(attribute, ()))]
-        if leftover and not attribute:
+        if (leftover or not _explains_enough(p)) and not attribute:
             # "X's favourite food?": about X, but nothing the knowledge holds.
             names = [x.name for x in persons]
             if p.unknown_name:  # "Peter Smith" when the one Smith we know is Anna
@@ -248,7 +252,7 @@ class Engine:
             else:
                 headline = say("dont_know_about", p.language, name=join(names, p.language))
             return self._not_known(p, headline, tuple(_who_is(n, p.language) for n in names))
-        if p.unknown_name and leftover:
+        if p.unknown_name:  # "Peter <surname>" when the one we know is Anna
             return self._not_known(p, say("dont_know_person", p.language, name=p.unknown_name))
         return self._person_answer(p, persons, min(people.values()), attribute)
 
@@ -364,7 +368,7 @@ class Engine:
         filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in self._leader_roles)]
         if not (p.has("leader") or len(filters) < len(filter_mentions(p))) or filters or p.unknown_place:
             return None
-        if p.unknown and not (p.has("who") or p.has("project")):
+        if (p.unknown or not _explains_enough(p)) and not (p.has("who") or p.has("project")):
             return None
         leaders = [self.kb.people_by_id[self.kb.project.leader]] if self.kb.project.leader else []
         if not leaders:
@@ -405,7 +409,7 @@ class Engine:
         matching = best(rank(p.content, self._theme_docs, self.index), minimum=0.3)
         if matching:
             return self._theme_answer(p, [s.item for s in matching], matching[0].score)
-        if p.unknown and not p.has("project", "what"):
+        if (p.unknown or not _explains_enough(p)) and not p.has("project", "what"):
             return None
         themes = list(self.kb.themes)
         return Answer(
@@ -421,7 +425,7 @@ class Engine:
         )
 
     def _consortium_people(self, p: Parse) -> Answer | None:
-        if not self._mentions_consortium(p) or not p.has("who"):
+        if not self._mentions_consortium(p) or not p.has("who") or not _explains_enough(p):
             return None
         return self._people_list(p, self._selection(p, consortium=True))
 
@@ -444,7 +448,7 @@ class Engine:
         if p.has("orgs") and not asks_people:
             return None  # "which hospitals?": organisations, not people
         other_words = [k for k in p.content if k not in self._project_name_words]
-        if len(p.unknown) >= 2 or (p.unknown and len(other_words) >= 2):
+        if len(p.unknown) >= 2 or (p.unknown and len(other_words) >= 2) or not _explains_enough(p):
             return None  # "who in <city> plays football?": more is asked than a place
 
         if asks_people or (names_only and not bare_org):
@@ -465,7 +469,7 @@ class Engine:
 
     def _organisation(self, p: Parse) -> Answer | None:
         orgs = [m for m in p.mentions if m.kind in (ORG, ORG_PART)]
-        if not orgs or p.unknown or len(orgs) != len(filter_mentions(p)):
+        if not orgs or p.unknown or len(orgs) != len(filter_mentions(p)) or not _explains_enough(p):
             return None
         lines: list[str] = []
         refs = []
@@ -522,6 +526,8 @@ class Engine:
         consortium = self.kb.project.consortium
         if consortium is None or not self._mentions_consortium(p) or len(p.unknown) > 1:
             return None
+        if not _explains_enough(p, self._consortium_text_positions(p)):
+            return None
         name = consortium.name
         if consortium.short:
             name = f"{name} ({consortium.short})"
@@ -550,6 +556,8 @@ class Engine:
         names_topic = bool(p.content) and all(k in self._project_name_words for k in p.content)
         if not (p.has("project") or names_topic) or p.unknown or filter_mentions(p) or p.how_to:
             return None
+        if not _explains_enough(p):
+            return None
         if p.has("who") and not p.has("what") and not p.content:
             return None  # "who is in the project?": the people, see _everyone
         project = self.kb.project
@@ -575,7 +583,7 @@ class Engine:
         )
 
     def _organisations(self, p: Parse) -> Answer | None:
-        if not p.has("orgs") or p.unknown or p.how_to:
+        if not p.has("orgs") or p.unknown or p.how_to or not _explains_enough(p):
             return None
         orgs = [o for o in self._orgs_with_people() if all(self.index.org_kind(o) == k for k in p.org_kinds)]
         lines = []
@@ -598,7 +606,7 @@ class Engine:
         )
 
     def _everyone(self, p: Parse) -> Answer | None:
-        if not p.has("who") or p.unknown or p.mentions or p.how_to:
+        if not p.has("who") or p.unknown or p.mentions or p.how_to or not _explains_enough(p):
             return None
         if not (p.has("project") or any(k in lexicon.EVERYONE_WORDS for k in p.keys)):
             return None  # a bare "who?", "who is it?": nothing says everybody
@@ -762,6 +770,14 @@ class Engine:
     def _describe(self, selection: Selection, language: str) -> str:
         return describe(selection.query, self.index, language)
 
+    def _consortium_text_positions(self, p: Parse) -> set[int]:
+        """Words of the question that the consortium's own texts use ('funds' for 'funded')."""
+        c = self.kb.project.consortium
+        if c is None:
+            return set()
+        words = {stem(k) for text in (c.name, c.name_no or "", c.short or "", c.summary or "") for k in keys(text)}
+        return {n for n, k in enumerate(p.keys) if any(stems_meet(stem(k), w) for w in words)}
+
     def _mentions_consortium(self, p: Parse) -> bool:
         if p.has("consortium"):
             return True
@@ -816,6 +832,14 @@ def _people_mentioned(p: Parse, strong_only: bool) -> dict[str, float]:
         strong_ids = {t.value for m in p.mentions if m.kind in (PERSON, SURNAME) for t in m.targets}
         found = {k: v for k, v in found.items() if k in strong_ids}
     return found
+
+
+MIN_EXPLAINED = 0.5
+"""An answer must explain at least this share of the question's content words (see coverage.py)."""
+
+
+def _explains_enough(p: Parse, also_explained: set[int] | frozenset[int] = frozenset()) -> bool:
+    return coverage(p, also_explained) >= MIN_EXPLAINED
 
 
 def _consortium_words(kb: KnowledgeBase) -> frozenset[str]:

@@ -8,6 +8,7 @@ points at something the bot can talk about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +31,8 @@ from bot.index import (
     Index,
     Target,
 )
-from bot.text import Token, clean, tokenize
+from bot.text import Token, clean, expand_negations, tokenize
+from bot.understanding.ordinary import is_ordinary
 from bot.text import keys as keys_of
 
 _KIND_PRIORITY = {
@@ -62,7 +64,7 @@ _CUES: dict[str, frozenset[str]] = {
     "home": lexicon.HOME_WORDS,
     "greeting": lexicon.GREETING_WORDS,
 }
-_ALL_CUE_WORDS = frozenset().union(*_CUES.values(), *lexicon.ORG_KIND_WORDS.values())
+ALL_CUE_WORDS = frozenset().union(*_CUES.values(), *lexicon.ORG_KIND_WORDS.values())
 _COMPOUND_HEADS = sorted(
     {w for group in ("leader", "themes", "project", "consortium") for w in _CUES[group] if len(w) >= 4},
     key=len,
@@ -118,6 +120,9 @@ class Parse:
     cues: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     unknown: list[Token] = field(default_factory=list)
+    ordinary: list[Token] = field(default_factory=list)
+    sentence_starts: frozenset[int] = frozenset()
+    """Words the knowledge lacks that are ordinary language ('flight', 'Monday'): they may be left out."""
     corrections: list[Correction] = field(default_factory=list)
     theme_numbers: list[int] = field(default_factory=list)
     content: list[str] = field(default_factory=list)
@@ -153,6 +158,7 @@ def parse(question: str, index: Index) -> Parse:
     result = Parse(text=text, tokens=tokens)
     if not tokens:
         return result
+    result.sentence_starts = _sentence_starts(text, tokens)
     keys = _corrected_keys(tokens, index, result)
     result.language = _language(keys)
     result.count = _is_count(keys)
@@ -190,7 +196,7 @@ def _is_known(key: str, index: Index) -> bool:
     return (
         key in lexicon.STOPWORDS
         or key in lexicon.GENERIC_NAME_WORDS
-        or key in _ALL_CUE_WORDS
+        or key in ALL_CUE_WORDS
         or key in index.vocabulary
         or key in index.phrases
         or key.isdecimal()
@@ -388,7 +394,7 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
     for position, (token, key) in enumerate(zip(tokens, keys, strict=True)):
         if position in consumed:
             continue
-        if key in lexicon.STOPWORDS or key in _ALL_CUE_WORDS or key in lexicon.GENERIC_NAME_WORDS:
+        if key in lexicon.STOPWORDS or key in ALL_CUE_WORDS or key in lexicon.GENERIC_NAME_WORDS:
             continue
         if key in lexicon.ORDINALS or key in lexicon.CARDINALS or key in lexicon.NUMBER_WORDS:
             continue
@@ -401,8 +407,39 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
         if key in index.vocabulary or key in corrected:
             result.content.append(key)
             continue
-        result.unknown.append(token)
         result.content.append(key)
+        if is_ordinary(key):
+            result.ordinary.append(token)
+        else:
+            result.unknown.append(token)
+
+
+def _name_like(token: Token, result: Parse) -> bool:
+    """Typed as a name: in capitals ('NTNU'), or capitalised inside a sentence typed in mixed case."""
+    if token.is_upper:
+        return True
+    capitalised = result.mixed_case and token.original[:1].isupper()
+    return capitalised and token.index not in result.sentence_starts
+
+
+def _sentence_starts(text: str, tokens: list[Token]) -> frozenset[int]:
+    """Positions of the tokens that begin a sentence: a capital there does not make a name."""
+    starts: set[int] = set()
+    position = 0
+    new_sentence = True
+    for match in re.finditer(r"[.!?:;]+|\w+", expand_negations(text)):
+        word = match.group(0)
+        if not word[0].isalnum() and word[0] != "_":
+            new_sentence = True
+            continue
+        first = True
+        while position < len(tokens) and tokens[position].original == word:
+            if first and new_sentence:
+                starts.add(position)
+            first = False
+            position += 1
+        new_sentence = False
+    return frozenset(starts)
 
 
 def _absorb_name_variants(index: Index, result: Parse) -> None:
@@ -423,9 +460,14 @@ def _absorb_name_variants(index: Index, result: Parse) -> None:
 
 def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> None:
     """Unknown words where a place or a name should be: "at MIT", "who is Jane Doe"."""
-    unknown_positions = {t.index for t in result.unknown}
+    # Frequent words are names too when typed as names ("Per Hansen", "Harvard"), and, in a
+    # question typed all in small letters, right after a preposition with no article ("at harvard").
+    typed_as_names = {t.index for t in result.ordinary if _name_like(t, result)}
+    unknown_positions = {t.index for t in result.unknown} | typed_as_names
+    ordinary_positions = {t.index for t in result.ordinary}
+    bare_after_preposition = set() if result.mixed_case else ordinary_positions
     # In mixed case people type names with capitals, so only capitalised words may be names.
-    capitalised = {t.index for t in result.unknown if t.original[:1].isupper()}
+    capitalised = {i for i in unknown_positions if tokens[i].original[:1].isupper()}
     names = capitalised if result.mixed_case else unknown_positions
     for mention in result.mentions:
         if mention.kind == FIRST_NAME and mention.end in names:
@@ -438,8 +480,11 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> 
     for position, key in enumerate(keys):
         if key not in lexicon.PLACE_PREPOSITIONS or (key == "i" and result.language != "no"):
             continue
+        if position + 1 < len(keys) and keys[position + 1] in _INDEFINITE:
+            continue  # "at a conference": a thing, not a named place
         run = _name_run(keys, position + 1, tokens if result.mixed_case else None)
-        if run and any(i in unknown_positions for i in run):
+        bare = bool(run) and run[0] == position + 1 and run[0] in bare_after_preposition
+        if run and (any(i in unknown_positions for i in run) or bare):
             result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
             break
     if result.unknown_name is None and result.has("who"):
@@ -452,10 +497,10 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> 
                     while nxt < len(keys) and keys[nxt] in _ARTICLES_AND_TITLES:
                         article = article or keys[nxt] in ("the", "a", "an", "our", "your", "their")
                         nxt += 1
-                    if article and nxt in unknown_positions:
+                    if article and (nxt in unknown_positions or nxt in ordinary_positions):
                         # "who is the king of ...": a role the knowledge base does not have
                         end = nxt
-                        while end < len(keys) and (keys[end] not in lexicon.STOPWORDS or keys[end] in _ALL_CUE_WORDS):
+                        while end < len(keys) and (keys[end] not in lexicon.STOPWORDS or keys[end] in ALL_CUE_WORDS):
                             end += 1
                         result.unknown_role = _span_text(tokens, nxt, end)
                         return
@@ -464,6 +509,7 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> 
                         return
 
 
+_INDEFINITE = lexicon.words("a an en ei et another some")
 _ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
 _NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
 _ORG_KIND_KEYS = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
@@ -485,11 +531,11 @@ def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) ->
             break
         if key in _NAME_CONNECTORS and run and position + 1 < len(keys):
             following = keys[position + 1]
-            if following not in lexicon.STOPWORDS and following not in _ALL_CUE_WORDS - _ORG_KIND_KEYS:
+            if following not in lexicon.STOPWORDS and following not in ALL_CUE_WORDS - _ORG_KIND_KEYS:
                 run.append(position)
                 position += 1
                 continue
-        if key in lexicon.STOPWORDS or (key in _ALL_CUE_WORDS and key not in _ORG_KIND_KEYS):
+        if key in lexicon.STOPWORDS or (key in ALL_CUE_WORDS and key not in _ORG_KIND_KEYS):
             break
         if run and tokens is not None and not tokens[position].original[:1].isupper():
             break

@@ -1,0 +1,105 @@
+"""How much of a question an interpretation explains.
+
+Every content word of a question is either explained (it names something in the
+knowledge, or it is a cue such as "who", "themes", "how many") or left over.
+Left-over ordinary words cost less than unknown ones, and words in the sentence
+that asks the question cost more than words in the sentences around it: in
+"My flight lands in <city> on Monday. Is there someone I could visit?", the
+flight and the Monday are context, while in "who in <city> plays football" the
+football is what is asked, and nothing in the knowledge explains it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot import lexicon
+from bot.parser import ALL_CUE_WORDS, Parse
+from bot.text import expand_negations
+
+QUESTION_WORDS = lexicon.words(
+    """
+    who whom whose what which where when why how hvem hva hvor hvilke hvilken hvilket hvordan
+    hvorfor naar kven kva kvar kor korleis kvifor kem ka kor
+    """
+)
+# Verbs and nouns that ask for a person to turn to: they are what a people question is about.
+CONTACT_WORDS = lexicon.words(
+    """
+    visit visiting meet meeting contact talk speak ask reach approach consult recommend recommended
+    collaborate collaborates collaborating connect connected introduce link links look
+    besoke besoek moete mote treffe kontakte snakke sporre samarbeide samarbeider
+    """
+)
+BACKGROUND_WEIGHT = 0.25
+"""A word outside the sentence that asks the question counts this much."""
+ORDINARY_COST = 1.0
+UNKNOWN_COST = 1.5
+
+
+def sentence_weights(p: Parse) -> list[float]:
+    """1 for the words of the sentences that ask (a question word or a '?'), less for the rest."""
+    sentences: list[list[int]] = [[]]
+    asking: list[bool] = [False]
+    position = 0
+    for match in re.finditer(r"[.!?;]+|\w+", expand_negations(p.text)):
+        word = match.group(0)
+        if not word[0].isalnum() and word[0] != "_":
+            asking[-1] = asking[-1] or "?" in word
+            sentences.append([])
+            asking.append(False)
+            continue
+        while position < len(p.tokens) and p.tokens[position].original == word:
+            sentences[-1].append(position)
+            asking[-1] = asking[-1] or p.keys[position] in QUESTION_WORDS
+            position += 1
+    weights = [1.0] * len(p.tokens)
+    if any(asking) and not all(a for a, s in zip(asking, sentences, strict=True) if s):
+        for flag, members in zip(asking, sentences, strict=True):
+            for n in members:
+                weights[n] = 1.0 if flag else BACKGROUND_WEIGHT
+    return weights
+
+
+def explained_positions(p: Parse) -> set[int]:
+    """Words the reading accounts for: named things, cue words, numbers, negations."""
+    explained = {i for m in p.mentions for i in range(m.start, m.end)}
+    for position, key in enumerate(p.keys):
+        if key in ALL_CUE_WORDS or key in CONTACT_WORDS:
+            explained.add(position)
+        elif key.isdecimal() or key in lexicon.ORDINALS or key in lexicon.CARDINALS:
+            explained.add(position)
+    return explained
+
+
+def left_over(p: Parse, also_explained: set[int] | frozenset[int] = frozenset()) -> list[int]:
+    """Positions of the content words nothing explains."""
+    explained = explained_positions(p) | set(also_explained)
+    return [
+        i for i, k in enumerate(p.keys) if i not in explained and k not in lexicon.STOPWORDS and k not in QUESTION_WORDS
+    ]
+
+
+def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset()) -> float:
+    """The weighted share of the question's content words that the reading explains (1 when all)."""
+    weights = sentence_weights(p)
+    explained = explained_positions(p) | set(also_explained)
+    unknown = {t.index for t in p.unknown}
+    inside_a_name = {i for m in p.mentions for i in range(m.start + 1, m.end)}  # a name counts once
+    total = missing = 0.0
+    for position, key in enumerate(p.keys):
+        if key in lexicon.STOPWORDS or key in QUESTION_WORDS or position in inside_a_name:
+            continue
+        if position in explained:
+            total += weights[position]
+            continue
+        cost = weights[position] * (UNKNOWN_COST if position in unknown else ORDINARY_COST)
+        total += cost
+        missing += cost
+    return 1.0 if total == 0 else 1 - missing / total
+
+
+def left_out_words(p: Parse) -> list[str]:
+    """The left-over words of the asking sentence, as the user typed them, to name in an answer."""
+    weights = sentence_weights(p)
+    return list(dict.fromkeys(p.tokens[i].original for i in left_over(p) if weights[i] == 1.0))
