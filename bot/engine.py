@@ -562,7 +562,9 @@ class Engine:
             return None  # "who is in the project?": the people, see _everyone
         project = self.kb.project
         name = project.name_no if p.language == "no" and project.name_no else project.name
-        details = [project.summary, say("project_themes", p.language)]
+        other_name = project.name if name != project.name else project.name_no
+        details = [say("also_called", p.language, name=other_name)] if other_name else []
+        details += [project.summary, say("project_themes", p.language)]
         details += [f"  {compose.theme_line(t, p.language)}" for t in self.kb.themes]
         people = ()
         if project.leader:

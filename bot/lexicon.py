@@ -34,7 +34,7 @@ STOPWORDS = _set(
     ours you your yours he him his she her hers it its they them their theirs this that these those
     there here what which who whom whose where when why how whats whos wheres hows
     s t d ll re ve m o
-    any anyone anybody some someone somebody all every everyone everybody each both either
+    any anyone anybody some someone somebody all every everyone everybody each both either up out off
     one ones just also too very really please pls kindly thanks thank tell me show give let know
     find get got like want wanted need needs look looking see about regarding concerning
     use uses used using talk speak ask reach email mail write meet call phone message contact
@@ -46,7 +46,7 @@ STOPWORDS = _set(
     affiliation affiliations affiliated position job title role background field expertise works
     stilling rolle tittel bakgrunn fagfelt
     currently now today right else other others another same such more most much many
-    dr drs prof professor mr mrs ms sir
+    dr drs prof mr mrs ms sir
     not no yes ok okay hey hi hello
     er var vaere blir ble har hadde kan kunne skal skulle vil ville maa matte
     og eller men i paa pa fra til med av for om hos ved etter foer under over mellom
@@ -54,20 +54,23 @@ STOPWORDS = _set(
     hvorfor naar nar noen noe alle hver jeg meg min mitt mine vi oss vaar var vaare vare du deg din
     ditt dine han ham hun hennes sin sitt sine deres seg som saa sa ogsaa ogsa bare veldig
     takk hei hallo fortell vis gi meg si
+    eg ein eit nokon noko nokre dykk dykkar deira dei ho henne hennar kva kven kvar kor korleis kvifor
+    kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts
     """
 )
 
 # Words that ask for people.
 WHO_WORDS = _set(
     """
+    kven kem forskar forskarar forskarane forskere personar folka medlemer tilsette ansatte
     who whom whose anyone anybody someone somebody people person persons researcher researchers
-    scientist scientists member members colleague colleagues contact contacts name names
+    scientist scientists member members colleague colleagues contact contacts
     staff team expert experts everyone everybody list
     hvem noen folk personer person forsker forskere medlem medlemmer kollega kolleger kontakt
     kontaktperson kontaktpersoner ekspert eksperter alle liste
     """
 )
-WHERE_WORDS = _set("where based located situated hvor")
+WHERE_WORDS = _set("kvar kor where based located situated hvor")
 # Words that ask for everybody, not one person: "who are the members", "who is involved".
 EVERYONE_WORDS = _set(
     """
@@ -79,10 +82,11 @@ EVERYONE_WORDS = _set(
 SELF_WORDS = _set("you yourself bot du deg")
 COUNTRY_LIST_WORDS = _set("country countries nation nations land landene")
 CITY_LIST_WORDS = _set("city cities town towns byer byene")
-WHAT_WORDS = _set("what which whats hva hvilke hvilken hvilket")
-COUNT_PHRASES = _phrases(["how many", "hvor mange", "number of", "antall", "count", "total"])
+WHAT_WORDS = _set("kva ka what which whats hva hvilke hvilken hvilket")
+COUNT_PHRASES = _phrases(["how many", "hvor mange", "kor mange", "ka mange", "number of", "antall", "talet paa", "count", "total"])
 WORK_WORDS = _set(
     """
+    jobbar arbeidar tilsett tilknytt held sit collaborate collaborates
     work works working worked job jobs employed affiliated based sits
     jobber jobbe arbeider arbeide ansatt tilknyttet sitter
     """
@@ -90,6 +94,7 @@ WORK_WORDS = _set(
 
 LEADER_WORDS = _set(
     """
+    leier leiar leiaren leiinga styrer
     leader leaders lead leads head heads headed runs run running charge chief boss
     pi principal investigator director manager coordinator supervisor responsible charge
     leder ledere leiar gruppeleder prosjektleder sjef styrer
@@ -98,6 +103,7 @@ LEADER_WORDS = _set(
 # "Who leads it", "group leader": leadership asked of the project, not of a place.
 THEME_WORDS = _set(
     """
+    temaa forskingstema forskingstemaa forskningsomraader
     theme themes topic topics area areas subject subjects subproject subprojects strand strands
     tema temaet temaer temaene emne emnet emner omraade omraader fagomraade forskningstema forskningstemaer
     underprosjekt underprosjekter satsingsomraade satsingsomraader
@@ -106,6 +112,7 @@ THEME_WORDS = _set(
 THEME_SUFFIXES = ("tema", "temaer", "temaene", "emne", "emner")
 PROJECT_WORDS = _set(
     """
+    handlar heiter forskinga forskingsgruppa prosjektgruppa forskingsprosjektet
     project projects group groups lab research researching focus working aim aims goal goals
     study studies studying studied investigate investigates investigating
     prosjekt prosjektet prosjektene gruppe gruppen gruppa forskning forskningen fokus handler
@@ -133,6 +140,9 @@ HELP_PHRASES = _phrases(
         "examples",
         "eksempler",
         "hva kan du",
+        "kva kan du",
+        "ka kan du",
+        "kva veit du",
         "hva kan jeg spore",
         "hva vet du",
         "commands",
@@ -162,6 +172,7 @@ THANKS_WORDS = _set("thanks thank thx takk tusen")
 BYE_WORDS = _set("bye goodbye ha det")
 ABROAD_WORDS = _set(
     """
+    utanlands utanlandske utanlandsk internasjonalt
     abroad international internationally foreign overseas outside
     utlandet utenlands internasjonal internasjonale internasjonalt utenlandsk utenlandske
     """
@@ -197,18 +208,24 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "collaborator": _set(
         """
         collaborator collaborators collaborating partner partners samarbeidspartner
-        samarbeidspartnere samarbeidspartnerne samarbeider
+        samarbeidspartnere samarbeidspartnerne samarbeider samarbeidspartnar samarbeidspartnarar
+        samarbeidspartnarane partnarar partnere
         """
     ),
-    "participant": _set("participant participants deltaker deltakere deltakerne deltar"),
+    "participant": _set("participant participants deltaker deltakere deltakerne deltar deltakar deltakarar deltakarane"),
 }
 
 # Kinds of organisation, by the word in their names: "who is at a hospital". The first kind
 # whose word a name has wins: a "University Hospital" is a hospital.
 ORG_KIND_WORDS: dict[str, frozenset[str]] = {
-    "hospital": _set("hospital hospitals sykehus sjukehus universitetssykehus universitetssjukehus hopital"),
+    "hospital": _set(
+        """
+        hospital hospitals sykehus sjukehus sykehuset sjukehuset sykehusene sjukehusa universitetssykehus
+        universitetssjukehus hopital
+        """
+    ),
     "institute": _set("institute institutes institutet institutt institut"),
-    "university": _set("university universities universitet universitetet uni college"),
+    "university": _set("university universities universitet universitetet universiteta universitetene uni college"),
 }
 GENERIC_NAME_WORDS = (
     _set(

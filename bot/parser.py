@@ -74,7 +74,7 @@ _NORWEGIAN_MARKERS = lexicon.words(
     """
     hvem hva hvor hvilke hvilken hvordan hvorfor er jobber arbeider finnes fins gruppen prosjektet
     handler noen og ikke med fra hos ved paa forskningstemaer temaer leder gruppeleder kan du jeg
-    hei takk hallo
+    hei takk hallo kven kva kvar kor korleis ikkje eg dei ho jobbar arbeidar tilsett kem ka gruppa
     """
 )
 _ENGLISH_MARKERS = lexicon.words("who what where which is are the does do works work how many tell about with from")

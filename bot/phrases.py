@@ -100,6 +100,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "abroad": ("outside {country}", "utenfor {country}"),
     "not_in": ("not in {place}", "ikke i {place}"),
     "not": ("not", "ikke"),
+    "also_called": ("In Norwegian: {name}", "På engelsk: {name}"),
     "ask_leader": ("Ask the group leader, {name}.", "Spør gruppelederen, {name}."),
     "no_attribute": (
         "I don't know {what} for {name}: the knowledge has no such entry. Here is what it has:",

@@ -31,8 +31,8 @@ CONTACT_WORDS = lexicon.words(
     besoke besoek moete mote treffe kontakte snakke sporre samarbeide samarbeider
     """
 )
-BACKGROUND_WEIGHT = 0.25
-"""A word outside the sentence that asks the question counts this much."""
+BACKGROUND_WEIGHT = 0.1
+"""A left-over word outside the sentence that asks the question counts this much (context, not the question)."""
 ORDINARY_COST = 1.0
 UNKNOWN_COST = 1.5
 
@@ -91,7 +91,7 @@ def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset()) 
         if key in lexicon.STOPWORDS or key in QUESTION_WORDS or position in inside_a_name:
             continue
         if position in explained:
-            total += weights[position]
+            total += 1.0  # evidence counts wherever it stands: the place is often named in the context
             continue
         cost = weights[position] * (UNKNOWN_COST if position in unknown else ORDINARY_COST)
         total += cost
