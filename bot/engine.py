@@ -231,7 +231,8 @@ class Engine:
     def _person(self, p: Parse) -> Answer | None:
         if p.count:
             return None
-        people = _people_mentioned(p, strong_only=False)
+        excluded = set(p.query.excluded) if p.query else set()
+        people = {k: v for k, v in _people_mentioned(p, strong_only=False).items() if k not in excluded}
         if not people:
             return None
         if len(people) > 1 and all(m.kind == FIRST_NAME for m in mentions_of(p, FIRST_NAME, SURNAME)):

@@ -83,7 +83,9 @@ SELF_WORDS = _set("you yourself bot du deg")
 COUNTRY_LIST_WORDS = _set("country countries nation nations land landene")
 CITY_LIST_WORDS = _set("city cities town towns byer byene")
 WHAT_WORDS = _set("kva ka what which whats hva hvilke hvilken hvilket")
-COUNT_PHRASES = _phrases(["how many", "hvor mange", "kor mange", "ka mange", "number of", "antall", "talet paa", "count", "total"])
+COUNT_PHRASES = _phrases(
+    ["how many", "hvor mange", "kor mange", "ka mange", "number of", "antall", "talet paa", "count", "total"]
+)
 WORK_WORDS = _set(
     """
     jobbar arbeidar tilsett tilknytt held sit collaborate collaborates
@@ -212,7 +214,9 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
         samarbeidspartnarane partnarar partnere
         """
     ),
-    "participant": _set("participant participants deltaker deltakere deltakerne deltar deltakar deltakarar deltakarane"),
+    "participant": _set(
+        "participant participants deltaker deltakere deltakerne deltar deltakar deltakarar deltakarane"
+    ),
 }
 
 # Kinds of organisation, by the word in their names: "who is at a hospital". The first kind

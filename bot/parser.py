@@ -338,7 +338,7 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
             if key in words and (position not in consumed or cue in ("who", "leader")):
                 result.cues.add(cue)
         for kind, words in lexicon.ORG_KIND_WORDS.items():
-            if key in words and position not in consumed and not _heads_a_name(keys, position, consumed):
+            if key in words and position not in consumed and not heads_a_name(keys, position, result.mentions):
                 result.org_kinds.add(kind)
         if key in lexicon.NEGATION_WORDS:
             result.negated.add(position)
@@ -346,10 +346,15 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
         result.cues.add("count")
 
 
-def _heads_a_name(keys: list[str], position: int, consumed: set[int]) -> bool:
-    """'Institute of <a known unit>': the kind word is part of the name, not a filter of its own."""
+def heads_a_name(keys: list[str], position: int, mentions: list[Mention]) -> bool:
+    """'Institute of <a known unit>': the kind word is part of the name, not a filter of its own.
+
+    'sykehus i <a country>' is not: a hospital in a place is a kind of organisation and a place.
+    """
     nxt = position + 1
-    return nxt + 1 < len(keys) and keys[nxt] in ("of", "for", "i") and nxt + 1 in consumed
+    if not (nxt + 1 < len(keys) and keys[nxt] in ("of", "for", "i")):
+        return False
+    return any(m.start == nxt + 1 and m.kind in (UNIT, ORG, ORG_PART) for m in mentions)
 
 
 LAST = -1

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from bot import lexicon
 from bot.index import CITY, COUNTRY, ORG, ORG_PART, PERSON, REGION, ROLE, SURNAME, TITLE, UNIT, Index
-from bot.parser import Parse
+from bot.parser import Parse, heads_a_name
 from bot.understanding import query as q
 
 _FAMILY = {
@@ -97,18 +97,12 @@ def _items(p: Parse) -> list[_Item]:
             items.append(_Item("person", values, mention.start, mention.end))
     consumed = {i for m in p.mentions for i in range(m.start, m.end)}
     for position, key in enumerate(p.keys):
-        if position in consumed or _heads_a_name(p.keys, position, consumed):
+        if position in consumed or heads_a_name(p.keys, position, p.mentions):
             continue
         for kind, kind_words in lexicon.ORG_KIND_WORDS.items():
             if key in kind_words:
                 items.append(_Item(q.ORG_KIND, (q.Value(q.ORG_KIND, kind),), position, position + 1))
     return sorted(items, key=lambda item: item.start)
-
-
-def _heads_a_name(keys: list[str], position: int, consumed: set[int]) -> bool:
-    """'Institute of <a known unit>': the kind word is part of the name, not a filter."""
-    nxt = position + 1
-    return nxt + 1 < len(keys) and keys[nxt] in ("of", "for", "i") and nxt + 1 in consumed
 
 
 def _negation_positions(keys: list[str]) -> list[int]:

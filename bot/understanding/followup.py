@@ -33,6 +33,7 @@ _THAT_PLACE = _w("there that same der dit samme")
 _COUNTRY_WORDS = lexicon.COUNTRY_LIST_WORDS
 _CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
 _INVERT = _w("not ikke ikkje rest remaining resten")
+_BOTH = _w("both begge baade bade")
 _ONE = _w("one it that den det that one ones dei")
 
 
@@ -89,7 +90,8 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         or _has_pair(keys, _CORRECTIONS)
         or _starts(keys, lexicon.words("no nei nope sorry"))
     )
-    for step in (_theme_step, _count_step, _pronoun_step, _else_step, _narrowing_step, _invert_step):
+    steps = (_theme_step, _count_step, _pronoun_step, _other_one_step, _else_step, _both_step, _narrowing_step)
+    for step in (*steps, _invert_step):
         result = step(context, p, query, index, fragment)
         if result is not None:
             return result
@@ -144,8 +146,11 @@ def _count_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
 
 def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
     keys = set(p.keys)
-    if query.people or query.filters:
+    if query.people:
         return None
+    asks_about_them = query.attribute is not None or p.has("where", "what")
+    if query.filters and not (keys & SINGULAR_PRONOUNS and asks_about_them):
+        return None  # "which of them are at <place>" narrows; "which hospital is he at?" asks about him
     if keys & SINGULAR_PRONOUNS:
         people = context.people if len(context.people) == 1 else ()
         if not people and context.query is not None and len(context.query.people) == 1:
@@ -222,6 +227,34 @@ def _replace(context: Context, p: Parse, query: q.Query) -> q.Query | None:
     previous = context.query
     if not query.filters or previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
         return None
+    if all(f.negated for f in query.filters):  # "and excluding <place>?": one more condition
+        return previous.with_(filters=(*previous.filters, *query.filters))
     families = {f.family for f in query.filters}
     kept = tuple(f for f in previous.filters if f.family not in families)
     return previous.with_(filters=(*kept, *query.filters), excluded=query.excluded)
+
+
+def _both_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'and who is at both?': every place the last question named must hold."""
+    if query.filters or query.people or not set(p.keys) & _BOTH or context.query is None:
+        return None
+    places = [f for f in context.query.filters if f.family == q.PLACE]
+    values = tuple(v for f in places for v in f.values)
+    if len(values) < 2:
+        return None
+    others = tuple(f for f in context.query.filters if f.family != q.PLACE)
+    return context.query.with_(asks=q.PEOPLE, filters=(*others, q.Filter(q.PLACE, values, all_of=True)))
+
+
+def _other_one_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'and the other one?': of the people the last question narrowed from, those it left out."""
+    keys = set(p.keys)
+    previous = context.query
+    if query.filters or query.people or not keys & _ELSE or previous is None or previous.within is None:
+        return None
+    rest = tuple(i for i in previous.within if i not in context.people)
+    if not rest:
+        return None
+    if len(rest) == 1:
+        return q.Query(asks=q.PERSON, people=rest)
+    return q.Query(asks=q.PEOPLE, within=rest)
