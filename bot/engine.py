@@ -637,12 +637,16 @@ class Engine:
             headline = say("people_found", p.language, count=len(refs), people=noun, where=where)
             headline = " ".join(headline.split()).replace(" :", ":")
         confidence = self._selection_confidence(p, selection)
+        left_out = left_out_words(p)
+        if left_out:  # named, never silently dropped
+            confidence *= 0.8
+        noted = (say("left_out", p.language, words=join([f"'{w}'" for w in left_out], p.language)),) if left_out else ()
         return Answer(
             p.text,
             "people",
             True,
             headline,
-            tuple(compose.person_line(r) for r in refs) + _read_as(p, self.index),
+            tuple(compose.person_line(r) for r in refs) + _read_as(p, self.index) + noted,
             people=refs,
             confidence=confidence,
             suggestions=_uncertain(p, confidence),

@@ -55,7 +55,7 @@ STOPWORDS = _set(
     ditt dine han ham hun hennes sin sitt sine deres seg som saa sa ogsaa ogsa bare veldig
     takk hei hallo fortell vis gi meg si
     eg ein eit nokon noko nokre dykk dykkar deira dei ho henne hennar kva kven kvar kor korleis kvifor
-    kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts
+    kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
     """
 )
 

@@ -32,8 +32,8 @@ from bot.index import (
     Target,
 )
 from bot.text import Token, clean, expand_negations, tokenize
-from bot.understanding.ordinary import is_ordinary
 from bot.text import keys as keys_of
+from bot.understanding.ordinary import is_ordinary
 
 _KIND_PRIORITY = {
     PERSON: 0,

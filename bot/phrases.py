@@ -100,6 +100,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "abroad": ("outside {country}", "utenfor {country}"),
     "not_in": ("not in {place}", "ikke i {place}"),
     "not": ("not", "ikke"),
+    "left_out": (
+        "(I did not use {words}: the knowledge does not cover that.)",
+        "(Jeg brukte ikke {words}: kunnskapsbasen dekker ikke det.)",
+    ),
     "also_called": ("In Norwegian: {name}", "På engelsk: {name}"),
     "ask_leader": ("Ask the group leader, {name}.", "Spør gruppelederen, {name}."),
     "no_attribute": (

@@ -65,9 +65,8 @@ def explained_positions(p: Parse) -> set[int]:
     """Words the reading accounts for: named things, cue words, numbers, negations."""
     explained = {i for m in p.mentions for i in range(m.start, m.end)}
     for position, key in enumerate(p.keys):
-        if key in ALL_CUE_WORDS or key in CONTACT_WORDS:
-            explained.add(position)
-        elif key.isdecimal() or key in lexicon.ORDINALS or key in lexicon.CARDINALS:
+        cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS
+        if cue or key.isdecimal() or key in lexicon.ORDINALS or key in lexicon.CARDINALS:
             explained.add(position)
     return explained
 
