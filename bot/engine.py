@@ -29,7 +29,7 @@ from bot.phrases import join, say
 from bot.retrieval import best, fact_words, faq_words, rank, theme_words
 from bot.text import keys, stem, stems_meet
 from bot.understanding import query as q
-from bot.understanding.coverage import coverage, left_out_words
+from bot.understanding.coverage import coverage, left_out_words, matched_positions, word_importance
 from bot.understanding.followup import Context, continue_from
 from bot.understanding.reader import ATTRIBUTE_WORDS, read
 
@@ -407,7 +407,7 @@ class Engine:
         if not p.has("themes") or (p.mentions and not p.has("who")):
             return None
         # The question is about themes, so a weaker match of its words to one theme still decides.
-        matching = best(rank(p.content, self._theme_docs, self.index), minimum=0.3)
+        matching = best(rank(p.content, self._theme_docs, self.index, word_importance(p)), minimum=0.3)
         if matching:
             return self._theme_answer(p, [s.item for s in matching], matching[0].score)
         if (p.unknown or not _explains_enough(p)) and not p.has("project", "what"):
@@ -505,11 +505,19 @@ class Engine:
         content = [k for k in p.content if k not in self._project_name_words]
         if not content or p.how_to:
             return None
-        themes = best(rank(p.content, self._theme_docs, self.index))
-        facts = best(rank(content, self._fact_docs, self.index), within=0.99)[:2]
+        importance = word_importance(p)
+        about_the_project = {i for i, k in enumerate(p.keys) if k in self._project_name_words}
+        themes = best(rank(p.content, self._theme_docs, self.index, importance))
+        facts = best(rank(content, self._fact_docs, self.index, importance), within=0.99)[:2]
         if themes and (not facts or themes[0].score >= facts[0].score):
+            explained = matched_positions(p, tuple(w for s in themes for w in s.matched)) | about_the_project
+            if not _explains_enough(p, explained, with_mentions=False):
+                return None
             return self._theme_answer(p, [s.item for s in themes], themes[0].score)
         if not facts:
+            return None
+        explained = matched_positions(p, tuple(w for s in facts for w in s.matched)) | about_the_project
+        if not _explains_enough(p, explained, with_mentions=False):
             return None
         lines = tuple(s.item.text for s in facts)
         return Answer(
@@ -845,8 +853,10 @@ MIN_EXPLAINED = 0.5
 """An answer must explain at least this share of the question's content words (see coverage.py)."""
 
 
-def _explains_enough(p: Parse, also_explained: set[int] | frozenset[int] = frozenset()) -> bool:
-    return coverage(p, also_explained) >= MIN_EXPLAINED
+def _explains_enough(
+    p: Parse, also_explained: set[int] | frozenset[int] = frozenset(), with_mentions: bool = True
+) -> bool:
+    return coverage(p, also_explained, with_mentions) >= MIN_EXPLAINED
 
 
 def _consortium_words(kb: KnowledgeBase) -> frozenset[str]:

@@ -37,13 +37,23 @@ def faq_words(entry: FaqEntry) -> set[str]:
     return {stem(k) for q in entry.questions for k in keys(q)}
 
 
-def rank(content: list[str], documents: list[tuple[object, set[str]]], index: Index) -> list[Scored]:
-    """Score each document by the idf-weighted share of the question it covers."""
+def rank(
+    content: list[str],
+    documents: list[tuple[object, set[str]]],
+    index: Index,
+    importance: dict[str, float] | None = None,
+) -> list[Scored]:
+    """Score each document by the idf-weighted share of the question it covers.
+
+    `importance` scales a word's weight: ordinary words and words outside the
+    sentence that asks count less than the rare words of the question itself.
+    """
     stems = [stem(k) for k in content]
     if not stems:
         return []
     unseen = max(index.idf.values(), default=1.0)
-    weights = [index.idf.get(s, unseen) for s in stems]
+    importance = importance or {}
+    weights = [index.idf.get(s, unseen) * importance.get(k, 1.0) for s, k in zip(stems, content, strict=True)]
     total = sum(weights)
     results = []
     for item, words in documents:

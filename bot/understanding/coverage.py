@@ -15,7 +15,7 @@ import re
 
 from bot import lexicon
 from bot.parser import ALL_CUE_WORDS, Parse
-from bot.text import expand_negations
+from bot.text import expand_negations, stem
 
 QUESTION_WORDS = lexicon.words(
     """
@@ -26,7 +26,7 @@ QUESTION_WORDS = lexicon.words(
 # Verbs and nouns that ask for a person to turn to: they are what a people question is about.
 CONTACT_WORDS = lexicon.words(
     """
-    visit visiting meet meeting contact talk speak ask reach approach consult recommend recommended
+    visit visiting meet contact talk speak ask reach approach consult recommend recommended
     collaborate collaborates collaborating connect connected introduce link links look
     besoke besoek moete mote treffe kontakte snakke sporre samarbeide samarbeider
     """
@@ -61,9 +61,13 @@ def sentence_weights(p: Parse) -> list[float]:
     return weights
 
 
-def explained_positions(p: Parse) -> set[int]:
-    """Words the reading accounts for: named things, cue words, numbers, negations."""
-    explained = {i for m in p.mentions for i in range(m.start, m.end)}
+def explained_positions(p: Parse, with_mentions: bool = True) -> set[int]:
+    """Words the reading accounts for: named things, cue words, numbers, negations.
+
+    A statement from the page does not explain the places and names of a question
+    (`with_mentions=False`): "who in <city> plays football" is not about a sentence with "plays".
+    """
+    explained = {i for m in p.mentions for i in range(m.start, m.end)} if with_mentions else set()
     for position, key in enumerate(p.keys):
         cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS
         if cue or key.isdecimal() or key in lexicon.ORDINALS or key in lexicon.CARDINALS:
@@ -79,10 +83,10 @@ def left_over(p: Parse, also_explained: set[int] | frozenset[int] = frozenset())
     ]
 
 
-def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset()) -> float:
+def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset(), with_mentions: bool = True) -> float:
     """The weighted share of the question's content words that the reading explains (1 when all)."""
     weights = sentence_weights(p)
-    explained = explained_positions(p) | set(also_explained)
+    explained = explained_positions(p, with_mentions) | set(also_explained)
     unknown = {t.index for t in p.unknown}
     inside_a_name = {i for m in p.mentions for i in range(m.start + 1, m.end)}  # a name counts once
     total = missing = 0.0
@@ -102,3 +106,24 @@ def left_out_words(p: Parse) -> list[str]:
     """The left-over words of the asking sentence, as the user typed them, to name in an answer."""
     weights = sentence_weights(p)
     return list(dict.fromkeys(p.tokens[i].original for i in left_over(p) if weights[i] == 1.0))
+
+
+ORDINARY_IMPORTANCE = 0.2
+"""How much an ordinary word weighs when ranking statements, against a rare word's 1."""
+
+
+def word_importance(p: Parse) -> dict[str, float]:
+    """Each content word's weight for ranking statements: rare words of the asking sentence weigh most."""
+    weights = sentence_weights(p)
+    ordinary = {t.index for t in p.ordinary}
+    importance: dict[str, float] = {}
+    for position, key in enumerate(p.keys):
+        weight = weights[position] * (ORDINARY_IMPORTANCE if position in ordinary else 1.0)
+        importance[key] = max(importance.get(key, 0.0), weight)
+    return importance
+
+
+def matched_positions(p: Parse, matched_stems: tuple[str, ...]) -> set[int]:
+    """The positions of the question's words that a ranked text matched (by stem)."""
+    wanted = set(matched_stems)
+    return {i for i, k in enumerate(p.keys) if stem(k) in wanted}
