@@ -207,6 +207,7 @@ class Engine:
 
     def _help(self, p: Parse) -> Answer | None:
         about_the_bot = p.has("who", "what") and not p.mentions and any(k in lexicon.SELF_WORDS for k in p.keys)
+        about_the_bot = about_the_bot and p.cues <= {"who", "what", "greeting"}  # not "can you list the themes"
         if p.help and p.mentions:
             return None  # "what do you know about <a name>?": about that, not about the bot
         asks_about_bot = about_the_bot and not p.unknown and _explains_enough(p)

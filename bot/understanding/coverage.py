@@ -16,6 +16,7 @@ import re
 from bot import lexicon
 from bot.parser import ALL_CUE_WORDS, Parse
 from bot.text import expand_negations, stem
+from bot.understanding.ordinary import is_very_common
 
 QUESTION_WORDS = lexicon.words(
     """
@@ -35,6 +36,7 @@ BACKGROUND_WEIGHT = 0.1
 """A left-over word outside the sentence that asks the question counts this much (context, not the question)."""
 ORDINARY_COST = 1.0
 UNKNOWN_COST = 1.5
+VERY_COMMON_FACTOR = 0.5
 
 
 def sentence_weights(p: Parse) -> list[float]:
@@ -97,6 +99,8 @@ def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset(), 
             total += 1.0  # evidence counts wherever it stands: the place is often named in the context
             continue
         cost = weights[position] * (UNKNOWN_COST if position in unknown else ORDINARY_COST)
+        if is_very_common(key):
+            cost *= VERY_COMMON_FACTOR
         total += cost
         missing += cost
     return 1.0 if total == 0 else 1 - missing / total

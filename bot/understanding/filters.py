@@ -47,11 +47,15 @@ _FILLER = (
         | lexicon.WORK_WORDS
         | lexicon.WHO_WORDS
         | lexicon.PLACE_PREPOSITIONS
+        | lexicon.PROJECT_WORDS
         | lexicon.words("based located sitting people folk de dei dem those ones them")
     )
     - NEGATIONS
     - lexicon.words("but men")
 )
+# Words that may stand between a negation and what it negates, and are negated with it:
+# "not the international collaborators" leaves out the collaborators abroad.
+_NEGATED_ALONG = lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +117,7 @@ def _negation_positions(keys: list[str]) -> list[int]:
 
 def _negated(start: int, negated_at: list[int], keys: list[str]) -> bool:
     """A negation applies when only filler stands between it and the thing named."""
-    return any(n < start and all(k in _FILLER for k in keys[n + 1 : start]) for n in negated_at)
+    return any(n < start and all(k in _FILLER or k in _NEGATED_ALONG for k in keys[n + 1 : start]) for n in negated_at)
 
 
 def _group(items: list[_Item], keys: list[str]) -> list[list[_Item]]:

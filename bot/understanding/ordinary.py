@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("en", "nb")
 MIN_ZIPF = 3.0
 """Words at least this frequent (once per million words) are ordinary language."""
+VERY_COMMON_ZIPF = 5.4
+"""Words this frequent ('thing', 'side', 'next', 'way') say little on their own, and cost half."""
 
 
 def _data_dir() -> Path | None:
@@ -40,14 +42,16 @@ def _data_dir() -> Path | None:
 
 
 @cache
-def ordinary_words() -> frozenset[str]:
-    """Every ordinary word, keyed as the question's words are (folded, digraphs collapsed)."""
+def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(ordinary words, very common words), keyed as the question's words are (folded, digraphs collapsed)."""
     directory = _data_dir()
     found: set[str] = set()
+    common: set[str] = set()
     if directory is None:
         log.warning("wordfreq is not installed: every word the knowledge lacks counts as unknown")
-        return frozenset()
+        return frozenset(), frozenset()
     buckets_wanted = round((9 - MIN_ZIPF) * 100)  # the cB format: bucket i holds Zipf 9 - i/100
+    very_common = round((9 - VERY_COMMON_ZIPF) * 100)
     for language in LANGUAGES:
         path = directory / f"small_{language}.msgpack.gz"
         try:
@@ -56,13 +60,19 @@ def ordinary_words() -> frozenset[str]:
         except (OSError, ValueError, msgpack.ExtraData) as exc:
             log.warning("could not read the word list %s: %s", path, exc)
             continue
-        for bucket in data[1 : buckets_wanted + 2]:
-            for word in bucket:
-                if word.isalpha():
-                    found.add(word_key(fold(word)))
-    return frozenset(found)
+        for number, bucket in enumerate(data[1 : buckets_wanted + 2]):
+            keys = {word_key(fold(word)) for word in bucket if word.isalpha()}
+            found |= keys
+            if number <= very_common:
+                common |= keys
+    return frozenset(found), frozenset(common)
 
 
 def is_ordinary(key: str) -> bool:
     """True for a frequent word of English or Norwegian, given as a question's word key."""
-    return key in ordinary_words()
+    return key in _word_lists()[0]
+
+
+def is_very_common(key: str) -> bool:
+    """True for the most frequent words ('thing', 'side', 'way'), which carry little meaning alone."""
+    return key in _word_lists()[1]
