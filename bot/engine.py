@@ -564,7 +564,9 @@ class Engine:
 
     def _project(self, p: Parse) -> Answer | None:
         names_topic = bool(p.content) and all(k in self._project_name_words for k in p.content)
-        if not (p.has("project") or names_topic) or p.unknown or filter_mentions(p) or p.how_to:
+        naming = any(k in lexicon.NAMING_WORDS for k in p.keys)
+        filters = [m for m in filter_mentions(p) if not (naming and p.keys[m.start] in lexicon.LANGUAGE_WORDS)]
+        if not (p.has("project") or names_topic) or p.unknown or filters or p.how_to:
             return None
         if not _explains_enough(p):
             return None

@@ -118,7 +118,7 @@ PROJECT_WORDS = _set(
     project projects group groups lab research researching focus working aim aims goal goals
     study studies studying studied investigate investigates investigating
     prosjekt prosjektet prosjektene gruppe gruppen gruppa forskning forskningen fokus handler
-    maal driver holder called named name title heter tittel
+    maal driver holder called named name title heter tittel grp proj
     """
 )
 CONSORTIUM_WORDS = _set("consortium consortia network konsortium konsortiet nettverk")
@@ -218,6 +218,10 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
         "participant participants deltaker deltakere deltakerne deltar deltakar deltakarar deltakarane"
     ),
 }
+
+# Names of languages: "the Norwegian name of the project" asks for a name, not for people in Norway.
+LANGUAGE_WORDS = _set("norwegian norsk nynorsk bokmaal english engelsk swedish svensk danish dansk")
+NAMING_WORDS = _set("name names called named heter heiter kalles kallast navn namn navnet namnet title tittel")
 
 # Kinds of organisation, by the word in their names: "who is at a hospital". The first kind
 # whose word a name has wins: a "University Hospital" is a hospital.

@@ -502,7 +502,14 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> 
                     while nxt < len(keys) and keys[nxt] in _ARTICLES_AND_TITLES:
                         article = article or keys[nxt] in ("the", "a", "an", "our", "your", "their")
                         nxt += 1
-                    if article and (nxt in unknown_positions or nxt in ordinary_positions):
+                    followed_by_place = nxt + 1 >= len(keys) or keys[nxt + 1] in _ROLE_FOLLOWERS
+                    bare_role = (
+                        not article
+                        and nxt in ordinary_positions
+                        and not tokens[nxt].original[:1].isupper()
+                        and followed_by_place
+                    )
+                    if (article and (nxt in unknown_positions or nxt in ordinary_positions)) or bare_role:
                         # "who is the king of ...": a role the knowledge base does not have
                         end = nxt
                         while end < len(keys) and (keys[end] not in lexicon.STOPWORDS or keys[end] in ALL_CUE_WORDS):
@@ -514,6 +521,8 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> 
                         return
 
 
+# "who is <role> at/of <place>": what may follow a role that the knowledge does not have.
+_ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | lexicon.words("of for til")
 _INDEFINITE = lexicon.words("a an en ei et another some")
 _ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
 _NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
@@ -528,6 +537,9 @@ def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) ->
     """
     while start < len(keys) and keys[start] in ("the", "a", "an", "den", "det"):
         start += 1
+    if tokens is not None and start < len(keys) and not tokens[start].original[:1].isupper():
+        if keys[start] not in lexicon.GENERIC_NAME_WORDS:
+            return []  # "i svulsten", "at work": in mixed case, a name starts with a capital
     run: list[int] = []
     position = start
     while position < len(keys):

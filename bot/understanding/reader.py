@@ -19,11 +19,15 @@ from bot.understanding.ordinary import is_ordinary
 # A person's attributes, by the words that ask for them. Only some are in any knowledge base;
 # asking for another is answered with what is known and a plain "not known".
 ATTRIBUTE_WORDS: dict[str, frozenset[str]] = {
-    "email": lexicon.words("email mail epost e-post emailadresse epostadresse mailadresse"),
-    "phone": lexicon.words("phone telephone mobile cell telefon telefonnummer mobilnummer tlf nummer number"),
-    "age": lexicon.words("age old alder gammal gammel born foedt fodd"),
-    "office": lexicon.words("office room kontor rom address adresse"),
-    "title": lexicon.words("title tittel position stilling"),
+    "email": lexicon.words(
+        "email mail epost e-post emailadresse epostadresse mailadresse eposten epostadressa epostadressen"
+    ),
+    "phone": lexicon.words(
+        "phone telephone mobile cell telefon telefonnummer telefonnummeret mobilnummer tlf nummer nummeret number"
+    ),
+    "age": lexicon.words("age old alder alderen gammal gammel born foedt fodd"),
+    "office": lexicon.words("office room kontor kontoret rom address adresse adressa adressen"),
+    "title": lexicon.words("title titles tittel tittelen titlar titler position stilling stillingen"),
     "place": lexicon.words("where hvor kvar kor city country by land based located sitter"),
     "unit": lexicon.words("department avdeling unit institute institutt seksjon"),
 }
