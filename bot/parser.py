@@ -537,9 +537,9 @@ def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) ->
     """
     while start < len(keys) and keys[start] in ("the", "a", "an", "den", "det"):
         start += 1
-    if tokens is not None and start < len(keys) and not tokens[start].original[:1].isupper():
-        if keys[start] not in lexicon.GENERIC_NAME_WORDS:
-            return []  # "i svulsten", "at work": in mixed case, a name starts with a capital
+    lowercase_start = tokens is not None and start < len(keys) and not tokens[start].original[:1].isupper()
+    if lowercase_start and keys[start] not in lexicon.GENERIC_NAME_WORDS:
+        return []  # "i svulsten", "at work": in mixed case, a name starts with a capital
     run: list[int] = []
     position = start
     while position < len(keys):
