@@ -23,7 +23,7 @@ from bot.answering.describe import describe
 from bot.index import FIRST_NAME, ORG, ORG_PART, PERSON, ROLE, SURNAME, Index, build_index
 from bot.loader import load_knowledge
 from bot.model import KnowledgeBase, Person, Theme
-from bot.parser import LAST, Parse, mentions_of, parse
+from bot.parser import LAST, Parse, mentions_of, parse, phrase_positions
 from bot.people import filter_mentions
 from bot.phrases import join, say
 from bot.retrieval import best, fact_words, faq_words, rank, theme_words
@@ -216,7 +216,8 @@ class Engine:
     def _greeting(self, p: Parse) -> Answer | None:
         if not p.has("greeting") or p.unknown or p.mentions or not _explains_enough(p):
             return None
-        if any(k in lexicon.THANKS_WORDS | lexicon.BYE_WORDS for k in p.keys):
+        bye = any(k in lexicon.BYE_WORDS for k in p.keys) or bool(phrase_positions(p.keys, lexicon.BYE_PHRASES))
+        if bye or any(k in lexicon.THANKS_WORDS for k in p.keys):
             key = "thanks" if any(k in lexicon.THANKS_WORDS for k in p.keys) else "bye"
             return Answer(p.text, "greeting", True, say(key, p.language), confidence=1.0, language=p.language)
         return self._help_answer(p, kind="greeting")
@@ -510,7 +511,8 @@ class Engine:
         about_the_project = {i for i, k in enumerate(p.keys) if k in self._project_name_words}
         themes = best(rank(p.content, self._theme_docs, self.index, importance))
         facts = best(rank(content, self._fact_docs, self.index, importance), within=0.99)[:2]
-        if themes and (not facts or themes[0].score >= facts[0].score):
+        asks_why = any(k in lexicon.WHY_WORDS for k in p.keys)  # a reason is a statement, not a theme
+        if themes and (not facts or (themes[0].score >= facts[0].score and not asks_why)):
             explained = matched_positions(p, tuple(w for s in themes for w in s.matched)) | about_the_project
             if not _explains_enough(p, explained, with_mentions=False):
                 return None
@@ -799,7 +801,13 @@ class Engine:
     def _mentions_consortium(self, p: Parse) -> bool:
         if p.has("consortium"):
             return True
-        hits = sum(k in self._consortium_words for k in p.keys)
+        # a long distinctive word of the consortium's name ("ekspertgruppen") counts twice
+        hits = sum(
+            (2 if len(w) >= 10 else 1)
+            for k in p.keys
+            for w in self._consortium_words
+            if k == w or (len(k) >= 6 and stems_meet(stem(k), stem(w)))
+        )
         short = self.kb.project.consortium.short if self.kb.project.consortium else None
         return hits >= 2 or (short is not None and keys(short)[0] in p.keys)
 

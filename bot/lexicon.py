@@ -70,6 +70,7 @@ WHO_WORDS = _set(
     kontaktperson kontaktpersoner ekspert eksperter alle liste
     """
 )
+WHY_WORDS = _set("why hvorfor kvifor korfor")
 WHERE_WORDS = _set("kvar kor where based located situated hvor")
 # Words that ask for everybody, not one person: "who are the members", "who is involved".
 EVERYONE_WORDS = _set(
@@ -169,9 +170,12 @@ HOW_TO_PHRASES = _phrases(
         "hvor kan jeg",
     ]
 )
-GREETING_WORDS = _set("hi hello hey hei hallo heisann morn god morgen thanks thank takk tusen bye goodbye ha det")
-THANKS_WORDS = _set("thanks thank thx takk tusen")
-BYE_WORDS = _set("bye goodbye ha det")
+GREETING_WORDS = _set("hi hello hey hei hallo heisann morn morna thanks thank thx takk bye goodbye")
+THANKS_WORDS = _set("thanks thank thx takk")
+BYE_WORDS = _set("bye goodbye")
+# Greetings of more than one word, whose words alone ("det", "god") are ordinary words.
+GREETING_PHRASES = _phrases(["god morgen", "god dag", "god kveld", "good morning", "good afternoon", "ha det"])
+BYE_PHRASES = _phrases(["ha det", "see you", "snakkast", "snakkes"])
 ABROAD_WORDS = _set(
     """
     utanlands utanlandske utanlandsk internasjonalt
@@ -309,6 +313,24 @@ FIELD_TRANSLATIONS: dict[str, str] = {
         ("gastroenterologi", "gastroenterology"),
         ("professor", "professor"),
         ("overlege", "consultant"),
+        # general words of research and its funding, for knowledge written in English
+        ("finansiere", "funded"),
+        ("finansierer", "funded"),
+        ("finansiert", "funded"),
+        ("finansiering", "funded"),
+        ("finansierte", "funded"),
+        ("finansieringa", "funded"),
+        ("metode", "methods"),
+        ("metoder", "methods"),
+        ("metodar", "methods"),
+        ("svulst", "tumour"),
+        ("svulsten", "tumour"),
+        ("kreft", "cancer"),
+        ("vev", "tissue"),
+        ("fokus", "focus"),
+        ("prognose", "prognosis"),
+        ("prognosen", "prognosis"),
+        ("behandling", "treatment"),
     )
 }
 

@@ -180,6 +180,8 @@ def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[st
         key = token.key
         if not _is_known(key, index) and key not in lexicon.LAST_WORDS:
             compound = _compound_head(key) or index.inflected(key) or _translated(key, index)
+            if not compound and not (result.mixed_case and token.original[:1].isupper()):
+                compound = _known_tail(key, index)
             if compound:
                 key = compound
             else:
@@ -214,6 +216,29 @@ def _translated(key: str, index: Index) -> str | None:
     return english if _is_known(english, index) else index.inflected(english)
 
 
+_DEFINITE_ENDINGS = ("ene", "ane", "et", "en", "a")
+
+
+def _known_tail(key: str, index: Index) -> str | None:
+    """Norwegian compounds end in the word that matters: 'hovud|fokuset' is about 'fokus'.
+
+    Only the knowledge's own words (and general translations) are looked for, five letters
+    or more after a head of three or more, so a name is not taken apart.
+    """
+    if len(key) < 8:
+        return None
+    forms = [key] + [key[: -len(e)] for e in _DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 8]
+    for form in forms:
+        for start in range(3, len(form) - 4):
+            tail = form[start:]
+            if tail in index.vocabulary and tail not in lexicon.STOPWORDS:
+                return tail
+            translated = _translated(tail, index)
+            if translated:
+                return translated
+    return None
+
+
 def _compound_head(key: str) -> str | None:
     """Norwegian compounds end in the word that matters: "forsknings|temaer", "gruppe|leder"."""
     if len(key) < 7:
@@ -228,6 +253,16 @@ def _language(keys: list[str]) -> str:
     norwegian = sum(k in _NORWEGIAN_MARKERS for k in keys)
     english = sum(k in _ENGLISH_MARKERS for k in keys)
     return "no" if norwegian > english else "en"
+
+
+def phrase_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> set[int]:
+    found: set[int] = set()
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(keys) - n + 1):
+            if tuple(keys[i : i + n]) == phrase:
+                found.update(range(i, i + n))
+    return found
 
 
 def _has_phrase(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -342,6 +377,9 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
                 result.org_kinds.add(kind)
         if key in lexicon.NEGATION_WORDS:
             result.negated.add(position)
+    if _has_phrase(keys, lexicon.GREETING_PHRASES):
+        result.cues.add("greeting")
+        consumed.update(phrase_positions(keys, lexicon.GREETING_PHRASES))
     if result.count:
         result.cues.add("count")
 

@@ -159,3 +159,12 @@ def test_an_empty_knowledge_base_answers_calmly(tmp_path):
     for question in ["who is in Oslo", "help", "what are the themes", "who leads the group", "how many people", "x"]:
         answer = engine.answer(question)
         assert answer.text and answer.people == ()
+
+
+def test_norwegian_function_words_are_not_greetings(engine):
+    # "det" and "god" were greeting words on their own, so a question with "det" read as small talk.
+    answer = engine.answer("Hva er stroma, og hvorfor er det så viktig?")
+    assert answer.kind == "facts" and "stroma" in answer.text  # "why" asks for the page's reasons
+    assert engine.answer("ha det").kind == "greeting"
+    assert engine.answer("god morgen!").kind == "greeting"
+    assert engine.answer("tusen takk").kind == "greeting"

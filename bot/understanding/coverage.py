@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot import lexicon
-from bot.parser import ALL_CUE_WORDS, Parse
+from bot.parser import ALL_CUE_WORDS, Parse, phrase_positions
 from bot.text import expand_negations, stem
 from bot.understanding.ordinary import is_very_common
 
@@ -70,6 +70,7 @@ def explained_positions(p: Parse, with_mentions: bool = True) -> set[int]:
     (`with_mentions=False`): "who in <city> plays football" is not about a sentence with "plays".
     """
     explained = {i for m in p.mentions for i in range(m.start, m.end)} if with_mentions else set()
+    explained |= phrase_positions(p.keys, lexicon.GREETING_PHRASES + lexicon.BYE_PHRASES)
     for position, key in enumerate(p.keys):
         cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS
         if cue or key.isdecimal() or key in lexicon.ORDINALS or key in lexicon.CARDINALS:
