@@ -174,7 +174,9 @@ GREETING_WORDS = _set("hi hello hey hei hallo heisann morn morna thanks thank th
 THANKS_WORDS = _set("thanks thank thx takk")
 BYE_WORDS = _set("bye goodbye")
 # Greetings of more than one word, whose words alone ("det", "god") are ordinary words.
-GREETING_PHRASES = _phrases(["god morgen", "god dag", "god kveld", "good morning", "good afternoon", "ha det"])
+GREETING_PHRASES = _phrases(
+    ["god morgen", "god dag", "god kveld", "good morning", "good afternoon", "ha det", "tusen takk", "mange takk"]
+)
 BYE_PHRASES = _phrases(["ha det", "see you", "snakkast", "snakkes"])
 ABROAD_WORDS = _set(
     """

@@ -180,10 +180,13 @@ def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[st
         key = token.key
         if not _is_known(key, index) and key not in lexicon.LAST_WORDS:
             compound = _compound_head(key) or index.inflected(key) or _translated(key, index)
-            if not compound and not (result.mixed_case and token.original[:1].isupper()):
+            typed_as_name = result.mixed_case and token.original[:1].isupper()
+            if not compound and not typed_as_name:
                 compound = _known_tail(key, index)
             if compound:
                 key = compound
+            elif is_ordinary(key) and not typed_as_name:
+                pass  # an everyday word ("morgen") is not a misspelt name ("Jørgen")
             else:
                 capitalised = result.mixed_case and token.index > 0 and token.original[:1].isupper()
                 hit = index.correct(key, names_only=capitalised)
