@@ -327,12 +327,10 @@ FIELD_TRANSLATIONS: dict[str, str] = {
         ("metodar", "methods"),
         ("svulst", "tumour"),
         ("svulsten", "tumour"),
-        ("kreft", "cancer"),
         ("vev", "tissue"),
         ("fokus", "focus"),
         ("prognose", "prognosis"),
         ("prognosen", "prognosis"),
-        ("behandling", "treatment"),
     )
 }
 

@@ -186,7 +186,7 @@ def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[st
             if compound:
                 key = compound
             elif is_ordinary(key) and not typed_as_name:
-                pass  # an everyday word ("morgen") is not a misspelt name ("Jørgen")
+                pass  # an everyday word is not taken for a misspelt name
             else:
                 capitalised = result.mixed_case and token.index > 0 and token.original[:1].isupper()
                 hit = index.correct(key, names_only=capitalised)
