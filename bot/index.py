@@ -139,7 +139,7 @@ class Index:
             found: set[str] = set()
             for country, people in self.people_by_country.items():
                 region = lexicon.country_region(country)
-                if region == target.value or (target.value == "europe" and region == "nordic"):
+                if region == target.value or region in lexicon.REGION_PARTS.get(target.value, ()):
                     found |= people
             return found
         if target.kind == UNIT:
@@ -360,9 +360,9 @@ def _index_places(index: Index, kb: KnowledgeBase, phrases: list) -> None:
     for canonical, forms in lexicon.country_forms().items():
         for form in forms:
             phrases.append((form, Target(COUNTRY, canonical)))
-    for region, words in lexicon.REGIONS.items():
-        for word in words:
-            phrases.append(((word,), Target(REGION, region)))
+    for region, forms in lexicon.REGIONS.items():
+        for form in forms:
+            phrases.append((form, Target(REGION, region)))
     host = kb.orgs_by_id.get(kb.project.host or "")
     if host is None and kb.project.leader in kb.people_by_id:
         leader = kb.people_by_id[kb.project.leader]

@@ -56,18 +56,27 @@ STOPWORDS = _set(
     takk hei hallo fortell vis gi meg si
     eg ein eit nokon noko nokre dykk dykkar deira dei ho henne hennar kva kven kvar kor korleis kvifor
     kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
+    totalt total altogether including inkl inkludert medregnet
     """
 )
 
 # Words that ask for people.
 WHO_WORDS = _set(
     """
+    ppl folks
     kven kem forskar forskarar forskarane forskere personar folka medlemer tilsette ansatte
     who whom whose anyone anybody someone somebody people person persons researcher researchers
     scientist scientists member members colleague colleagues contact contacts
     staff team expert experts everyone everybody list
     hvem noen folk personer person forsker forskere medlem medlemmer kollega kolleger kontakt
     kontaktperson kontaktpersoner ekspert eksperter alle liste
+    """
+)
+# Words that make a sentence a question.
+QUESTION_WORDS = _set(
+    """
+    who whom whose what which where when why how hvem hva hvor hvilke hvilken hvilket hvordan
+    hvorfor naar kven kva kvar kor korleis kvifor kem ka
     """
 )
 WHY_WORDS = _set("why hvorfor kvifor korfor")
@@ -122,7 +131,7 @@ PROJECT_WORDS = _set(
     maal driver holder called named name title heter tittel grp proj
     """
 )
-CONSORTIUM_WORDS = _set("consortium consortia network konsortium konsortiet nettverk")
+CONSORTIUM_WORDS = _set("consortium consortia konsortium konsortiet konsortiumet")
 ORG_LIST_WORDS = _set(
     """
     organisation organisations organization organizations institution institutions
@@ -198,6 +207,9 @@ PERSON_PROMPTS = _phrases(
         "tell me about",
         "about",
         "hvem er",
+        "kven er",
+        "kem er",
+        "hvem var",
         "fortell om",
         "info on",
         "information about",
@@ -360,10 +372,11 @@ _COUNTRIES: dict[str, tuple[str, str]] = {
     "Greece": ("Hellas Greek gresk", "europe"),
     "USA": (
         "US U.S. United States America American Americans amerikansk amerikanske Amerika States",
-        "america",
+        "north_america",
     ),
-    "Canada": ("Canadian kanadisk", "america"),
-    "Brazil": ("Brasil Brazilian brasiliansk", "america"),
+    "Canada": ("Canadian kanadisk", "north_america"),
+    "Mexico": ("Mexican meksikansk Mexico", "north_america"),
+    "Brazil": ("Brasil Brazilian brasiliansk", "south_america"),
     "Australia": ("Australian australsk", "oceania"),
     "China": ("Kina Chinese kinesisk", "asia"),
     "Japan": ("Japanese japansk", "asia"),
@@ -393,10 +406,32 @@ NORWEGIAN_COUNTRY_NAMES = {
     "China": "Kina",
 }
 # Words for groups of countries.
-REGIONS: dict[str, frozenset[str]] = {
-    "nordic": _set("nordic nordisk nordiske nordics scandinavia scandinavian skandinavia skandinavisk norden"),
-    "europe": _set("europe european europa europeisk europeiske eu"),
-    "america": _set("america americas"),
+REGIONS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "nordic": _phrases(
+        [
+            "nordic",
+            "nordisk",
+            "nordiske",
+            "nordics",
+            "scandinavia",
+            "scandinavian",
+            "skandinavia",
+            "skandinavisk",
+            "norden",
+        ]
+    ),
+    "europe": _phrases(["europe", "european", "europa", "europeisk", "europeiske", "eu"]),
+    "america": _phrases(["america", "americas", "amerika", "the americas"]),
+    "north_america": _phrases(["north america", "nordamerika", "nord-amerika", "north american"]),
+    "south_america": _phrases(["south america", "latin america", "soramerika", "sor-amerika", "latin-amerika"]),
+    "asia": _phrases(["asia", "asian", "asiatisk"]),
+    "africa": _phrases(["africa", "afrika", "african", "afrikansk"]),
+    "oceania": _phrases(["oceania", "oseania"]),
+}
+# Regions inside others: a question about the larger one includes them.
+REGION_PARTS: dict[str, frozenset[str]] = {
+    "europe": frozenset({"nordic"}),
+    "america": frozenset({"north_america", "south_america"}),
 }
 # Names that need the user's capitals, because in lower case they are ordinary words.
 CASE_SENSITIVE_FORMS = frozenset({("us",), ("states",), ("eu",)})

@@ -122,6 +122,8 @@ class Parse:
     unknown: list[Token] = field(default_factory=list)
     ordinary: list[Token] = field(default_factory=list)
     sentence_starts: frozenset[int] = frozenset()
+    asking: frozenset[int] = frozenset()
+    """Positions of the words in the sentences that ask the question; the others are context."""
     """Words the knowledge lacks that are ordinary language ('flight', 'Monday'): they may be left out."""
     corrections: list[Correction] = field(default_factory=list)
     theme_numbers: list[int] = field(default_factory=list)
@@ -158,7 +160,9 @@ def parse(question: str, index: Index) -> Parse:
     result = Parse(text=text, tokens=tokens)
     if not tokens:
         return result
-    result.sentence_starts = _sentence_starts(text, tokens)
+    sentences = _sentences(text, tokens)
+    result.sentence_starts = frozenset(s[0] for s in sentences if s and s[0] >= 0)
+    result.asking = _asking(sentences, tokens)
     keys = _corrected_keys(tokens, index, result)
     result.language = _language(keys)
     result.count = _is_count(keys)
@@ -468,24 +472,34 @@ def _name_like(token: Token, result: Parse) -> bool:
     return capitalised and token.index not in result.sentence_starts
 
 
-def _sentence_starts(text: str, tokens: list[Token]) -> frozenset[int]:
-    """Positions of the tokens that begin a sentence: a capital there does not make a name."""
-    starts: set[int] = set()
+def _sentences(text: str, tokens: list[Token]) -> list[list[int]]:
+    """The token positions of each sentence, split at '.', '!', '?', ';' and ':'.
+
+    Each sentence that ended in a mark gets a last entry saying how: -1 for '?', -2 otherwise.
+    """
+    sentences: list[list[int]] = [[]]
     position = 0
-    new_sentence = True
     for match in re.finditer(r"[.!?:;]+|\w+", expand_negations(text)):
         word = match.group(0)
         if not word[0].isalnum() and word[0] != "_":
-            new_sentence = True
+            if sentences[-1]:
+                sentences[-1].append(-1 if "?" in word else -2)  # how the sentence ended
+                sentences.append([])
             continue
-        first = True
         while position < len(tokens) and tokens[position].original == word:
-            if first and new_sentence:
-                starts.add(position)
-            first = False
+            sentences[-1].append(position)
             position += 1
-        new_sentence = False
-    return frozenset(starts)
+    return [s for s in sentences if s]
+
+
+def _asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
+    """The sentences with a '?', else those with a question word, else all of them."""
+    asked = [s for s in sentences if s[-1] == -1]
+    if not asked:
+        asked = [s for s in sentences if any(i >= 0 and tokens[i].key in lexicon.QUESTION_WORDS for i in s)]
+    if not asked:
+        asked = sentences
+    return frozenset(i for s in asked for i in s if i >= 0)
 
 
 def _absorb_name_variants(index: Index, result: Parse) -> None:
@@ -508,9 +522,11 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> 
     """Unknown words where a place or a name should be: "at MIT", "who is Jane Doe"."""
     # Frequent words are names too when typed as names ("Per Hansen", "Harvard"), and, in a
     # question typed all in small letters, right after a preposition with no article ("at harvard").
+    # Only the sentences that ask: "I'm visiting from <city>. Who works on X?" asks nothing of the city.
+    asking = result.asking
     typed_as_names = {t.index for t in result.ordinary if _name_like(t, result)}
-    unknown_positions = {t.index for t in result.unknown} | typed_as_names
-    ordinary_positions = {t.index for t in result.ordinary}
+    unknown_positions = ({t.index for t in result.unknown} | typed_as_names) & asking
+    ordinary_positions = {t.index for t in result.ordinary} & asking
     bare_after_preposition = set() if result.mixed_case else ordinary_positions
     # In mixed case people type names with capitals, so only capitalised words may be names.
     capitalised = {i for i in unknown_positions if tokens[i].original[:1].isupper()}

@@ -11,19 +11,12 @@ football is what is asked, and nothing in the knowledge explains it.
 
 from __future__ import annotations
 
-import re
-
 from bot import lexicon
 from bot.parser import ALL_CUE_WORDS, Parse, phrase_positions
-from bot.text import expand_negations, stem
+from bot.text import stem
 from bot.understanding.ordinary import is_very_common
 
-QUESTION_WORDS = lexicon.words(
-    """
-    who whom whose what which where when why how hvem hva hvor hvilke hvilken hvilket hvordan
-    hvorfor naar kven kva kvar kor korleis kvifor kem ka kor
-    """
-)
+QUESTION_WORDS = lexicon.QUESTION_WORDS
 # Verbs and nouns that ask for a person to turn to: they are what a people question is about.
 CONTACT_WORDS = lexicon.words(
     """
@@ -40,27 +33,8 @@ VERY_COMMON_FACTOR = 0.5
 
 
 def sentence_weights(p: Parse) -> list[float]:
-    """1 for the words of the sentences that ask (a question word or a '?'), less for the rest."""
-    sentences: list[list[int]] = [[]]
-    asking: list[bool] = [False]
-    position = 0
-    for match in re.finditer(r"[.!?;]+|\w+", expand_negations(p.text)):
-        word = match.group(0)
-        if not word[0].isalnum() and word[0] != "_":
-            asking[-1] = asking[-1] or "?" in word
-            sentences.append([])
-            asking.append(False)
-            continue
-        while position < len(p.tokens) and p.tokens[position].original == word:
-            sentences[-1].append(position)
-            asking[-1] = asking[-1] or p.keys[position] in QUESTION_WORDS
-            position += 1
-    weights = [1.0] * len(p.tokens)
-    if any(asking) and not all(a for a, s in zip(asking, sentences, strict=True) if s):
-        for flag, members in zip(asking, sentences, strict=True):
-            for n in members:
-                weights[n] = 1.0 if flag else BACKGROUND_WEIGHT
-    return weights
+    """1 for the words of the sentences that ask, less for the sentences around them."""
+    return [1.0 if i in p.asking else BACKGROUND_WEIGHT for i in range(len(p.tokens))]
 
 
 def explained_positions(p: Parse, with_mentions: bool = True) -> set[int]:
