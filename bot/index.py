@@ -287,6 +287,20 @@ def _person_names(person: Person) -> list[tuple[str, ...]]:
     return [keys(n) for n in (person.name, *person.aliases) if keys(n)]
 
 
+_CONNECTORS = ("of", "for")
+
+
+def _connector_variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """'Institute for X' is also asked for as 'Institute of X'."""
+    variants = [phrase]
+    for n, word in enumerate(phrase):
+        if word in _CONNECTORS:
+            for other in _CONNECTORS:
+                if other != word:
+                    variants.append((*phrase[:n], other, *phrase[n + 1 :]))
+    return variants
+
+
 def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[str]) -> None:
     orgs = kb.orgs_by_id
     by_org: dict[str, set[str]] = defaultdict(set)
@@ -326,13 +340,17 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
                     continue
                 by_unit[unit].add(person.id)
                 full = keys(unit)
-                phrases.append((full, Target(UNIT, unit)))
+                for variant in _connector_variants(full):
+                    phrases.append((variant, Target(UNIT, unit)))
                 core = tuple(k for k in full if k not in lexicon.GENERIC_NAME_WORDS)
-                if core and core != full:
+                # A short form made only of words the group uses everywhere ("cancer research" in a
+                # cancer group) names no unit: the full name still does.
+                distinctive = any(k not in domain for k in core)
+                if core and core != full and distinctive:
                     phrases.append((core, Target(UNIT, unit)))
                 # without the leading "Department of": "haematology and oncology"
                 start = next((n for n, k in enumerate(full) if k not in lexicon.GENERIC_NAME_WORDS), 0)
-                if start > 0 and full[start:] != core:
+                if start > 0 and full[start:] != core and distinctive:
                     phrases.append((full[start:], Target(UNIT, unit)))
                 for word in core:
                     if word not in domain and len(word) >= 4:

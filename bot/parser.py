@@ -280,7 +280,9 @@ def _has_phrase(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
-_BEFORE_COUNT = frozenset({"the", "total", "s", "what", "whats", "is", "det", "er", "hva", "og", "and"})
+_BEFORE_COUNT = frozenset(
+    {"the", "total", "s", "what", "whats", "is", "det", "er", "hva", "kva", "og", "and", "in", "i", "from", "fra", "at"}
+)
 
 
 def _is_count(keys: list[str]) -> bool:
@@ -562,6 +564,7 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> 
                     followed_by_place = nxt + 1 >= len(keys) or keys[nxt + 1] in _ROLE_FOLLOWERS
                     bare_role = (
                         not article
+                        and keys[nxt] not in _NOT_ROLES
                         and nxt in ordinary_positions
                         and not tokens[nxt].original[:1].isupper()
                         and followed_by_place
@@ -580,6 +583,7 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> 
 
 # "who is <role> at/of <place>": what may follow a role that the knowledge does not have.
 _ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | lexicon.words("of for til")
+_NOT_ROLES = lexicon.words("not ikke ikkje also ogsaa only bare berre still fortsatt")
 _INDEFINITE = lexicon.words("a an en ei et another some")
 _ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
 _NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})

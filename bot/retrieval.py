@@ -15,6 +15,8 @@ from bot.model import Fact, FaqEntry, Theme
 from bot.text import keys, stem, stems_meet
 
 MIN_COVERAGE = 0.6
+PART_MATCH = 0.6
+"""A question's word that only begins with a text's word (a compound) counts this much of a whole match."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,14 @@ def rank(
         matched = []
         covered = 0.0
         for word, weight in zip(stems, weights, strict=True):
-            if word in words or any(stems_meet(word, w) for w in words):
+            if word in words:
                 covered += weight
+                matched.append(word)
+            elif any(stems_meet(word, w) and len(word) <= len(w) for w in words):
+                covered += weight  # another form of the text's word: "stroma" for "stromal"
+                matched.append(word)
+            elif any(stems_meet(word, w) for w in words):
+                covered += weight * PART_MATCH  # only part of a compound: "stromaheterogenitet" has "stroma"
                 matched.append(word)
         if matched:
             results.append(Scored(item, covered / total, tuple(matched)))

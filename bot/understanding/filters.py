@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bot import lexicon
-from bot.index import CITY, COUNTRY, ORG, ORG_PART, PERSON, REGION, ROLE, SURNAME, TITLE, UNIT, Index
+from bot.index import CITY, COUNTRY, FIRST_NAME, ORG, ORG_PART, PERSON, REGION, ROLE, SURNAME, TITLE, UNIT, Index
 from bot.parser import Parse, heads_a_name
 from bot.understanding import query as q
 
@@ -28,7 +28,7 @@ _FAMILY = {
     TITLE: q.TITLE,
 }
 FILTER_KINDS = frozenset(_FAMILY)
-_PERSON_KINDS = frozenset({PERSON, SURNAME})
+_PERSON_KINDS = frozenset({PERSON, SURNAME, FIRST_NAME})
 
 # Words that turn the next named thing into an exclusion.
 NEGATIONS = lexicon.words(
