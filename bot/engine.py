@@ -127,7 +127,7 @@ class Engine:
         if answer.kind in ("person", "leader"):
             query = q.Query(asks=q.PERSON, people=people)
         elif answer.kind in ("theme", "themes") or (answer.kind == "count" and themes and not people):
-            query = q.Query(asks=q.THEMES, themes=themes)
+            query = q.Query(asks=q.THEMES, themes=themes, attribute="people" if people else None)
         elif answer.kind not in ("people", "count"):
             query = q.Query(asks=q.STATEMENT)
         return Context(query=query, people=people, themes=themes, kind=answer.kind)
@@ -137,9 +137,13 @@ class Engine:
         if query.asks in (q.PERSON, q.ATTRIBUTE):
             persons = compose.people_sorted(self.index, set(query.people))
             return self._person_answer(p, persons, 0.9, query.attribute) if persons else None
+        if query.asks == q.THEMES and not query.themes:
+            return self._themes_or_facts(p, asks_people=query.attribute == "people")
         if query.asks == q.THEMES:
             themes = [t for t in self.kb.themes if t.number in query.themes]
             return self._theme_answer(p, themes, 0.9, asks_people=query.attribute == "people") if themes else None
+        if query.asks == q.STATEMENT and query.attribute == "consortium":
+            return self._consortium(p, about_it=True)
         if query.asks == q.COUNT and query.counted == "themes":
             return self._count(p)
         selection = Selection(executor.select(query, self.index), query)
@@ -500,7 +504,7 @@ class Engine:
             language=p.language,
         )
 
-    def _themes_or_facts(self, p: Parse) -> Answer | None:
+    def _themes_or_facts(self, p: Parse, asks_people: bool = False) -> Answer | None:
         """The theme or the page's statement that explains most of the question."""
         # The project's own name (say "kelp" for a kelp ecology lab) is the topic of
         # every statement, so it neither finds nor rules one out; theme titles may share its words.
@@ -516,7 +520,7 @@ class Engine:
             explained = matched_positions(p, tuple(w for s in themes for w in s.matched)) | about_the_project
             if not _explains_enough(p, explained, with_mentions=False):
                 return None
-            return self._theme_answer(p, [s.item for s in themes], themes[0].score)
+            return self._theme_answer(p, [s.item for s in themes], themes[0].score, asks_people)
         if not facts:
             return None
         explained = matched_positions(p, tuple(w for s in facts for w in s.matched)) | about_the_project
@@ -534,9 +538,10 @@ class Engine:
             language=p.language,
         )
 
-    def _consortium(self, p: Parse) -> Answer | None:
+    def _consortium(self, p: Parse, about_it: bool = False) -> Answer | None:
+        """The consortium's card; `about_it` when a follow-up's 'it' is the consortium."""
         consortium = self.kb.project.consortium
-        if consortium is None or not self._mentions_consortium(p) or len(p.unknown) > 1:
+        if consortium is None or not (about_it or self._mentions_consortium(p)) or len(p.unknown) > 1:
             return None
         if not _explains_enough(p, self._consortium_text_positions(p)):
             return None

@@ -123,6 +123,7 @@ class Parse:
     ordinary: list[Token] = field(default_factory=list)
     sentence_starts: frozenset[int] = frozenset()
     asking: frozenset[int] = frozenset()
+    read_keys: list[str] = field(default_factory=list)
     """Positions of the words in the sentences that ask the question; the others are context."""
     """Words the knowledge lacks that are ordinary language ('flight', 'Monday'): they may be left out."""
     corrections: list[Correction] = field(default_factory=list)
@@ -142,7 +143,8 @@ class Parse:
 
     @property
     def keys(self) -> list[str]:
-        return [t.key for t in self.tokens]
+        """The question's words as read: corrected, translated and compounds reduced to their head."""
+        return self.read_keys or [t.key for t in self.tokens]
 
     @property
     def mixed_case(self) -> bool:
@@ -164,6 +166,7 @@ def parse(question: str, index: Index) -> Parse:
     result.sentence_starts = frozenset(s[0] for s in sentences if s and s[0] >= 0)
     result.asking = _asking(sentences, tokens)
     keys = _corrected_keys(tokens, index, result)
+    result.read_keys = keys
     result.language = _language(keys)
     result.count = _is_count(keys)
     result.counted = _counted_words(keys) if result.count else ()

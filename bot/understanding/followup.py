@@ -16,6 +16,7 @@ from bot import lexicon
 from bot.index import CITY, COUNTRY, ORG, Index
 from bot.parser import Parse
 from bot.understanding import query as q
+from bot.understanding.coverage import left_over
 
 _w = lexicon.words
 
@@ -34,6 +35,10 @@ _COUNTRY_WORDS = lexicon.COUNTRY_LIST_WORDS
 _CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
 _INVERT = _w("not ikke ikkje rest remaining resten")
 _BOTH = _w("both begge baade bade")
+_IT = _w("it its this that den det dette dens")
+TOPIC_KINDS = frozenset({"consortium"})
+"""Answers whose subject a later 'it' refers to."""
+_WHICH_ONE = (("which", "one"), ("which", "ones"), ("hvilken", "av"), ("hvilke", "av"), ("kven", "av"), ("kva", "for"))
 _ONE = _w("one it that den det that one ones dei")
 
 
@@ -90,14 +95,41 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         or _has_pair(keys, _CORRECTIONS)
         or _starts(keys, lexicon.words("no nei nope sorry"))
     )
-    steps = (_theme_step, _count_step, _pronoun_step, _other_one_step, _else_step, _both_step, _narrowing_step)
+    steps = (
+        _theme_step,
+        _count_step,
+        _topic_step,
+        _pronoun_step,
+        _other_one_step,
+        _else_step,
+        _both_step,
+        _narrowing_step,
+    )
     for step in (*steps, _invert_step):
         result = step(context, p, query, index, fragment)
         if result is not None:
             return result
-    if fragment or _only_names(p, query):
+    if fragment and context.query is not None and context.query.asks == q.THEMES:
+        if context.query.attribute == "people" and not query.filters and not query.people and not query.themes:
+            return q.Query(asks=q.THEMES, attribute="people")  # "and on <topic>?" after "who works on <topic>?"
+    if (fragment or _only_names(p, query)) and not _left_over(p):
         return _replace(context, p, query)
     return None
+
+
+def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'who funds it?', 'hvor lenge er den finansiert?': 'it' is what the last answer was about."""
+    if context.kind not in TOPIC_KINDS or query.filters or query.people or not set(p.keys) & _IT:
+        return None
+    return q.Query(asks=q.STATEMENT, attribute=context.kind)
+
+
+_CONVERSATIONAL = _w("meant mean mente meinte sorry actually instead then ok okay exactly da daa")
+
+
+def _left_over(p: Parse) -> list[int]:
+    """Content words a follow-up leaves unexplained, the words of talk ('I meant', 'sorry') aside."""
+    return [i for i in left_over(p) if p.keys[i] not in _CONVERSATIONAL]
 
 
 def _only_names(p: Parse, query: q.Query) -> bool:
@@ -106,6 +138,8 @@ def _only_names(p: Parse, query: q.Query) -> bool:
         return False
     named = {i for m in p.mentions for i in range(m.start, m.end)}
     rest = [k for i, k in enumerate(p.keys) if i not in named]
+    if any(k in lexicon.QUESTION_WORDS for k in rest):
+        return False  # "who works in <city>?" is a question of its own
     return all(k in lexicon.STOPWORDS or k in lexicon.PLACE_PREPOSITIONS for k in rest)
 
 
@@ -151,7 +185,8 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     asks_about_them = query.attribute is not None or p.has("where", "what")
     if query.filters and not (keys & SINGULAR_PRONOUNS and asks_about_them):
         return None  # "which of them are at <place>" narrows; "which hospital is he at?" asks about him
-    if keys & SINGULAR_PRONOUNS:
+    bare = not query.filters and not _left_over(p) and (p.has("where") or query.attribute is not None)
+    if keys & SINGULAR_PRONOUNS or (bare and len(context.people) == 1):  # "where exactly?"
         people = context.people if len(context.people) == 1 else ()
         if not people and context.query is not None and len(context.query.people) == 1:
             people = context.query.people
@@ -188,12 +223,26 @@ def _else_step(context: Context, p: Parse, query: q.Query, index: Index, fragmen
 
 
 def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'which of them ...', 'only the ones ...', 'which one is ...': the last answer, narrowed further."""
     keys = p.keys
-    narrowing = (_narrows(p) and set(keys) & _NARROWING) or _starts(keys, _NARROWING_STARTS)
+    narrowing = (
+        (_narrows(p) and set(keys) & _NARROWING)
+        or _starts(keys, _NARROWING_STARTS)
+        or _has_pair(keys[:3], _WHICH_ONE)
+    )
     if not narrowing or not context.people:
         return None
+    asks = q.COUNT if p.count else q.PEOPLE
+    previous = context.query
+    if previous is not None and previous.asks in (q.PEOPLE, q.COUNT) and previous.filters:
+        # the last question's conditions and the new ones, so that "and in <place>?" can replace either
+        if not (query.filters or query.excluded or p.count):
+            return None
+        return previous.with_(
+            asks=asks, filters=(*previous.filters, *query.filters), excluded=(*previous.excluded, *query.excluded)
+        )
     if query.filters or query.excluded:
-        return query.with_(asks=q.COUNT if p.count else q.PEOPLE, within=context.people, people=())
+        return query.with_(asks=asks, within=context.people, people=())
     if p.count:
         return q.Query(asks=q.COUNT, counted="people", within=context.people)
     return None
