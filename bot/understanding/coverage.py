@@ -14,6 +14,7 @@ from __future__ import annotations
 from bot import lexicon
 from bot.parser import ALL_CUE_WORDS, Parse, phrase_positions
 from bot.text import stem
+from bot.understanding.filters import NEGATIONS
 from bot.understanding.ordinary import is_very_common
 
 QUESTION_WORDS = lexicon.QUESTION_WORDS
@@ -46,7 +47,7 @@ def explained_positions(p: Parse, with_mentions: bool = True) -> set[int]:
     explained = {i for m in p.mentions for i in range(m.start, m.end)} if with_mentions else set()
     explained |= phrase_positions(p.keys, lexicon.GREETING_PHRASES + lexicon.BYE_PHRASES)
     for position, key in enumerate(p.keys):
-        cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS
+        cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS or key in NEGATIONS
         if cue or key.isdecimal() or key in lexicon.ORDINALS or key in lexicon.CARDINALS:
             explained.add(position)
     return explained

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from bot import lexicon
+from bot.answering.executor import select
 from bot.index import CITY, COUNTRY, ORG, Index
 from bot.parser import Parse
 from bot.understanding import query as q
@@ -109,9 +110,9 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         result = step(context, p, query, index, fragment)
         if result is not None:
             return result
-    if fragment and context.query is not None and context.query.asks == q.THEMES:
-        if context.query.attribute == "people" and not query.filters and not query.people and not query.themes:
-            return q.Query(asks=q.THEMES, attribute="people")  # "and on <topic>?" after "who works on <topic>?"
+    about_people = context.query is not None and context.query.asks == q.THEMES and context.query.attribute == "people"
+    if fragment and about_people and not (query.filters or query.people or query.themes):
+        return q.Query(asks=q.THEMES, attribute="people")  # "and on <topic>?" after "who works on <topic>?"
     if (fragment or _only_names(p, query)) and not _left_over(p):
         return _replace(context, p, query)
     return None
@@ -121,10 +122,12 @@ def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
     """'who funds it?', 'hvor lenge er den finansiert?': 'it' is what the last answer was about."""
     if context.kind not in TOPIC_KINDS or query.filters or query.people or not set(p.keys) & _IT:
         return None
+    if p.has("leader"):
+        return None  # "who leads it?": a question of its own
     return q.Query(asks=q.STATEMENT, attribute=context.kind)
 
 
-_CONVERSATIONAL = _w("meant mean mente meinte sorry actually instead then ok okay exactly da daa")
+_CONVERSATIONAL = _w("meant mean mente meinte sorry actually instead then ok okay exactly da daa nei nope ja jo yes")
 
 
 def _left_over(p: Parse) -> list[int]:
@@ -226,9 +229,7 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     """'which of them ...', 'only the ones ...', 'which one is ...': the last answer, narrowed further."""
     keys = p.keys
     narrowing = (
-        (_narrows(p) and set(keys) & _NARROWING)
-        or _starts(keys, _NARROWING_STARTS)
-        or _has_pair(keys[:3], _WHICH_ONE)
+        (_narrows(p) and set(keys) & _NARROWING) or _starts(keys, _NARROWING_STARTS) or _has_pair(keys[:3], _WHICH_ONE)
     )
     if not narrowing or not context.people:
         return None
@@ -276,11 +277,19 @@ def _replace(context: Context, p: Parse, query: q.Query) -> q.Query | None:
     previous = context.query
     if not query.filters or previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
         return None
-    if all(f.negated for f in query.filters):  # "and excluding <place>?": one more condition
-        return previous.with_(filters=(*previous.filters, *query.filters))
+    if all(f.negated for f in query.filters):
+        turned = [f for f in previous.filters if not f.negated and any(_same(f, n) for n in query.filters)]
+        if turned:  # "who is at a hospital?" then "and who is not at a hospital?": the condition turned round
+            kept = tuple(f for f in previous.filters if f not in turned)
+            return previous.with_(filters=(*kept, *query.filters))
+        return previous.with_(filters=(*previous.filters, *query.filters))  # "and excluding <place>?"
     families = {f.family for f in query.filters}
     kept = tuple(f for f in previous.filters if f.family not in families)
     return previous.with_(filters=(*kept, *query.filters), excluded=query.excluded)
+
+
+def _same(a: q.Filter, b: q.Filter) -> bool:
+    return a.family == b.family and set(a.values) == set(b.values)
 
 
 def _both_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
@@ -299,9 +308,15 @@ def _other_one_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     """'and the other one?': of the people the last question narrowed from, those it left out."""
     keys = set(p.keys)
     previous = context.query
-    if query.filters or query.people or not keys & _ELSE or previous is None or previous.within is None:
+    if query.filters or query.people or not keys & _ELSE or previous is None:
         return None
-    rest = tuple(i for i in previous.within if i not in context.people)
+    if previous.within is not None:
+        base = set(previous.within)
+    elif len(previous.filters) >= 2:  # "which of them are at <place>?": the base is the question before
+        base = select(previous.with_(filters=previous.filters[:-1]), index)
+    else:
+        return None
+    rest = tuple(i for i in base if i not in context.people)
     if not rest:
         return None
     if len(rest) == 1:
