@@ -13,6 +13,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -115,9 +116,12 @@ class Index:
         return FuzzyHit(closest[0], int(best))
 
     def _single_word_targets(self, word: str) -> frozenset[Target]:
-        return frozenset(t for phrase, ts in self.phrases.get(word, ()) if phrase == (word,) for t in ts) or frozenset(
-            {Target("word", word)}
-        )
+        """What a single word means: what it names, else its group of cue words ('jobber', 'jobbe': work)."""
+        named = frozenset(t for phrase, ts in self.phrases.get(word, ()) if phrase == (word,) for t in ts)
+        if named:
+            return named
+        group = _cue_group_of().get(word)
+        return frozenset({Target("cue", group) if group is not None else Target("word", word)})
 
     def people_in_orgs(self, org_ids: Iterable[str]) -> set[str]:
         """People at these organisations or any of their departments."""
@@ -229,9 +233,8 @@ def _by_length(words: set[str]) -> dict[int, list[str]]:
     return dict(by_length)
 
 
-def _cue_words() -> set[str]:
-    words: set[str] = set()
-    for group in (
+def _cue_groups() -> tuple[frozenset[str], ...]:
+    return (
         lexicon.WHO_WORDS,
         lexicon.WHERE_WORDS,
         lexicon.WORK_WORDS,
@@ -243,9 +246,17 @@ def _cue_words() -> set[str]:
         lexicon.ABROAD_WORDS,
         *lexicon.ROLE_SYNONYMS.values(),
         *lexicon.ORG_KIND_WORDS.values(),
-    ):
-        words |= group
-    return words
+    )
+
+
+def _cue_words() -> set[str]:
+    return set().union(*_cue_groups())
+
+
+@cache
+def _cue_group_of() -> dict[str, int]:
+    """Each cue word's group, so that two spellings of one cue are not a coin toss between meanings."""
+    return {word: n for n, group in enumerate(_cue_groups()) for word in group}
 
 
 def _domain_words(kb: KnowledgeBase) -> set[str]:
