@@ -543,8 +543,12 @@ class Engine:
         consortium = self.kb.project.consortium
         if consortium is None or not (about_it or self._mentions_consortium(p)) or len(p.unknown) > 1:
             return None
-        if not _explains_enough(p, self._consortium_text_positions(p)):
+        explained = self._consortium_text_positions(p)
+        if not _explains_enough(p, explained):
             return None
+        facts = best(rank(p.content, self._fact_docs, self.index, word_importance(p)), within=0.99)
+        if facts and len(matched_positions(p, facts[0].matched)) > len(explained):
+            return None  # a sentence of the page says more of what is asked: see _themes_or_facts
         name = consortium.name
         if consortium.short:
             name = f"{name} ({consortium.short})"
@@ -801,7 +805,11 @@ class Engine:
         if c is None:
             return set()
         words = {stem(k) for text in (c.name, c.name_no or "", c.short or "", c.summary or "") for k in keys(text)}
-        return {n for n, k in enumerate(p.keys) if any(stems_meet(stem(k), w) for w in words)}
+        return {
+            n
+            for n, k in enumerate(p.keys)
+            if k not in lexicon.STOPWORDS and any(stems_meet(stem(k), w) for w in words)
+        }
 
     def _mentions_consortium(self, p: Parse) -> bool:
         if p.has("consortium"):
@@ -882,7 +890,8 @@ def _consortium_words(kb: KnowledgeBase) -> frozenset[str]:
     project_words = set(keys(kb.project.name))
     words = set(keys(consortium.name)) | set(keys(consortium.name_no or ""))
     generic = lexicon.STOPWORDS | lexicon.PROJECT_WORDS | lexicon.WHO_WORDS | lexicon.GENERIC_NAME_WORDS
-    return frozenset(w for w in words - project_words if w not in generic and len(w) > 3)
+    # long words are distinctive even where a question may use them loosely ("expertise")
+    return frozenset(w for w in words - project_words if (w not in generic and len(w) > 3) or len(w) >= 8)
 
 
 def _cue_content(p: Parse) -> list[str]:
