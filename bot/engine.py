@@ -26,7 +26,7 @@ from bot.model import KnowledgeBase, Person, Theme
 from bot.parser import LAST, Parse, mentions_of, parse, phrase_positions
 from bot.people import filter_mentions
 from bot.phrases import join, say
-from bot.retrieval import best, fact_words, faq_words, rank, theme_words
+from bot.retrieval import best, fact_words, faq_words, note_words, rank, theme_words
 from bot.text import keys, stem, stems_meet
 from bot.understanding import query as q
 from bot.understanding.coverage import coverage, left_out_words, matched_positions, word_importance
@@ -75,6 +75,7 @@ class Engine:
         self.index: Index = build_index(kb)
         self._theme_docs = [(t, theme_words(t)) for t in kb.themes]
         self._fact_docs = [(f, fact_words(f)) for f in kb.project.facts]
+        self._note_docs = [(person, note_words(person.note)) for person in kb.people if person.note]
         self._faq_docs = [(e, faq_words(e)) for e in kb.faq]
         self._consortium_words = _consortium_words(kb)
         self._project_name_words = frozenset(keys(kb.project.name)) | frozenset(keys(kb.project.name_no or ""))
@@ -169,6 +170,7 @@ class Engine:
             self._leader,
             self._theme_by_number,
             self._themes_asked,
+            self._person_by_note,
             self._consortium_people,
             self._unknown_place,
             self._people_by_filters,
@@ -430,6 +432,17 @@ class Engine:
             sources=_source(self.kb.project.url),
             language=p.language,
         )
+
+    def _person_by_note(self, p: Parse) -> Answer | None:
+        """'Who leads the national expert group?': a person whose note in the knowledge says so."""
+        if not self._note_docs or not (p.has("who") or p.has("leader")) or p.unknown:
+            return None
+        words = [k for k in p.keys if k not in lexicon.STOPWORDS and k not in lexicon.QUESTION_WORDS]
+        found = best(rank(words, self._note_docs, self.index), minimum=0.75, within=0.99)
+        if len(found) != 1 or len(found[0].matched) < MIN_NOTE_WORDS:
+            return None
+        person = found[0].item
+        return self._person_answer(p, [person], found[0].score, None)
 
     def _consortium_people(self, p: Parse) -> Answer | None:
         if not self._mentions_consortium(p) or not p.has("who") or not _explains_enough(p):
@@ -873,6 +886,8 @@ def _people_mentioned(p: Parse, strong_only: bool) -> dict[str, float]:
     return found
 
 
+MIN_NOTE_WORDS = 4
+"""A person's note answers a question only when it shares at least this many of its words."""
 MIN_EXPLAINED = 0.5
 """An answer must explain at least this share of the question's content words (see coverage.py)."""
 

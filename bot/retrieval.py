@@ -35,6 +35,10 @@ def fact_words(fact: Fact) -> set[str]:
     return {stem(k) for k in keys(fact.text + " " + " ".join(fact.keywords))}
 
 
+def note_words(note: str) -> set[str]:
+    return {stem(k) for k in keys(note)}
+
+
 def faq_words(entry: FaqEntry) -> set[str]:
     return {stem(k) for q in entry.questions for k in keys(q)}
 
