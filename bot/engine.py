@@ -819,9 +819,7 @@ class Engine:
             return set()
         words = {stem(k) for text in (c.name, c.name_no or "", c.short or "", c.summary or "") for k in keys(text)}
         return {
-            n
-            for n, k in enumerate(p.keys)
-            if k not in lexicon.STOPWORDS and any(stems_meet(stem(k), w) for w in words)
+            n for n, k in enumerate(p.keys) if k not in lexicon.STOPWORDS and any(stems_meet(stem(k), w) for w in words)
         }
 
     def _mentions_consortium(self, p: Parse) -> bool:

@@ -71,6 +71,8 @@ class _Item:
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
     items = _items(p)
+    asked = [item for item in items if item.start in p.asking]
+    items = asked or items  # the context's places count only when the question itself names none
     keys = p.keys
     negated_at = _negation_positions(keys)
     filters: list[q.Filter] = []
@@ -103,10 +105,25 @@ def _items(p: Parse) -> list[_Item]:
     for position, key in enumerate(p.keys):
         if position in consumed or heads_a_name(p.keys, position, p.mentions):
             continue
+        if not _in_place_slot(p.keys, position):
+            continue  # "the report for the institute" names no kind of place to filter by
         for kind, kind_words in lexicon.ORG_KIND_WORDS.items():
             if key in kind_words:
                 items.append(_Item(q.ORG_KIND, (q.Value(q.ORG_KIND, kind),), position, position + 1))
     return sorted(items, key=lambda item: item.start)
+
+
+_NOT_A_PLACE_BEFORE = lexicon.words("for til to of about om with med")
+_ARTICLES = lexicon.words("a an the et ei en den det my our min mitt vaar vart vaart")
+
+
+def _in_place_slot(keys: list[str], position: int) -> bool:
+    """A kind of organisation filters people unless it is what something is for or about:
+    'at a hospital', 'any hospital affiliation' do; 'the report for the institute' does not."""
+    before = position - 1
+    while before >= 0 and keys[before] in _ARTICLES:
+        before -= 1
+    return not (before >= 0 and keys[before] in _NOT_A_PLACE_BEFORE)
 
 
 def _negation_positions(keys: list[str]) -> list[int]:
