@@ -567,8 +567,8 @@ def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> 
                     followed_by_place = nxt + 1 >= len(keys) or keys[nxt + 1] in _ROLE_FOLLOWERS
                     bare_role = (
                         not article
-                        and keys[nxt] not in _NOT_ROLES
                         and nxt in ordinary_positions
+                        and keys[nxt] not in _NOT_ROLES
                         and not tokens[nxt].original[:1].isupper()
                         and followed_by_place
                     )

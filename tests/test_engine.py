@@ -168,3 +168,10 @@ def test_norwegian_function_words_are_not_greetings(engine):
     assert engine.answer("ha det").kind == "greeting"
     assert engine.answer("god morgen!").kind == "greeting"
     assert engine.answer("tusen takk").kind == "greeting"
+
+
+@pytest.mark.parametrize("question", ["who is", "Hvem er", "tell me about", "kven er"])
+def test_a_question_that_stops_after_its_prompt_is_answered_calmly(engine, question):
+    # found by the fuzzing benchmark: the role slot after "who is" read past the last word
+    answer = engine.answer(question)
+    assert not answer.people
