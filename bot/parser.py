@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from bot import lexicon
 from bot.index import (
@@ -514,9 +515,10 @@ def _absorb_name_variants(index: Index, result: Parse) -> None:
             continue
         person = index.kb.people_by_id[mention.targets[0].value]
         first = keys_of(person.name)[0]
-        for token in list(result.unknown):
-            if token.index == mention.start - 1 and fuzz.ratio(token.key, first) >= 75:
-                result.unknown.remove(token)
+        for token in [*result.unknown, *result.ordinary]:  # "jones <surname>" is Jonas, not an everyday word
+            close = fuzz.ratio(token.key, first) >= 75 or OSA.distance(token.key, first) <= 1  # "eda" for "Ada"
+            if token.index == mention.start - 1 and close:
+                (result.unknown if token in result.unknown else result.ordinary).remove(token)
                 result.content.remove(token.key)
                 result.corrections.append(Correction(token.original, first, 1, token.index))
                 mention.start = token.index
