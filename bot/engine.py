@@ -78,6 +78,7 @@ class Engine:
         self._note_docs = [(person, note_words(person.note)) for person in kb.people if person.note]
         self._faq_docs = [(e, faq_words(e)) for e in kb.faq]
         self._consortium_words = _consortium_words(kb)
+        self._consortium_stems = tuple((w, stem(w)) for w in sorted(self._consortium_words))
         self._project_name_words = frozenset(keys(kb.project.name)) | frozenset(keys(kb.project.name_no or ""))
         self._role_words = frozenset(w for words in self.index.role_words.values() for w in words)
         self._leader_roles = frozenset(
@@ -826,12 +827,14 @@ class Engine:
         if p.has("consortium"):
             return True
         # a long distinctive word of the consortium's name ("ekspertgruppen") counts twice
-        hits = sum(
-            (2 if len(w) >= 10 else 1)
-            for k in p.keys
-            for w in self._consortium_words
-            if k == w or (len(k) >= 6 and stems_meet(stem(k), stem(w)))
-        )
+        hits = 0
+        for k in p.keys:
+            if k in lexicon.STOPWORDS:
+                continue
+            stemmed = stem(k)
+            for word, word_stem in self._consortium_stems:
+                if k == word or (len(k) >= 6 and stems_meet(stemmed, word_stem)):
+                    hits += 2 if len(word) >= 10 else 1
         short = self.kb.project.consortium.short if self.kb.project.consortium else None
         return hits >= 2 or (short is not None and keys(short)[0] in p.keys)
 

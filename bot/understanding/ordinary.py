@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import logging
+import os
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("en", "nb")
 MIN_ZIPF = 3.0
 """Words at least this frequent (once per million words) are ordinary language."""
+CACHE_FORMAT = 1
 VERY_COMMON_ZIPF = 5.4
 """Words this frequent ('thing', 'side', 'next', 'way') say little on their own, and cost half."""
 
@@ -43,7 +45,46 @@ def _data_dir() -> Path | None:
 
 @cache
 def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """(ordinary words, very common words), keyed as the question's words are (folded, digraphs collapsed)."""
+    """(ordinary words, very common words), from the cache when it is there (5 ms instead of 50)."""
+    cache_file = _cache_file()
+    try:
+        ordinary, _, common = cache_file.read_text(encoding="utf-8").partition("\n\n")
+        if ordinary and common:
+            return frozenset(ordinary.split("\n")), frozenset(common.split("\n"))
+    except (OSError, ValueError):
+        pass
+    ordinary_set, common_set = _read_word_lists()
+    if ordinary_set:
+        _write_cache(cache_file, ordinary_set, common_set)
+    return ordinary_set, common_set
+
+
+def _cache_file() -> Path:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from platformdirs import user_cache_dir
+
+    try:
+        release = version("wordfreq")
+    except PackageNotFoundError:
+        release = "none"
+    name = f"ordinary-words-{release}-{MIN_ZIPF}-{VERY_COMMON_ZIPF}-{CACHE_FORMAT}.txt"
+    return Path(user_cache_dir("research-group-bot", appauthor=False)) / name
+
+
+def _write_cache(path: Path, ordinary: frozenset[str], common: frozenset[str]) -> None:
+    """Written whole and renamed into place, so a reader never sees half a file; failures are harmless."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text("\n".join(sorted(ordinary)) + "\n\n" + "\n".join(sorted(common)), encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as exc:
+        log.debug("could not cache the word lists in %s: %s", path, exc)
+
+
+def _read_word_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Read wordfreq's lists and key their words as the question's words are (folded, digraphs collapsed)."""
     directory = _data_dir()
     found: set[str] = set()
     common: set[str] = set()
@@ -61,7 +102,8 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
             log.warning("could not read the word list %s: %s", path, exc)
             continue
         for number, bucket in enumerate(data[1 : buckets_wanted + 2]):
-            keys = {word_key(fold(word)) for word in bucket if word.isalpha()}
+            # most words are plain ASCII and need no accent folding, which is the slow part
+            keys = {word_key(word if word.isascii() else fold(word)) for word in bucket if word.isalpha()}
             found |= keys
             if number <= very_common:
                 common |= keys
