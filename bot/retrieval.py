@@ -70,10 +70,10 @@ def rank(
                 covered += weight
                 matched.append(word)
             elif any(stems_meet(word, w) and len(word) <= len(w) for w in words):
-                covered += weight  # another form of the text's word: "stroma" for "stromal"
+                covered += weight  # another form of the text's word: "tissue" for "tissues"
                 matched.append(word)
             elif any(stems_meet(word, w) for w in words):
-                covered += weight * PART_MATCH  # only part of a compound: "stromaheterogenitet" has "stroma"
+                covered += weight * PART_MATCH  # only part of a compound: "vevsskive" has "vev"
                 matched.append(word)
         if matched:
             results.append(Scored(item, covered / total, tuple(matched)))
