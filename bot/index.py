@@ -354,8 +354,8 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
                 for variant in _connector_variants(full):
                     phrases.append((variant, Target(UNIT, unit)))
                 core = tuple(k for k in full if k not in lexicon.GENERIC_NAME_WORDS)
-                # A short form made only of words the group uses everywhere ("cancer research" in a
-                # cancer group) names no unit: the full name still does.
+                # A short form made only of words the group uses everywhere ("marine science" in a
+                # marine-science group) names no unit: the full name still does.
                 distinctive = any(k not in domain for k in core)
                 if core and core != full and distinctive:
                     phrases.append((core, Target(UNIT, unit)))
