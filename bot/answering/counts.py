@@ -1,0 +1,106 @@
+"""Counts: people, themes, organisations, countries and cities."""
+
+from __future__ import annotations
+
+from bot import compose, lexicon
+from bot.answer import Answer
+from bot.answering.base import AnswerBase, Selection
+from bot.model import Person
+from bot.parser import Parse
+from bot.people import filter_mentions
+from bot.phrases import join, say
+
+# Words a count can be about: people (by any word for them), themes, organisations, places.
+_COUNTABLE = (
+    lexicon.WHO_WORDS
+    | lexicon.WORK_WORDS
+    | lexicon.THEME_WORDS
+    | lexicon.ORG_LIST_WORDS
+    | lexicon.COUNTRY_LIST_WORDS
+    | lexicon.CITY_LIST_WORDS
+    | lexicon.ABROAD_WORDS
+    | lexicon.HOME_WORDS
+    | lexicon.PLACE_PREPOSITIONS
+    | frozenset().union(*lexicon.ROLE_SYNONYMS.values(), *lexicon.ORG_KIND_WORDS.values())
+)
+
+
+class CountAnswers(AnswerBase):
+    """The steps and builders of this kind of answer, mixed into `bot.engine.Engine`."""
+
+    def _count(self, p: Parse) -> Answer | None:
+        if not p.count or not self._counts_what_it_can(p):
+            return None
+        if p.has("themes") and not filter_mentions(p):
+            count = len(self.kb.themes)
+            return Answer(
+                p.text,
+                "count",
+                True,
+                say("count_themes", p.language, count=count),
+                tuple(compose.theme_line(t, p.language) for t in self.kb.themes),
+                themes=tuple(compose.theme_ref(t) for t in self.kb.themes),
+                confidence=1.0,
+                language=p.language,
+            )
+        wants_places = any(k in lexicon.COUNTRY_LIST_WORDS | lexicon.CITY_LIST_WORDS for k in p.keys)
+        if p.has("orgs") and not filter_mentions(p) and not wants_places:
+            orgs = self._orgs_with_people()
+            consortium = self.kb.project.consortium
+            if consortium and self._mentions_consortium(p):
+                orgs = [self.kb.orgs_by_id[m] for m in consortium.members if m in self.kb.orgs_by_id]
+            for kind in p.org_kinds:
+                orgs = [o for o in orgs if self.index.org_kind(o) == kind]
+            return Answer(
+                p.text,
+                "count",
+                True,
+                say("count_orgs", p.language, count=len(orgs)),
+                tuple(f"{o.name} ({o.city}, {o.country})" for o in orgs),
+                organisations=tuple(compose.org_ref(o) for o in orgs),
+                confidence=0.9,
+                language=p.language,
+            )
+        if p.unknown_place:
+            return self._unknown_place(p)
+        return self._people_count(p, self._selection(p))
+
+    def _people_count(self, p: Parse, selection: Selection) -> Answer:
+        people = compose.people_sorted(self.index, selection.people)
+        where = self._describe(selection, p.language) or say("the_group", p.language)
+        noun = compose.role_noun(selection.roles, len(people), p.language)
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in people)
+        headline = say("count_people", p.language, count=len(people), people=noun, where=where)
+        places = self._count_places(p, people)
+        if places:
+            headline = places
+        return Answer(
+            p.text,
+            "count",
+            True,
+            headline,
+            tuple(compose.person_line(r) for r in refs),
+            people=refs,
+            confidence=self._selection_confidence(p, selection),
+            language=p.language,
+        )
+
+    def _counts_what_it_can(self, p: Parse) -> bool:
+        """People, themes, organisations and places can be counted; 'how many years' cannot."""
+        if not p.counted:
+            return True  # "how many are at X", "hvor mange er med"
+        named = {k for m in p.mentions for k in p.keys[m.start : m.end]}
+        return any(w in _COUNTABLE or w in self._role_words or w in named for w in p.counted)
+
+    def _count_places(self, p: Parse, people: list[Person]) -> str | None:
+        """'How many countries/cities': count the places of the selected people."""
+        wants_countries = any(k in lexicon.COUNTRY_LIST_WORDS for k in p.keys)
+        wants_cities = any(k in lexicon.CITY_LIST_WORDS for k in p.keys)
+        if not (wants_countries or wants_cities):
+            return None
+        orgs = [self.kb.orgs_by_id[a.org] for person in people for a in person.affiliations]
+        if wants_countries:
+            places = list(dict.fromkeys(compose.country_name(o.country, p.language) for o in orgs))
+            return say("count_countries", p.language, count=len(places), names=join(places, p.language))
+        places = list(dict.fromkeys(o.city for o in orgs))
+        return say("count_cities", p.language, count=len(places), names=join(places, p.language))

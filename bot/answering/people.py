@@ -1,0 +1,158 @@
+"""Lists of people: by place, organisation, unit, role and title, the leader, the consortium."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from bot import compose, lexicon
+from bot.answer import Answer
+from bot.answering import executor
+from bot.answering.base import AnswerBase, Selection, explains_enough, read_as, uncertain
+from bot.answering.describe import describe
+from bot.index import ORG, ORG_PART, ROLE
+from bot.parser import Parse
+from bot.people import filter_mentions
+from bot.phrases import join, say
+from bot.understanding import query as q
+from bot.understanding.coverage import left_out_words
+from bot.understanding.reader import read
+
+
+class PeopleAnswers(AnswerBase):
+    """The steps and builders of this kind of answer, mixed into `bot.engine.Engine`."""
+
+    def _people_by_filters(self, p: Parse) -> Answer | None:
+        mentions = filter_mentions(p)
+        if p.has("leader") and mentions and not any(m.kind == ROLE for m in mentions):
+            return self._leader_elsewhere(p)
+        asks_people = p.has("who") or any(m.kind == ROLE for m in mentions) or (p.has("work") and not p.has("what"))
+        names_only = not p.unknown and not p.content and not p.has("project", "themes")
+        if not (mentions or p.has("abroad") or p.org_kinds):
+            return None
+        # A bare organisation name (one word, no question) gets the organisation's card, people included.
+        bare_org = bool(mentions) and all(m.kind in (ORG, ORG_PART) for m in mentions)
+        if p.has("orgs") and not asks_people:
+            return None  # "which hospitals?": organisations, not people
+        other_words = [k for k in p.content if k not in self._project_name_words]
+        if len(p.unknown) >= 2 or (p.unknown and len(other_words) >= 2) or not explains_enough(p):
+            return None  # "who in <city> plays football?": more is asked than a place
+
+        if asks_people or (names_only and not bare_org):
+            return self._people_list(p, self._selection(p))
+        return None
+
+    def _leader(self, p: Parse) -> Answer | None:
+        filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in self._leader_roles)]
+        if not (p.has("leader") or len(filters) < len(filter_mentions(p))) or filters or p.unknown_place:
+            return None
+        if (p.unknown or not explains_enough(p)) and not (p.has("who") or p.has("project")):
+            return None
+        leaders = [self.kb.people_by_id[self.kb.project.leader]] if self.kb.project.leader else []
+        if not leaders:
+            leaders = compose.people_sorted(self.index, self.index.people_by_role.get("leader", set()))
+        if not leaders:
+            return None
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in leaders)
+        details = []
+        for person, ref in zip(leaders, refs, strict=True):
+            details.extend(self._card_lines(person, ref, p.language, with_name=False))
+        return Answer(
+            p.text,
+            "leader",
+            True,
+            say("leader", p.language, name=join([r.name for r in refs], p.language)),
+            tuple(details),
+            people=refs,
+            confidence=0.95 if not p.unknown else 0.75,
+            sources=tuple(dict.fromkeys(r.url for r in refs if r.url)),
+            language=p.language,
+        )
+
+    def _leader_elsewhere(self, p: Parse) -> Answer:
+        """'Who leads at X': the knowledge names one leader; say so rather than list X's people as leaders."""
+        selection = self._selection(p)
+        leaders = selection.people & self.index.people_by_role.get("leader", set())
+        if self.kb.project.leader in selection.people:
+            leaders.add(self.kb.project.leader)
+        where = self._describe(selection, p.language)
+        if leaders:
+            return self._people_list(p, Selection(leaders, selection.query))
+        others = "Hvem jobber" if p.language == "no" else "Who works"
+        return self._not_known(p, say("dont_know_leader", p.language, where=where), (f"{others} {where}?",))
+
+    def _consortium_people(self, p: Parse) -> Answer | None:
+        if not self._mentions_consortium(p) or not p.has("who") or not explains_enough(p):
+            return None
+        return self._people_list(p, self._selection(p, consortium=True))
+
+    def _unknown_place(self, p: Parse) -> Answer | None:
+        if not p.unknown_place:
+            return None
+        suggestions = self._similar_places(p.unknown_place, p)
+        return self._not_known(p, say("dont_know_place", p.language, place=p.unknown_place), suggestions)
+
+    def _similar_places(self, place: str, p: Parse) -> tuple[str, ...]:
+        names = {o.id: o.name for o in self.kb.organisations}
+        names |= {f"city:{c}": c for c in self.index.people_by_city}
+        matches = process.extract(place, names, scorer=fuzz.ratio, limit=2, score_cutoff=75)
+        word = "Hvem jobber ved" if p.language == "no" else "Who works at"
+        return tuple(f"{word} {m[0]}?" for m in matches)
+
+    def _everyone(self, p: Parse) -> Answer | None:
+        if not p.has("who") or p.unknown or p.mentions or p.how_to or not explains_enough(p):
+            return None
+        if not (p.has("project") or any(k in lexicon.EVERYONE_WORDS for k in p.keys)):
+            return None  # a bare "who?", "who is it?": nothing says everybody
+        selection = self._selection(p)
+        return self._people_list(p, selection)
+
+    def _people_list(self, p: Parse, selection: Selection) -> Answer:
+        people = compose.people_sorted(self.index, selection.people)
+        where = self._describe(selection, p.language)
+        if not people:
+            noun = compose.role_noun(selection.roles, 1, p.language) if selection.roles else ""
+            who = say("any_role" if noun else "anyone", p.language, role=noun)
+            return self._not_known(
+                p,
+                say("nobody_matches", p.language, who=who, where=where or say("the_group", p.language)),
+                (),
+            )
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in people)
+        if selection.is_empty:
+            headline = say("everyone", p.language, count=len(refs))
+        else:
+            noun = compose.role_noun(selection.roles, len(refs), p.language)
+            headline = say("people_found", p.language, count=len(refs), people=noun, where=where)
+            headline = " ".join(headline.split()).replace(" :", ":")
+        confidence = self._selection_confidence(p, selection)
+        left_out = left_out_words(p)
+        if left_out:  # named, never silently dropped
+            confidence *= 0.8
+        noted = (say("left_out", p.language, words=join([f"'{w}'" for w in left_out], p.language)),) if left_out else ()
+        return Answer(
+            p.text,
+            "people",
+            True,
+            headline,
+            tuple(compose.person_line(r) for r in refs) + read_as(p, self.index) + noted,
+            people=refs,
+            confidence=confidence,
+            suggestions=uncertain(p, confidence),
+            language=p.language,
+        )
+
+    def _selection(self, p: Parse, consortium: bool = False) -> Selection:
+        """The people the question's typed query selects (the consortium's, when it asks about it)."""
+        query = p.query or read(p, self.index)
+        if (consortium or (self._mentions_consortium(p) and p.has("who"))) and not query.filters_of(q.CONSORTIUM):
+            query = query.with_(filters=(*query.filters, q.Filter(q.CONSORTIUM)))
+        return Selection(executor.select(query, self.index), query)
+
+    def _selection_confidence(self, p: Parse, selection: Selection) -> float:
+        score = min((m.score for m in filter_mentions(p)), default=0.95)
+        if p.unknown:
+            score *= 0.8
+        return score
+
+    def _describe(self, selection: Selection, language: str) -> str:
+        return describe(selection.query, self.index, language)

@@ -1,0 +1,122 @@
+"""One person's card: by name, by a note in the knowledge, or an attribute the knowledge lacks."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from bot import compose, lexicon
+from bot.answer import Answer
+from bot.answering.base import MIN_NOTE_WORDS, AnswerBase, explains_enough, people_mentioned, read_as, uncertain, who_is
+from bot.index import FIRST_NAME, SURNAME
+from bot.model import Person
+from bot.parser import Parse, mentions_of
+from bot.phrases import join, say
+from bot.retrieval import best, rank
+from bot.understanding.reader import ATTRIBUTE_WORDS
+
+MISSING_ALWAYS = frozenset({"phone", "age", "office"})
+
+
+class PersonAnswers(AnswerBase):
+    """The steps and builders of this kind of answer, mixed into `bot.engine.Engine`."""
+
+    def _unknown_person(self, p: Parse) -> Answer | None:
+        if p.unknown_role and not people_mentioned(p, strong_only=True):
+            return self._not_known(p, say("dont_know_role", p.language, role=p.unknown_role))
+        if not p.unknown_name or p.count or people_mentioned(p, strong_only=True):
+            return None
+        suggestions = self._similar_people(p.unknown_name, p)
+        return self._not_known(p, say("dont_know_person", p.language, name=p.unknown_name), suggestions)
+
+    def _person(self, p: Parse) -> Answer | None:
+        if p.count:
+            return None
+        excluded = set(p.query.excluded) if p.query else set()
+        people = {k: v for k, v in people_mentioned(p, strong_only=False).items() if k not in excluded}
+        if not people:
+            return None
+        if len(people) > 1 and all(m.kind == FIRST_NAME for m in mentions_of(p, FIRST_NAME, SURNAME)):
+            names = [self.kb.people_by_id[i].name for i in people]
+            return self._not_known(
+                p,
+                say("did_you_mean", p.language, options=join(names, p.language, "or")),
+                tuple(who_is(n, p.language) for n in names),
+            )
+        persons = compose.people_sorted(self.index, set(people))
+        attribute = p.query.attribute if p.query else None
+        leftover = [t for t in p.unknown if not (attribute and t.key in ATTRIBUTE_WORDS.get(attribute, ()))]
+        if (leftover or not explains_enough(p)) and not attribute:
+            # "X's favourite food?": about X, but nothing the knowledge holds.
+            names = [x.name for x in persons]
+            if p.unknown_name:  # "Peter Smith" when the one Smith we know is Anna
+                headline = say("dont_know_person", p.language, name=p.unknown_name)
+            else:
+                headline = say("dont_know_about", p.language, name=join(names, p.language))
+            return self._not_known(p, headline, tuple(who_is(n, p.language) for n in names))
+        if p.unknown_name:  # "Peter <surname>" when the one we know is Anna
+            return self._not_known(p, say("dont_know_person", p.language, name=p.unknown_name))
+        return self._person_answer(p, persons, min(people.values()), attribute)
+
+    def _person_answer(self, p: Parse, persons: list[Person], confidence: float, attribute: str | None) -> Answer:
+        """People's cards; an attribute the knowledge lacks ('her phone number') is said to be unknown."""
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in persons)
+        names = join([r.name for r in refs], p.language)
+        missing = attribute in MISSING_ALWAYS or (attribute == "email" and not all(r.email for r in refs))
+        missing = missing or (attribute == "title" and not all(r.title for r in refs))
+        if missing:
+            what = say(f"attribute_{attribute}", p.language)
+            headline = say("no_attribute", p.language, what=what, name=names)
+        elif attribute == "email":
+            headline = "; ".join(f"{r.name}: {r.email}" for r in refs)
+        elif attribute == "title":
+            headline = "; ".join(f"{r.name}: {r.title}" for r in refs)
+        else:
+            headline = names
+        details: list[str] = []
+        for person, ref in zip(persons, refs, strict=True):
+            details.extend(self._card_lines(person, ref, p.language, with_name=len(refs) > 1 or missing))
+        return Answer(
+            p.text,
+            "person",
+            not missing,
+            headline,
+            tuple(details) + read_as(p, self.index),
+            people=refs,
+            confidence=confidence if not missing else min(confidence, 0.5),
+            sources=tuple(dict.fromkeys(r.url for r in refs if r.url)),
+            suggestions=uncertain(p, confidence),
+            language=p.language,
+        )
+
+    def _card_lines(self, person: Person, ref, language: str, with_name: bool) -> list[str]:
+        lines = [ref.name] if with_name else []
+        role = ref.role if not ref.title else f"{ref.role}; {ref.title}"
+        lines.append(role[0].upper() + role[1:])
+        lines.extend(ref.affiliations)
+        themes = [t for t in self.kb.themes if person.id in self.index.people_by_theme.get(t.id, set())]
+        lines.extend(compose.theme_line(t, language) for t in themes)
+        if person.note:
+            lines.append(person.note)
+        if person.email:
+            lines.append(person.email)
+        return lines
+
+    def _person_by_note(self, p: Parse) -> Answer | None:
+        """'Who leads the national expert group?': a person whose note in the knowledge says so."""
+        if not self._note_docs or not (p.has("who") or p.has("leader")) or p.unknown:
+            return None
+        words = [k for k in p.keys if k not in lexicon.STOPWORDS and k not in lexicon.QUESTION_WORDS]
+        found = best(rank(words, self._note_docs, self.index), minimum=0.75, within=0.99)
+        if len(found) != 1 or len(found[0].matched) < MIN_NOTE_WORDS:
+            return None
+        person = found[0].item
+        return self._person_answer(p, [person], found[0].score, None)
+
+    def _similar_people(self, name: str, p: Parse) -> tuple[str, ...]:
+        """People who share a first name or surname with the asked name, else look alike."""
+        sharing = [t.value for m in mentions_of(p, FIRST_NAME, SURNAME) for t in m.targets]
+        names = [self.kb.people_by_id[i].name for i in dict.fromkeys(sharing)]
+        if not names:
+            choices = {x.id: x.name for x in self.kb.people}
+            names = [m[0] for m in process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=70)]
+        return tuple(who_is(n, p.language) for n in names[:3])

@@ -1,0 +1,168 @@
+"""The project, the consortium and the organisations: the knowledge's own statements."""
+
+from __future__ import annotations
+
+from bot import compose, lexicon
+from bot.answer import Answer
+from bot.answering.base import AnswerBase, explains_enough, source
+from bot.index import ORG, ORG_PART
+from bot.parser import Parse
+from bot.people import filter_mentions
+from bot.phrases import join, say
+from bot.retrieval import best, rank
+from bot.text import keys, stem, stems_meet
+from bot.understanding.coverage import matched_positions, word_importance
+
+
+class StatementAnswers(AnswerBase):
+    """The steps and builders of this kind of answer, mixed into `bot.engine.Engine`."""
+
+    def _consortium(self, p: Parse, about_it: bool = False) -> Answer | None:
+        """The consortium's card; `about_it` when a follow-up's 'it' is the consortium."""
+        consortium = self.kb.project.consortium
+        if consortium is None or not (about_it or self._mentions_consortium(p)) or len(p.unknown) > 1:
+            return None
+        explained = self._consortium_text_positions(p)
+        if not explains_enough(p, explained):
+            return None
+        facts = best(rank(p.content, self._fact_docs, self.index, word_importance(p)), within=0.99)
+        if facts and len(matched_positions(p, facts[0].matched)) > len(explained):
+            return None  # a sentence of the page says more of what is asked: see _themes_or_facts
+        name = consortium.name
+        if consortium.short:
+            name = f"{name} ({consortium.short})"
+        details = []
+        if consortium.name_no:
+            details.append(consortium.name_no)
+        if consortium.summary:
+            details.append(consortium.summary)
+        members = [self.kb.orgs_by_id[m] for m in consortium.members if m in self.kb.orgs_by_id]
+        if members:
+            names = join([m.name for m in members], p.language)
+            details.append(say("consortium_members", p.language, names=names))
+        return Answer(
+            p.text,
+            "consortium",
+            True,
+            name,
+            tuple(details),
+            organisations=tuple(compose.org_ref(m) for m in members),
+            confidence=0.95,
+            sources=source(consortium.url),
+            language=p.language,
+        )
+
+    def _consortium_text_positions(self, p: Parse) -> set[int]:
+        """Words of the question that the consortium's own texts use ('funds' for 'funded')."""
+        c = self.kb.project.consortium
+        if c is None:
+            return set()
+        words = {stem(k) for text in (c.name, c.name_no or "", c.short or "", c.summary or "") for k in keys(text)}
+        return {
+            n for n, k in enumerate(p.keys) if k not in lexicon.STOPWORDS and any(stems_meet(stem(k), w) for w in words)
+        }
+
+    def _mentions_consortium(self, p: Parse) -> bool:
+        if p.has("consortium"):
+            return True
+        # a long distinctive word of the consortium's name ("ekspertgruppen") counts twice
+        hits = 0
+        for k in p.keys:
+            if k in lexicon.STOPWORDS:
+                continue
+            stemmed = stem(k)
+            for word, word_stem in self._consortium_stems:
+                if k == word or (len(k) >= 6 and stems_meet(stemmed, word_stem)):
+                    hits += 2 if len(word) >= 10 else 1
+        short = self.kb.project.consortium.short if self.kb.project.consortium else None
+        return hits >= 2 or (short is not None and keys(short)[0] in p.keys)
+
+    def _project(self, p: Parse) -> Answer | None:
+        names_topic = bool(p.content) and all(k in self._project_name_words for k in p.content)
+        naming = any(k in lexicon.NAMING_WORDS for k in p.keys)
+        filters = [m for m in filter_mentions(p) if not (naming and p.keys[m.start] in lexicon.LANGUAGE_WORDS)]
+        if not (p.has("project") or names_topic) or p.unknown or filters or p.how_to:
+            return None
+        if not explains_enough(p):
+            return None
+        if p.has("who") and not p.has("what") and not p.content:
+            return None  # "who is in the project?": the people, see _everyone
+        project = self.kb.project
+        name = project.name_no if p.language == "no" and project.name_no else project.name
+        other_name = project.name if name != project.name else project.name_no
+        details = [say("also_called", p.language, name=other_name)] if other_name else []
+        details += [project.summary, say("project_themes", p.language)]
+        details += [f"  {compose.theme_line(t, p.language)}" for t in self.kb.themes]
+        people = ()
+        if project.leader:
+            leader = self.kb.people_by_id[project.leader]
+            details.append(say("leader_line", p.language, name=leader.name))
+            people = (compose.person_ref(self.kb, leader, p.language),)
+        return Answer(
+            p.text,
+            "project",
+            True,
+            name,
+            tuple(details),
+            people=people,
+            themes=tuple(compose.theme_ref(t) for t in self.kb.themes),
+            confidence=0.9,
+            sources=source(project.url),
+            language=p.language,
+        )
+
+    def _organisation(self, p: Parse) -> Answer | None:
+        orgs = [m for m in p.mentions if m.kind in (ORG, ORG_PART)]
+        if not orgs or p.unknown or len(orgs) != len(filter_mentions(p)) or not explains_enough(p):
+            return None
+        lines: list[str] = []
+        refs = []
+        people_ids: set[str] = set()
+        for mention in orgs:
+            for target in mention.targets:
+                org = self.kb.orgs_by_id[target.value]
+                refs.append(compose.org_ref(org))
+                members = self.index.people_in_orgs([org.id])
+                people_ids |= members
+                names = [x.name for x in compose.people_sorted(self.index, members)]
+                lines.append(f"{compose.org_label(self.kb, org)}: {org.city}, {org.country}")
+                names_text = join(names, p.language) or say("no_one_listed", p.language)
+                lines.append(say("org_people", p.language, names=names_text))
+        people = compose.people_sorted(self.index, people_ids)
+        return Answer(
+            p.text,
+            "organisation",
+            True,
+            lines[0],
+            tuple(lines[1:]),
+            people=tuple(compose.person_ref(self.kb, x, p.language) for x in people),
+            organisations=tuple(refs),
+            confidence=0.9 * min(m.score for m in orgs),
+            language=p.language,
+        )
+
+    def _organisations(self, p: Parse) -> Answer | None:
+        if not p.has("orgs") or p.unknown or p.how_to or not explains_enough(p):
+            return None
+        orgs = [o for o in self._orgs_with_people() if all(self.index.org_kind(o) == k for k in p.org_kinds)]
+        lines = []
+        named: set[str] = set()
+        for org in orgs:
+            members = self.index.people_in_orgs([org.id])
+            named |= members
+            names = [x.name for x in compose.people_sorted(self.index, members)]
+            lines.append(f"{org.name} ({org.city}, {org.country}): {join(names, p.language)}")
+        return Answer(
+            p.text,
+            "organisations",
+            True,
+            say("orgs", p.language, count=len(orgs)),
+            tuple(lines),
+            people=tuple(compose.person_ref(self.kb, x, p.language) for x in compose.people_sorted(self.index, named)),
+            organisations=tuple(compose.org_ref(o) for o in orgs),
+            confidence=0.85,
+            language=p.language,
+        )
+
+    def _orgs_with_people(self) -> list:
+        return [o for o in self.kb.organisations if not o.parent and self.index.people_in_orgs([o.id])]

@@ -1,0 +1,114 @@
+"""Help, greetings, the FAQ, and the honest "I don't know" with examples."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from bot import lexicon
+from bot.answer import Answer
+from bot.answering.base import AnswerBase, cue_content, explains_enough
+from bot.parser import Parse, phrase_positions
+from bot.phrases import join, say
+from bot.retrieval import best, rank
+
+FAQ_MIN = 0.75
+
+
+class TalkAnswers(AnswerBase):
+    """The steps and builders of this kind of answer, mixed into `bot.engine.Engine`."""
+
+    def _empty(self, p: Parse) -> Answer | None:
+        if p.tokens:
+            return None
+        if p.text.strip(" ?!.,;:-"):
+            return self._not_known(p, say("dont_know", p.language))  # emoji, symbols only
+        return self._help_answer(p, kind="help")
+
+    def _faq(self, p: Parse) -> Answer | None:
+        if not self._faq_docs:
+            return None
+        found = best(rank(p.content + cue_content(p), self._faq_docs, self.index), FAQ_MIN)
+        if not found:
+            scored = process.extractOne(
+                p.text,
+                {e.id: q for e, _ in self._faq_docs for q in e.questions},
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=90,
+            )
+            if not scored:
+                return None
+            entry = next(e for e, _ in self._faq_docs if e.id == scored[2])
+            confidence = scored[1] / 100
+        else:
+            entry, confidence = found[0].item, found[0].score
+        return Answer(p.text, "faq", True, entry.answer, confidence=confidence, language=p.language)
+
+    def _help(self, p: Parse) -> Answer | None:
+        about_the_bot = p.has("who", "what") and not p.mentions and any(k in lexicon.SELF_WORDS for k in p.keys)
+        about_the_bot = about_the_bot and p.cues <= {"who", "what", "greeting"}  # not "can you list the themes"
+        if p.help and p.mentions:
+            return None  # "what do you know about <a name>?": about that, not about the bot
+        asks_about_bot = about_the_bot and not p.unknown and explains_enough(p)
+        return self._help_answer(p, kind="help") if p.help or asks_about_bot else None
+
+    def _greeting(self, p: Parse) -> Answer | None:
+        if not p.has("greeting") or p.unknown or p.mentions or not explains_enough(p):
+            return None
+        bye = any(k in lexicon.BYE_WORDS for k in p.keys) or bool(phrase_positions(p.keys, lexicon.BYE_PHRASES))
+        if bye or any(k in lexicon.THANKS_WORDS for k in p.keys):
+            key = "thanks" if any(k in lexicon.THANKS_WORDS for k in p.keys) else "bye"
+            return Answer(p.text, "greeting", True, say(key, p.language), confidence=1.0, language=p.language)
+        return self._help_answer(p, kind="greeting")
+
+    def _help_answer(self, p: Parse, kind: str) -> Answer:
+        project = self.kb.project
+        name = project.name_no if p.language == "no" and project.name_no else project.name
+        help_text = say("help", p.language, name=name)
+        headline = say("greeting", p.language, help=help_text) if kind == "greeting" else help_text
+        return Answer(
+            p.text,
+            kind,
+            True,
+            headline,
+            (say("try", p.language), *(f"  {e}" for e in self.examples(p.language))),
+            confidence=1.0,
+            language=p.language,
+        )
+
+    def _not_known(self, p: Parse, headline: str, suggestions: tuple[str, ...] = ()) -> Answer:
+        details = []
+        if suggestions:
+            details.append(say("did_you_mean", p.language, options=join(list(suggestions), p.language, "or")))
+        details.append(say("try", p.language))
+        details.extend(f"  {e}" for e in self.examples(p.language))
+        return Answer(
+            p.text,
+            "unknown",
+            False,
+            headline,
+            tuple(details),
+            confidence=0.0,
+            suggestions=suggestions,
+            language=p.language,
+        )
+
+    def _dont_know(self, p: Parse) -> Answer:
+        suggestions: tuple[str, ...] = ()
+        if p.unknown and len(p.tokens) <= 4:
+            suggestions = self._similar_people(" ".join(t.original for t in p.unknown), p)
+        return self._not_known(p, say("dont_know", p.language), suggestions)
+
+    def examples(self, language: str = "en") -> list[str]:
+        """Example questions drawn from this knowledge base, so they always work."""
+        kb = self.kb
+        cities = list(dict.fromkeys(o.city for o in kb.organisations if self.index.people_by_city.get(o.city)))
+        abbreviated = next((o for o in kb.organisations if o.aliases and self.index.people_in_orgs([o.id])), None)
+        someone = kb.people[len(kb.people) // 2] if kb.people else None
+        examples = []
+        if cities:
+            examples.append(say("example_city", language, city=cities[min(1, len(cities) - 1)]))
+        if abbreviated and language == "en":  # "Hvem er ved UiO?" is not how Norwegians ask
+            examples.append(say("example_abbreviation", language, abbreviation=abbreviated.aliases[0]))
+        if someone:
+            examples.append(say("example_person", language, name=someone.name))
+        return examples + [say(key, language) for key in ("example_leader", "example_themes", "example_project")]

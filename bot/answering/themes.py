@@ -1,0 +1,123 @@
+"""Research themes: by number, by topic, and who to ask about one."""
+
+from __future__ import annotations
+
+from bot import compose, lexicon
+from bot.answer import Answer
+from bot.answering.base import AnswerBase, explains_enough, read_as, source
+from bot.model import Theme
+from bot.parser import LAST, Parse
+from bot.phrases import join, say
+from bot.retrieval import best, rank
+from bot.understanding.coverage import matched_positions, word_importance
+
+
+class ThemeAnswers(AnswerBase):
+    """The steps and builders of this kind of answer, mixed into `bot.engine.Engine`."""
+
+    def _theme_by_number(self, p: Parse) -> Answer | None:
+        if not p.theme_numbers:
+            return None
+        last = max((t.number for t in self.kb.themes), default=0)
+        wanted = {last if n == LAST else n for n in p.theme_numbers}
+        themes = [t for t in self.kb.themes if t.number in wanted]
+        if not themes:
+            numbers = ", ".join(str(t.number) for t in self.kb.themes)
+            return self._not_known(p, f"{say('themes_all', p.language, count=len(self.kb.themes))} {numbers}.")
+        return self._theme_answer(p, themes, 1.0)
+
+    def _themes_asked(self, p: Parse) -> Answer | None:
+        if not p.has("themes") or (p.mentions and not p.has("who")):
+            return None
+        # The question is about themes, so a weaker match of its words to one theme still decides.
+        matching = best(rank(p.content, self._theme_docs, self.index, word_importance(p)), minimum=0.3)
+        if matching:
+            return self._theme_answer(p, [s.item for s in matching], matching[0].score)
+        if (p.unknown or not explains_enough(p)) and not p.has("project", "what"):
+            return None
+        themes = list(self.kb.themes)
+        return Answer(
+            p.text,
+            "themes",
+            True,
+            say("themes_all", p.language, count=len(themes)),
+            tuple(compose.theme_line(t, p.language) for t in themes),
+            themes=tuple(compose.theme_ref(t) for t in themes),
+            confidence=0.95,
+            sources=source(self.kb.project.url),
+            language=p.language,
+        )
+
+    def _themes_or_facts(self, p: Parse, asks_people: bool = False) -> Answer | None:
+        """The theme or the page's statement that explains most of the question."""
+        # The project's own name (say "kelp" for a kelp ecology lab) is the topic of
+        # every statement, so it neither finds nor rules one out; theme titles may share its words.
+        content = [k for k in p.content if k not in self._project_name_words]
+        if not content or p.how_to:
+            return None
+        importance = word_importance(p)
+        about_the_project = {i for i, k in enumerate(p.keys) if k in self._project_name_words}
+        themes = best(rank(p.content, self._theme_docs, self.index, importance))
+        facts = best(rank(content, self._fact_docs, self.index, importance), within=0.99)[:2]
+        asks_why = any(k in lexicon.WHY_WORDS for k in p.keys)  # a reason is a statement, not a theme
+        if themes and (not facts or (themes[0].score >= facts[0].score and not asks_why)):
+            explained = matched_positions(p, tuple(w for s in themes for w in s.matched)) | about_the_project
+            if not explains_enough(p, explained, with_mentions=False):
+                return None
+            return self._theme_answer(p, [s.item for s in themes], themes[0].score, asks_people)
+        if not facts:
+            return None
+        explained = matched_positions(p, tuple(w for s in facts for w in s.matched)) | about_the_project
+        if not explains_enough(p, explained, with_mentions=False):
+            return None
+        lines = tuple(s.item.text for s in facts)
+        return Answer(
+            p.text,
+            "facts",
+            True,
+            lines[0],
+            lines[1:],
+            confidence=facts[0].score,
+            sources=source(self.kb.project.url),
+            language=p.language,
+        )
+
+    def _theme_answer(self, p: Parse, themes: list[Theme], score: float, asks_people: bool = False) -> Answer:
+        """Theme cards; asked who works on one the knowledge does not say, name the leader to ask."""
+        details: list[str] = []
+        people_ids: set[str] = set()
+        asks_people = asks_people or p.has("who")
+        unlinked = False
+        for theme in themes:
+            if len(themes) > 1:
+                details.append(compose.theme_line(theme, p.language))
+            if theme.summary:
+                details.append(theme.summary)
+            members = self.index.people_by_theme.get(theme.id, set())
+            people_ids |= members
+            if members:
+                names = [x.name for x in compose.people_sorted(self.index, members)]
+                details.append(say("theme_people", p.language, names=join(names, p.language)))
+            elif asks_people:
+                unlinked = True
+        leader = self.kb.people_by_id.get(self.kb.project.leader or "")
+        if unlinked:
+            details.append(say("theme_no_people", p.language))
+            if leader is not None:
+                details.append(say("ask_leader", p.language, name=leader.name))
+                people_ids.add(leader.id)
+        one = len(themes) == 1
+        headline = compose.theme_line(themes[0], p.language) if one else say("themes_some", p.language)
+        people = compose.people_sorted(self.index, people_ids)
+        return Answer(
+            p.text,
+            "theme",
+            True,
+            headline,
+            tuple(details) + read_as(p, self.index),
+            people=tuple(compose.person_ref(self.kb, x, p.language) for x in people),
+            themes=tuple(compose.theme_ref(t) for t in themes),
+            confidence=min(1.0, score) * (0.9 if p.corrections else 1.0),
+            sources=tuple(dict.fromkeys(t.source for t in themes if t.source)),
+            language=p.language,
+        )
