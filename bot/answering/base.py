@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot import lexicon
+from rapidfuzz import fuzz, process
+
+from bot import compose, lexicon
+from bot.answer import Answer
 from bot.answering import executor
+from bot.answering.describe import describe
 from bot.index import FIRST_NAME, PERSON, SURNAME, Index
-from bot.model import KnowledgeBase
-from bot.parser import Parse
+from bot.model import KnowledgeBase, Person
+from bot.parser import Parse, mentions_of
+from bot.people import filter_mentions
 from bot.phrases import join, say
-from bot.text import keys
+from bot.text import keys, stem, stems_meet
 from bot.understanding import query as q
 from bot.understanding.coverage import coverage
+from bot.understanding.reader import read
 
 MIN_NOTE_WORDS = 4
 """A person's note answers a question only when it shares at least this many of its words."""
@@ -54,6 +60,117 @@ class AnswerBase:
     _project_name_words: frozenset[str]
     _role_words: frozenset[str]
     _leader_roles: frozenset[str]
+
+    def _not_known(self, p: Parse, headline: str, suggestions: tuple[str, ...] = ()) -> Answer:
+        details = []
+        if suggestions:
+            details.append(say("did_you_mean", p.language, options=join(list(suggestions), p.language, "or")))
+        details.append(say("try", p.language))
+        details.extend(f"  {e}" for e in self.examples(p.language))
+        return Answer(
+            p.text,
+            "unknown",
+            False,
+            headline,
+            tuple(details),
+            confidence=0.0,
+            suggestions=suggestions,
+            language=p.language,
+        )
+
+    def examples(self, language: str = "en") -> list[str]:
+        """Example questions drawn from this knowledge base, so they always work."""
+        kb = self.kb
+        cities = list(dict.fromkeys(o.city for o in kb.organisations if self.index.people_by_city.get(o.city)))
+        abbreviated = next((o for o in kb.organisations if o.aliases and self.index.people_in_orgs([o.id])), None)
+        someone = kb.people[len(kb.people) // 2] if kb.people else None
+        examples = []
+        if cities:
+            examples.append(say("example_city", language, city=cities[min(1, len(cities) - 1)]))
+        if abbreviated and language == "en":  # "Hvem er ved UiO?" is not how Norwegians ask
+            examples.append(say("example_abbreviation", language, abbreviation=abbreviated.aliases[0]))
+        if someone:
+            examples.append(say("example_person", language, name=someone.name))
+        return examples + [say(key, language) for key in ("example_leader", "example_themes", "example_project")]
+
+    def _card_lines(self, person: Person, ref, language: str, with_name: bool) -> list[str]:
+        lines = [ref.name] if with_name else []
+        role = ref.role if not ref.title else f"{ref.role}; {ref.title}"
+        lines.append(role[0].upper() + role[1:])
+        lines.extend(ref.affiliations)
+        themes = [t for t in self.kb.themes if person.id in self.index.people_by_theme.get(t.id, set())]
+        lines.extend(compose.theme_line(t, language) for t in themes)
+        if person.note:
+            lines.append(person.note)
+        if person.email:
+            lines.append(person.email)
+        return lines
+
+    def _similar_people(self, name: str, p: Parse) -> tuple[str, ...]:
+        """People who share a first name or surname with the asked name, else look alike."""
+        sharing = [t.value for m in mentions_of(p, FIRST_NAME, SURNAME) for t in m.targets]
+        names = [self.kb.people_by_id[i].name for i in dict.fromkeys(sharing)]
+        if not names:
+            choices = {x.id: x.name for x in self.kb.people}
+            names = [m[0] for m in process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=70)]
+        return tuple(who_is(n, p.language) for n in names[:3])
+
+    def _unknown_place(self, p: Parse) -> Answer | None:
+        if not p.unknown_place:
+            return None
+        suggestions = self._similar_places(p.unknown_place, p)
+        return self._not_known(p, say("dont_know_place", p.language, place=p.unknown_place), suggestions)
+
+    def _similar_places(self, place: str, p: Parse) -> tuple[str, ...]:
+        names = {o.id: o.name for o in self.kb.organisations}
+        names |= {f"city:{c}": c for c in self.index.people_by_city}
+        matches = process.extract(place, names, scorer=fuzz.ratio, limit=2, score_cutoff=75)
+        word = "Hvem jobber ved" if p.language == "no" else "Who works at"
+        return tuple(f"{word} {m[0]}?" for m in matches)
+
+    def _selection(self, p: Parse, consortium: bool = False) -> Selection:
+        """The people the question's typed query selects (the consortium's, when it asks about it)."""
+        query = p.query or read(p, self.index)
+        if (consortium or (self._mentions_consortium(p) and p.has("who"))) and not query.filters_of(q.CONSORTIUM):
+            query = query.with_(filters=(*query.filters, q.Filter(q.CONSORTIUM)))
+        return Selection(executor.select(query, self.index), query)
+
+    def _selection_confidence(self, p: Parse, selection: Selection) -> float:
+        score = min((m.score for m in filter_mentions(p)), default=0.95)
+        if p.unknown:
+            score *= 0.8
+        return score
+
+    def _describe(self, selection: Selection, language: str) -> str:
+        return describe(selection.query, self.index, language)
+
+    def _orgs_with_people(self) -> list:
+        return [o for o in self.kb.organisations if not o.parent and self.index.people_in_orgs([o.id])]
+
+    def _mentions_consortium(self, p: Parse) -> bool:
+        if p.has("consortium"):
+            return True
+        # a long distinctive word of the consortium's name ("ekspertgruppen") counts twice
+        hits = 0
+        for k in p.keys:
+            if k in lexicon.STOPWORDS:
+                continue
+            stemmed = stem(k)
+            for word, word_stem in self._consortium_stems:
+                if k == word or (len(k) >= 6 and stems_meet(stemmed, word_stem)):
+                    hits += 2 if len(word) >= 10 else 1
+        short = self.kb.project.consortium.short if self.kb.project.consortium else None
+        return hits >= 2 or (short is not None and keys(short)[0] in p.keys)
+
+    def _consortium_text_positions(self, p: Parse) -> set[int]:
+        """Words of the question that the consortium's own texts use ('funds' for 'funded')."""
+        c = self.kb.project.consortium
+        if c is None:
+            return set()
+        words = {stem(k) for text in (c.name, c.name_no or "", c.short or "", c.summary or "") for k in keys(text)}
+        return {
+            n for n, k in enumerate(p.keys) if k not in lexicon.STOPWORDS and any(stems_meet(stem(k), w) for w in words)
+        }
 
 
 def people_mentioned(p: Parse, strong_only: bool) -> dict[str, float]:

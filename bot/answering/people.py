@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
 from bot import compose, lexicon
 from bot.answer import Answer
-from bot.answering import executor
 from bot.answering.base import AnswerBase, Selection, explains_enough, read_as, uncertain
-from bot.answering.describe import describe
 from bot.index import ORG, ORG_PART, ROLE
 from bot.parser import Parse
 from bot.people import filter_mentions
 from bot.phrases import join, say
-from bot.understanding import query as q
 from bot.understanding.coverage import left_out_words
-from bot.understanding.reader import read
 
 
 class PeopleAnswers(AnswerBase):
@@ -85,19 +79,6 @@ class PeopleAnswers(AnswerBase):
             return None
         return self._people_list(p, self._selection(p, consortium=True))
 
-    def _unknown_place(self, p: Parse) -> Answer | None:
-        if not p.unknown_place:
-            return None
-        suggestions = self._similar_places(p.unknown_place, p)
-        return self._not_known(p, say("dont_know_place", p.language, place=p.unknown_place), suggestions)
-
-    def _similar_places(self, place: str, p: Parse) -> tuple[str, ...]:
-        names = {o.id: o.name for o in self.kb.organisations}
-        names |= {f"city:{c}": c for c in self.index.people_by_city}
-        matches = process.extract(place, names, scorer=fuzz.ratio, limit=2, score_cutoff=75)
-        word = "Hvem jobber ved" if p.language == "no" else "Who works at"
-        return tuple(f"{word} {m[0]}?" for m in matches)
-
     def _everyone(self, p: Parse) -> Answer | None:
         if not p.has("who") or p.unknown or p.mentions or p.how_to or not explains_enough(p):
             return None
@@ -140,19 +121,3 @@ class PeopleAnswers(AnswerBase):
             suggestions=uncertain(p, confidence),
             language=p.language,
         )
-
-    def _selection(self, p: Parse, consortium: bool = False) -> Selection:
-        """The people the question's typed query selects (the consortium's, when it asks about it)."""
-        query = p.query or read(p, self.index)
-        if (consortium or (self._mentions_consortium(p) and p.has("who"))) and not query.filters_of(q.CONSORTIUM):
-            query = query.with_(filters=(*query.filters, q.Filter(q.CONSORTIUM)))
-        return Selection(executor.select(query, self.index), query)
-
-    def _selection_confidence(self, p: Parse, selection: Selection) -> float:
-        score = min((m.score for m in filter_mentions(p)), default=0.95)
-        if p.unknown:
-            score *= 0.8
-        return score
-
-    def _describe(self, selection: Selection, language: str) -> str:
-        return describe(selection.query, self.index, language)

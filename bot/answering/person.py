@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
 from bot import compose, lexicon
 from bot.answer import Answer
 from bot.answering.base import MIN_NOTE_WORDS, AnswerBase, explains_enough, people_mentioned, read_as, uncertain, who_is
@@ -88,19 +86,6 @@ class PersonAnswers(AnswerBase):
             language=p.language,
         )
 
-    def _card_lines(self, person: Person, ref, language: str, with_name: bool) -> list[str]:
-        lines = [ref.name] if with_name else []
-        role = ref.role if not ref.title else f"{ref.role}; {ref.title}"
-        lines.append(role[0].upper() + role[1:])
-        lines.extend(ref.affiliations)
-        themes = [t for t in self.kb.themes if person.id in self.index.people_by_theme.get(t.id, set())]
-        lines.extend(compose.theme_line(t, language) for t in themes)
-        if person.note:
-            lines.append(person.note)
-        if person.email:
-            lines.append(person.email)
-        return lines
-
     def _person_by_note(self, p: Parse) -> Answer | None:
         """'Who leads the national expert group?': a person whose note in the knowledge says so."""
         if not self._note_docs or not (p.has("who") or p.has("leader")) or p.unknown:
@@ -111,12 +96,3 @@ class PersonAnswers(AnswerBase):
             return None
         person = found[0].item
         return self._person_answer(p, [person], found[0].score, None)
-
-    def _similar_people(self, name: str, p: Parse) -> tuple[str, ...]:
-        """People who share a first name or surname with the asked name, else look alike."""
-        sharing = [t.value for m in mentions_of(p, FIRST_NAME, SURNAME) for t in m.targets]
-        names = [self.kb.people_by_id[i].name for i in dict.fromkeys(sharing)]
-        if not names:
-            choices = {x.id: x.name for x in self.kb.people}
-            names = [m[0] for m in process.extract(name, choices, scorer=fuzz.WRatio, limit=3, score_cutoff=70)]
-        return tuple(who_is(n, p.language) for n in names[:3])

@@ -10,7 +10,6 @@ from bot.parser import Parse
 from bot.people import filter_mentions
 from bot.phrases import join, say
 from bot.retrieval import best, rank
-from bot.text import keys, stem, stems_meet
 from bot.understanding.coverage import matched_positions, word_importance
 
 
@@ -51,31 +50,6 @@ class StatementAnswers(AnswerBase):
             sources=source(consortium.url),
             language=p.language,
         )
-
-    def _consortium_text_positions(self, p: Parse) -> set[int]:
-        """Words of the question that the consortium's own texts use ('funds' for 'funded')."""
-        c = self.kb.project.consortium
-        if c is None:
-            return set()
-        words = {stem(k) for text in (c.name, c.name_no or "", c.short or "", c.summary or "") for k in keys(text)}
-        return {
-            n for n, k in enumerate(p.keys) if k not in lexicon.STOPWORDS and any(stems_meet(stem(k), w) for w in words)
-        }
-
-    def _mentions_consortium(self, p: Parse) -> bool:
-        if p.has("consortium"):
-            return True
-        # a long distinctive word of the consortium's name ("ekspertgruppen") counts twice
-        hits = 0
-        for k in p.keys:
-            if k in lexicon.STOPWORDS:
-                continue
-            stemmed = stem(k)
-            for word, word_stem in self._consortium_stems:
-                if k == word or (len(k) >= 6 and stems_meet(stemmed, word_stem)):
-                    hits += 2 if len(word) >= 10 else 1
-        short = self.kb.project.consortium.short if self.kb.project.consortium else None
-        return hits >= 2 or (short is not None and keys(short)[0] in p.keys)
 
     def _project(self, p: Parse) -> Answer | None:
         names_topic = bool(p.content) and all(k in self._project_name_words for k in p.content)
@@ -163,6 +137,3 @@ class StatementAnswers(AnswerBase):
             confidence=0.85,
             language=p.language,
         )
-
-    def _orgs_with_people(self) -> list:
-        return [o for o in self.kb.organisations if not o.parent and self.index.people_in_orgs([o.id])]

@@ -8,7 +8,7 @@ from bot import lexicon
 from bot.answer import Answer
 from bot.answering.base import AnswerBase, cue_content, explains_enough
 from bot.parser import Parse, phrase_positions
-from bot.phrases import join, say
+from bot.phrases import say
 from bot.retrieval import best, rank
 
 FAQ_MIN = 0.75
@@ -75,40 +75,8 @@ class TalkAnswers(AnswerBase):
             language=p.language,
         )
 
-    def _not_known(self, p: Parse, headline: str, suggestions: tuple[str, ...] = ()) -> Answer:
-        details = []
-        if suggestions:
-            details.append(say("did_you_mean", p.language, options=join(list(suggestions), p.language, "or")))
-        details.append(say("try", p.language))
-        details.extend(f"  {e}" for e in self.examples(p.language))
-        return Answer(
-            p.text,
-            "unknown",
-            False,
-            headline,
-            tuple(details),
-            confidence=0.0,
-            suggestions=suggestions,
-            language=p.language,
-        )
-
     def _dont_know(self, p: Parse) -> Answer:
         suggestions: tuple[str, ...] = ()
         if p.unknown and len(p.tokens) <= 4:
             suggestions = self._similar_people(" ".join(t.original for t in p.unknown), p)
         return self._not_known(p, say("dont_know", p.language), suggestions)
-
-    def examples(self, language: str = "en") -> list[str]:
-        """Example questions drawn from this knowledge base, so they always work."""
-        kb = self.kb
-        cities = list(dict.fromkeys(o.city for o in kb.organisations if self.index.people_by_city.get(o.city)))
-        abbreviated = next((o for o in kb.organisations if o.aliases and self.index.people_in_orgs([o.id])), None)
-        someone = kb.people[len(kb.people) // 2] if kb.people else None
-        examples = []
-        if cities:
-            examples.append(say("example_city", language, city=cities[min(1, len(cities) - 1)]))
-        if abbreviated and language == "en":  # "Hvem er ved UiO?" is not how Norwegians ask
-            examples.append(say("example_abbreviation", language, abbreviation=abbreviated.aliases[0]))
-        if someone:
-            examples.append(say("example_person", language, name=someone.name))
-        return examples + [say(key, language) for key in ("example_leader", "example_themes", "example_project")]
