@@ -126,7 +126,7 @@ def part_two(people: int, orgs: int) -> None:
     from rapidfuzz import process
 
     from bot.engine import Engine
-    from bot.loader import load_knowledge
+    from bot.knowledge.loader import load_knowledge
 
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)

@@ -155,7 +155,7 @@ def _with_defaults(args: argparse.Namespace, **defaults: object) -> argparse.Nam
 
 def run_check(directory: Path | None) -> int:
     """Validate the knowledge; one line per problem, warnings too."""
-    from bot.loader import default_knowledge_dir, load_knowledge
+    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
 
     directory = directory or default_knowledge_dir()
     kb = load_knowledge(directory)

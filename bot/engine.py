@@ -14,24 +14,24 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from bot import compose, lexicon
 from bot.answer import Answer
-from bot.answering import executor
+from bot.answering import compose, executor
 from bot.answering.base import Selection, consortium_words
 from bot.answering.counts import CountAnswers
 from bot.answering.people import PeopleAnswers
 from bot.answering.person import PersonAnswers
+from bot.answering.retrieval import fact_words, faq_words, note_words, theme_words
 from bot.answering.statements import StatementAnswers
 from bot.answering.talk import TalkAnswers
 from bot.answering.themes import ThemeAnswers
-from bot.index import Index, build_index
-from bot.loader import load_knowledge
-from bot.model import KnowledgeBase
-from bot.parser import Parse, parse
-from bot.retrieval import fact_words, faq_words, note_words, theme_words
-from bot.text import keys, stem
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.model import KnowledgeBase
+from bot.language import lexicon
+from bot.language.text import keys, stem
 from bot.understanding import query as q
 from bot.understanding.followup import Context, continue_from
+from bot.understanding.index import Index, build_index
+from bot.understanding.parser import Parse, parse
 from bot.understanding.reader import read
 
 

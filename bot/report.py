@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
 
-from bot.text import fold
+from bot.language.text import fold
 from bot.unanswered import THUMBS_DOWN, StoredQuestion, parse_since, recorder_from_settings
 
 SIMILAR = 80

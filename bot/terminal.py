@@ -12,7 +12,7 @@ import time
 from bot.answer import Answer
 from bot.conversations import Conversations
 from bot.engine import Engine
-from bot.loader import default_knowledge_dir
+from bot.knowledge.loader import default_knowledge_dir
 from bot.observability import log_question
 from bot.render import render_text
 from bot.unanswered import UnansweredLog, recorder_from_settings

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.text import fold
+from bot.language.text import fold
 
 
 def _key(name: str) -> tuple[str, str]:

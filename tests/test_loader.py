@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge
 from tests.conftest import DATA, KNOWLEDGE, ROOT
 
 BROKEN = sorted((DATA / "broken").glob("*.yaml"))

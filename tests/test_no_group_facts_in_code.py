@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.loader import load_knowledge
-from bot.text import fold
+from bot.knowledge.loader import load_knowledge
+from bot.language.text import fold
 from tests.conftest import BUNDLED_KNOWLEDGE, KNOWLEDGE, ROOT
 
 # General words for kinds of institution, in English, Norwegian, Swedish and French.

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.understanding import ordinary
+from bot.language import ordinary
 from tests.conftest import ROOT
 
 
@@ -19,7 +19,7 @@ def test_everyday_words_are_ordinary_and_rare_words_are_not():
 
 
 def _is_ordinary_in_a_fresh_process(cache_home: Path, word: str) -> str:
-    code = f"from bot.understanding.ordinary import is_ordinary; print(is_ordinary({word!r}))"
+    code = f"from bot.language.ordinary import is_ordinary; print(is_ordinary({word!r}))"
     env = {"XDG_CACHE_HOME": str(cache_home), "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr

@@ -6,7 +6,7 @@ import logging
 import time
 from pathlib import Path
 
-from bot.reload import KnowledgeSource
+from bot.knowledge.reload import KnowledgeSource
 from tests.slack_mock import wait_until
 
 
@@ -34,7 +34,7 @@ def test_a_broken_edit_is_refused_and_the_last_good_knowledge_keeps_serving(know
     reported: list[list[str]] = []
     source = KnowledgeSource(knowledge_copy, on_error=reported.append, interval=0.1)
     _edit(knowledge_copy / "people.yaml", "  - org: uib", "  - org: uibb")
-    with caplog.at_level(logging.ERROR, logger="bot.reload"):
+    with caplog.at_level(logging.ERROR, logger="bot.knowledge.reload"):
         assert source.check_now() is False
     assert [p.name for p in source.engine.answer("who works in Bergen").people] == ["Anders Molven"]
     assert reported and "people.yaml:" in reported[0][0] and "'uibb'" in reported[0][0]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.text import MAX_QUESTION_CHARS, keys, stem, stems_meet, tokenize
+from bot.language.text import MAX_QUESTION_CHARS, keys, stem, stems_meet, tokenize
 
 
 @pytest.mark.parametrize(

@@ -10,18 +10,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot import compose, lexicon
 from bot.answer import Answer
-from bot.answering import executor
+from bot.answering import compose, executor
 from bot.answering.describe import describe
-from bot.index import FIRST_NAME, PERSON, SURNAME, Index
-from bot.model import KnowledgeBase, Person
-from bot.parser import Parse, mentions_of
-from bot.people import filter_mentions
-from bot.phrases import join, say
-from bot.text import keys, stem, stems_meet
+from bot.knowledge.model import KnowledgeBase, Person
+from bot.language import lexicon
+from bot.language.phrases import join, say
+from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
 from bot.understanding.coverage import coverage
+from bot.understanding.filters import filter_mentions
+from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Index
+from bot.understanding.parser import Parse, mentions_of
 from bot.understanding.reader import read
 
 MIN_NOTE_WORDS = 4

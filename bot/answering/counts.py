@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from bot import compose, lexicon
 from bot.answer import Answer
+from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection
-from bot.model import Person
-from bot.parser import Parse
-from bot.people import filter_mentions
-from bot.phrases import join, say
+from bot.knowledge.model import Person
+from bot.language import lexicon
+from bot.language.phrases import join, say
+from bot.understanding.filters import filter_mentions
+from bot.understanding.parser import Parse
 
 # Words a count can be about: people (by any word for them), themes, organisations, places.
 _COUNTABLE = (

@@ -6,10 +6,10 @@ hospital" meant "no affiliation at a hospital", and can correct a misreading.
 
 from __future__ import annotations
 
-from bot import compose
-from bot.index import CITY, COUNTRY, ORG, ORG_PART, REGION, UNIT, Index
-from bot.phrases import join, role_name, say
+from bot.answering import compose
+from bot.language.phrases import join, role_name, say
 from bot.understanding import query as q
+from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART, REGION, UNIT, Index
 
 
 def value_name(value: q.Value, index: Index, language: str) -> str:

@@ -7,8 +7,8 @@ question said "both"; a negated filter removes the people it would select;
 
 from __future__ import annotations
 
-from bot.index import Index, Target
 from bot.understanding import query as q
+from bot.understanding.index import Index, Target
 
 
 def people_for(value: q.Value, index: Index) -> set[str]:

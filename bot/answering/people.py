@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from bot import compose, lexicon
 from bot.answer import Answer
+from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, explains_enough, read_as, uncertain
-from bot.index import ORG, ORG_PART, ROLE
-from bot.parser import Parse
-from bot.people import filter_mentions
-from bot.phrases import join, say
+from bot.language import lexicon
+from bot.language.phrases import join, say
 from bot.understanding.coverage import left_out_words
+from bot.understanding.filters import filter_mentions
+from bot.understanding.index import ORG, ORG_PART, ROLE
+from bot.understanding.parser import Parse
 
 
 class PeopleAnswers(AnswerBase):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from bot import compose, lexicon
 from bot.answer import Answer
+from bot.answering import compose
 from bot.answering.base import MIN_NOTE_WORDS, AnswerBase, explains_enough, people_mentioned, read_as, uncertain, who_is
-from bot.index import FIRST_NAME, SURNAME
-from bot.model import Person
-from bot.parser import Parse, mentions_of
-from bot.phrases import join, say
-from bot.retrieval import best, rank
+from bot.answering.retrieval import best, rank
+from bot.knowledge.model import Person
+from bot.language import lexicon
+from bot.language.phrases import join, say
+from bot.understanding.index import FIRST_NAME, SURNAME
+from bot.understanding.parser import Parse, mentions_of
 from bot.understanding.reader import ATTRIBUTE_WORDS
 
 MISSING_ALWAYS = frozenset({"phone", "age", "office"})

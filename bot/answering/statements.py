@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from bot import compose, lexicon
 from bot.answer import Answer
+from bot.answering import compose
 from bot.answering.base import AnswerBase, explains_enough, source
-from bot.index import ORG, ORG_PART
-from bot.parser import Parse
-from bot.people import filter_mentions
-from bot.phrases import join, say
-from bot.retrieval import best, rank
+from bot.answering.retrieval import best, rank
+from bot.language import lexicon
+from bot.language.phrases import join, say
 from bot.understanding.coverage import matched_positions, word_importance
+from bot.understanding.filters import filter_mentions
+from bot.understanding.index import ORG, ORG_PART
+from bot.understanding.parser import Parse
 
 
 class StatementAnswers(AnswerBase):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from bot import lexicon
 from bot.answer import Answer
 from bot.answering.base import AnswerBase, cue_content, explains_enough
-from bot.parser import Parse, phrase_positions
-from bot.phrases import say
-from bot.retrieval import best, rank
+from bot.answering.retrieval import best, rank
+from bot.language import lexicon
+from bot.language.phrases import say
+from bot.understanding.parser import Parse, phrase_positions
 
 FAQ_MIN = 0.75
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from bot import compose, lexicon
 from bot.answer import Answer
+from bot.answering import compose
 from bot.answering.base import AnswerBase, explains_enough, read_as, source
-from bot.model import Theme
-from bot.parser import LAST, Parse
-from bot.phrases import join, say
-from bot.retrieval import best, rank
+from bot.answering.retrieval import best, rank
+from bot.knowledge.model import Theme
+from bot.language import lexicon
+from bot.language.phrases import join, say
 from bot.understanding.coverage import matched_positions, word_importance
+from bot.understanding.parser import LAST, Parse
 
 
 class ThemeAnswers(AnswerBase):

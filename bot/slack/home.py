@@ -14,9 +14,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot import compose
+from bot.answering import compose
 from bot.engine import Engine
-from bot.model import KnowledgeBase, Person
+from bot.knowledge.model import KnowledgeBase, Person
 from bot.slack.blocks import SECTION_CHARS
 from bot.slack.markup import escape, link
 

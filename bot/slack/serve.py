@@ -22,8 +22,8 @@ from slack_sdk.errors import SlackApiError
 
 from bot.errors import ConfigError
 from bot.health import HEARTBEAT_FILE
-from bot.loader import default_knowledge_dir
-from bot.reload import KnowledgeSource
+from bot.knowledge.loader import default_knowledge_dir
+from bot.knowledge.reload import KnowledgeSource
 from bot.slack.app import build_app, report_refused_edit
 from bot.slack.settings import SlackSettings
 from bot.unanswered import default_data_dir, recorder_from_settings

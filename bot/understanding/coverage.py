@@ -11,11 +11,11 @@ football is what is asked, and nothing in the knowledge explains it.
 
 from __future__ import annotations
 
-from bot import lexicon
-from bot.parser import ALL_CUE_WORDS, Parse, phrase_positions
-from bot.text import stem
+from bot.language import lexicon
+from bot.language.ordinary import is_very_common
+from bot.language.text import stem
 from bot.understanding.filters import NEGATIONS
-from bot.understanding.ordinary import is_very_common
+from bot.understanding.parser import ALL_CUE_WORDS, Parse, phrase_positions
 
 QUESTION_WORDS = lexicon.QUESTION_WORDS
 # Verbs and nouns that ask for a person to turn to: they are what a people question is about.

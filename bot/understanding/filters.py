@@ -12,10 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from bot import lexicon
-from bot.index import CITY, COUNTRY, FIRST_NAME, ORG, ORG_PART, PERSON, REGION, ROLE, SURNAME, TITLE, UNIT, Index
-from bot.parser import Parse, heads_a_name
+from bot.language import lexicon
 from bot.understanding import query as q
+from bot.understanding.index import (
+    CITY,
+    COUNTRY,
+    FIRST_NAME,
+    ORG,
+    ORG_PART,
+    PERSON,
+    REGION,
+    ROLE,
+    SURNAME,
+    TITLE,
+    UNIT,
+    Index,
+)
+from bot.understanding.parser import Mention, Parse, heads_a_name
 
 _FAMILY = {
     ORG: q.PLACE,
@@ -56,6 +69,11 @@ _FILLER = (
 # Words that may stand between a negation and what it negates, and are negated with it:
 # "not the international collaborators" leaves out the collaborators abroad.
 _NEGATED_ALONG = lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
+
+
+def filter_mentions(parsed: Parse) -> list[Mention]:
+    """The mentions that filter people: places, organisations, units, roles and titles."""
+    return [m for m in parsed.mentions if m.kind in FILTER_KINDS]
 
 
 @dataclass(frozen=True, slots=True)

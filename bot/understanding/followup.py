@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from bot import lexicon
 from bot.answering.executor import select
-from bot.index import CITY, COUNTRY, ORG, Index
-from bot.parser import Parse
+from bot.language import lexicon
 from bot.understanding import query as q
 from bot.understanding.coverage import left_over
+from bot.understanding.index import CITY, COUNTRY, ORG, Index
+from bot.understanding.parser import Parse
 
 _w = lexicon.words
 

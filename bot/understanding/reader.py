@@ -1,6 +1,6 @@
 """Read a parsed question into its typed query.
 
-The parser (`bot.parser`) finds the evidence: the phrases of the knowledge a
+The parser (`bot.understanding.parser`) finds the evidence: the phrases of the knowledge a
 question names, its cue words, its corrections and the words it did not
 understand. This module turns that evidence into a `Query`: the filters with
 their polarity (`filters.py`), the people and themes referred to, the attribute
@@ -9,12 +9,12 @@ asked of a person, what a count is of, and the use of every word.
 
 from __future__ import annotations
 
-from bot import lexicon
-from bot.index import FIRST_NAME, PERSON, SURNAME, Index
-from bot.parser import Parse
+from bot.language import lexicon
+from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
 from bot.understanding.filters import NEGATIONS, read_filters
-from bot.understanding.ordinary import is_ordinary
+from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Index
+from bot.understanding.parser import Parse
 
 # A person's attributes, by the words that ask for them. Only some are in any knowledge base;
 # asking for another is answered with what is known and a plain "not known".

@@ -18,9 +18,9 @@ from functools import cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot import lexicon
-from bot.model import KnowledgeBase, Organisation, Person
-from bot.text import keys, stem, tokenize
+from bot.knowledge.model import KnowledgeBase, Organisation, Person
+from bot.language import lexicon
+from bot.language.text import keys, stem, tokenize
 
 # Kinds of things a phrase can name, strongest first when two share a span.
 PERSON = "person"

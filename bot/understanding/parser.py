@@ -15,8 +15,11 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from bot import lexicon
-from bot.index import (
+from bot.language import lexicon
+from bot.language.ordinary import is_ordinary
+from bot.language.text import Token, clean, expand_negations, tokenize
+from bot.language.text import keys as keys_of
+from bot.understanding.index import (
     CITY,
     COUNTRY,
     FIRST_NAME,
@@ -32,9 +35,6 @@ from bot.index import (
     Index,
     Target,
 )
-from bot.text import Token, clean, expand_negations, tokenize
-from bot.text import keys as keys_of
-from bot.understanding.ordinary import is_ordinary
 
 _KIND_PRIORITY = {
     PERSON: 0,

@@ -6,12 +6,12 @@ the terminal and Slack.
 
 from __future__ import annotations
 
-from bot import lexicon
 from bot.answer import OrgRef, PersonRef, ThemeRef
-from bot.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE, TITLE, UNIT, Index
-from bot.model import KnowledgeBase, Organisation, Person, Theme
-from bot.parser import Mention
-from bot.phrases import join, role_name, say
+from bot.knowledge.model import KnowledgeBase, Organisation, Person, Theme
+from bot.language import lexicon
+from bot.language.phrases import join, role_name, say
+from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE, TITLE, UNIT, Index
+from bot.understanding.parser import Mention
 
 
 def org_label(kb: KnowledgeBase, org: Organisation) -> str:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from bot.engine import Engine
 from bot.errors import KnowledgeError
-from bot.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge
 
-log = logging.getLogger("bot.reload")
+log = logging.getLogger("bot.knowledge.reload")
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.index import Index
-from bot.model import Fact, FaqEntry, Theme
-from bot.text import keys, stem, stems_meet
+from bot.knowledge.model import Fact, FaqEntry, Theme
+from bot.language.text import keys, stem, stems_meet
+from bot.understanding.index import Index
 
 MIN_COVERAGE = 0.6
 PART_MATCH = 0.6

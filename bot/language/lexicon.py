@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from bot.text import keys
+from bot.language.text import keys
 
 
 def words(text: str) -> frozenset[str]:

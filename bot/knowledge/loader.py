@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.errors import KnowledgeError
-from bot.model import (
+from bot.knowledge.model import (
     Affiliation,
     Consortium,
     Fact,
@@ -27,7 +27,7 @@ from bot.model import (
     Project,
     Theme,
 )
-from bot.yaml_lines import line_of, load_yaml
+from bot.knowledge.yaml_lines import line_of, load_yaml
 
 FILES = ("project.yaml", "themes.yaml", "organisations.yaml", "people.yaml", "faq.yaml")
 REQUIRED_FILES = ("project.yaml", "people.yaml", "organisations.yaml")
@@ -90,7 +90,7 @@ def default_knowledge_dir() -> Path:
     here = Path.cwd() / "knowledge"
     if (here / "people.yaml").exists():
         return here
-    return Path(__file__).resolve().parent.parent / "knowledge"
+    return Path(__file__).resolve().parents[2] / "knowledge"
 
 
 @dataclass

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import msgpack
 
-from bot.text import fold, word_key
+from bot.language.text import fold, word_key
 
 log = logging.getLogger(__name__)
 
