@@ -1,24 +1,21 @@
-"""Turn a question into what it asks for: cues, named things, and words not understood.
+"""Turn a question into evidence: cues, named things, and words not understood.
 
-The parser does not decide the answer; it records evidence (with scores) that
-the engine ranks. Misspelt words are corrected against the knowledge base's
-own vocabulary, never against a general dictionary, so a correction always
-points at something the bot can talk about.
+The parser does not decide the answer; it records evidence (with scores) in a
+`Parse` (`evidence.py`) that the reader turns into a typed query. Spelling is read
+in `spelling.py`, sentences in `sentences.py`, unknown names in `slots.py`.
 """
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from bot.language import lexicon
 from bot.language.ordinary import is_ordinary
-from bot.language.text import Token, clean, expand_negations, tokenize
+from bot.language.text import Token, clean, tokenize
 from bot.language.text import keys as keys_of
+from bot.understanding.cues import ALL_CUE_WORDS, CUES
+from bot.understanding.evidence import Correction, Mention, Parse
 from bot.understanding.index import (
     CITY,
     COUNTRY,
@@ -35,6 +32,10 @@ from bot.understanding.index import (
     Index,
     Target,
 )
+from bot.understanding.sentences import asking
+from bot.understanding.sentences import sentences as split_sentences
+from bot.understanding.slots import find_unknown_slots
+from bot.understanding.spelling import corrected_keys
 
 _KIND_PRIORITY = {
     PERSON: 0,
@@ -50,27 +51,6 @@ _KIND_PRIORITY = {
     FIRST_NAME: 10,
 }
 _PERSON_KINDS = frozenset({PERSON, SURNAME, FIRST_NAME})
-
-_CUES: dict[str, frozenset[str]] = {
-    "who": lexicon.WHO_WORDS,
-    "where": lexicon.WHERE_WORDS,
-    "what": lexicon.WHAT_WORDS,
-    "work": lexicon.WORK_WORDS,
-    "leader": lexicon.LEADER_WORDS,
-    "themes": lexicon.THEME_WORDS,
-    "project": lexicon.PROJECT_WORDS,
-    "consortium": lexicon.CONSORTIUM_WORDS,
-    "orgs": lexicon.ORG_LIST_WORDS,
-    "abroad": lexicon.ABROAD_WORDS,
-    "home": lexicon.HOME_WORDS,
-    "greeting": lexicon.GREETING_WORDS,
-}
-ALL_CUE_WORDS = frozenset().union(*_CUES.values(), *lexicon.ORG_KIND_WORDS.values())
-_COMPOUND_HEADS = sorted(
-    {w for group in ("leader", "themes", "project", "consortium") for w in _CUES[group] if len(w) >= 4},
-    key=len,
-    reverse=True,
-)
 _NORWEGIAN_MARKERS = lexicon.words(
     """
     hvem hva hvor hvilke hvilken hvordan hvorfor er jobber arbeider finnes fins gruppen prosjektet
@@ -81,81 +61,6 @@ _NORWEGIAN_MARKERS = lexicon.words(
 _ENGLISH_MARKERS = lexicon.words("who what where which is are the does do works work how many tell about with from")
 
 
-@dataclass
-class Mention:
-    """A span of the question that names something in the knowledge base."""
-
-    start: int
-    end: int
-    targets: list[Target]
-    score: float = 1.0
-
-    @property
-    def kind(self) -> str:
-        return self.targets[0].kind
-
-    @property
-    def is_place(self) -> bool:
-        return self.kind in PLACE_KINDS
-
-    @property
-    def is_person(self) -> bool:
-        return self.kind in _PERSON_KINDS
-
-
-@dataclass
-class Correction:
-    original: str
-    corrected: str
-    distance: int
-    position: int
-
-
-@dataclass
-class Parse:
-    """Everything the question says, as evidence for the engine."""
-
-    text: str
-    tokens: list[Token]
-    language: str = "en"
-    cues: set[str] = field(default_factory=set)
-    mentions: list[Mention] = field(default_factory=list)
-    unknown: list[Token] = field(default_factory=list)
-    ordinary: list[Token] = field(default_factory=list)
-    sentence_starts: frozenset[int] = frozenset()
-    asking: frozenset[int] = frozenset()
-    read_keys: list[str] = field(default_factory=list)
-    """Positions of the words in the sentences that ask the question; the others are context."""
-    """Words the knowledge lacks that are ordinary language ('flight', 'Monday'): they may be left out."""
-    corrections: list[Correction] = field(default_factory=list)
-    theme_numbers: list[int] = field(default_factory=list)
-    content: list[str] = field(default_factory=list)
-    negated: set[int] = field(default_factory=set)
-    count: bool = False
-    help: bool = False
-    how_to: bool = False
-    counted: tuple[str, ...] = ()
-    unknown_place: str | None = None
-    unknown_name: str | None = None
-    unknown_role: str | None = None
-    org_kinds: set[str] = field(default_factory=set)
-    query: Any = None
-    """The typed query read from this parse (`bot.understanding.reader`), set by the engine."""
-
-    @property
-    def keys(self) -> list[str]:
-        """The question's words as read: corrected, translated and compounds reduced to their head."""
-        return self.read_keys or [t.key for t in self.tokens]
-
-    @property
-    def mixed_case(self) -> bool:
-        """Typed with capitals and small letters: then a capital marks a name."""
-        return any(c.islower() for c in self.text) and any(c.isupper() for c in self.text)
-
-    def has(self, *cues: str) -> bool:
-        return any(c in self.cues for c in cues)
-
-
 def parse(question: str, index: Index) -> Parse:
     """Read a question against the knowledge base's index."""
     text = " ".join(clean(question).split())
@@ -163,10 +68,10 @@ def parse(question: str, index: Index) -> Parse:
     result = Parse(text=text, tokens=tokens)
     if not tokens:
         return result
-    sentences = _sentences(text, tokens)
+    sentences = split_sentences(text, tokens)
     result.sentence_starts = frozenset(s[0] for s in sentences if s and s[0] >= 0)
-    result.asking = _asking(sentences, tokens)
-    keys = _corrected_keys(tokens, index, result)
+    result.asking = asking(sentences, tokens)
+    keys = corrected_keys(tokens, index, result)
     result.read_keys = keys
     result.language = _language(keys)
     result.count = _is_count(keys)
@@ -178,86 +83,8 @@ def parse(question: str, index: Index) -> Parse:
     _find_theme_numbers(keys, result)
     _find_unknowns(tokens, keys, consumed, index, result)
     _absorb_name_variants(index, result)
-    _find_unknown_slots(tokens, keys, result)
+    find_unknown_slots(tokens, keys, result)
     return result
-
-
-def _corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str]:
-    keys = []
-    for token in tokens:
-        key = token.key
-        if not _is_known(key, index) and key not in lexicon.LAST_WORDS:
-            compound = _compound_head(key) or index.inflected(key) or _translated(key, index)
-            typed_as_name = result.mixed_case and token.original[:1].isupper()
-            if not compound and not typed_as_name:
-                compound = _known_tail(key, index)
-            if compound:
-                key = compound
-            elif is_ordinary(key) and not typed_as_name:
-                pass  # an everyday word is not taken for a misspelt name
-            else:
-                capitalised = result.mixed_case and token.index > 0 and token.original[:1].isupper()
-                hit = index.correct(key, names_only=capitalised)
-                if hit:
-                    result.corrections.append(Correction(token.original, hit.word, hit.distance, token.index))
-                    key = hit.word
-        keys.append(key)
-    return keys
-
-
-def _is_known(key: str, index: Index) -> bool:
-    return (
-        key in lexicon.STOPWORDS
-        or key in lexicon.GENERIC_NAME_WORDS
-        or key in ALL_CUE_WORDS
-        or key in index.vocabulary
-        or key in index.phrases
-        or key.isdecimal()
-        or key in lexicon.ORDINALS
-        or key in lexicon.CARDINALS
-        or key in lexicon.NUMBER_WORDS
-    )
-
-
-def _translated(key: str, index: Index) -> str | None:
-    """A Norwegian field name ('onkologi') as the English word the knowledge base uses."""
-    english = lexicon.FIELD_TRANSLATIONS.get(key)
-    if english is None:
-        return None
-    return english if _is_known(english, index) else index.inflected(english)
-
-
-_DEFINITE_ENDINGS = ("ene", "ane", "et", "en", "a")
-
-
-def _known_tail(key: str, index: Index) -> str | None:
-    """Norwegian compounds end in the word that matters: 'hovud|fokuset' is about 'fokus'.
-
-    Only the knowledge's own words (and general translations) are looked for, five letters
-    or more after a head of three or more, so a name is not taken apart.
-    """
-    if len(key) < 8:
-        return None
-    forms = [key] + [key[: -len(e)] for e in _DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 8]
-    for form in forms:
-        for start in range(3, len(form) - 4):
-            tail = form[start:]
-            if tail in index.vocabulary and tail not in lexicon.STOPWORDS:
-                return tail
-            translated = _translated(tail, index)
-            if translated:
-                return translated
-    return None
-
-
-def _compound_head(key: str) -> str | None:
-    """Norwegian compounds end in the word that matters: "forsknings|temaer", "gruppe|leder"."""
-    if len(key) < 7:
-        return None
-    for head in _COMPOUND_HEADS:
-        if key.endswith(head) and len(key) - len(head) >= 3:
-            return head
-    return None
 
 
 def _language(keys: list[str]) -> str:
@@ -382,7 +209,7 @@ def _keep_strongest_kind(mention: Mention, keys: list[str]) -> None:
 
 def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
     for position, key in enumerate(keys):
-        for cue, words in _CUES.items():
+        for cue, words in CUES.items():
             if key in words and (position not in consumed or cue in ("who", "leader")):
                 result.cues.add(cue)
         for kind, words in lexicon.ORG_KIND_WORDS.items():
@@ -470,44 +297,6 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
             result.unknown.append(token)
 
 
-def _name_like(token: Token, result: Parse) -> bool:
-    """Typed as a name: in capitals ('NTNU'), or capitalised inside a sentence typed in mixed case."""
-    if token.is_upper:
-        return True
-    capitalised = result.mixed_case and token.original[:1].isupper()
-    return capitalised and token.index not in result.sentence_starts
-
-
-def _sentences(text: str, tokens: list[Token]) -> list[list[int]]:
-    """The token positions of each sentence, split at '.', '!', '?', ';' and ':'.
-
-    Each sentence that ended in a mark gets a last entry saying how: -1 for '?', -2 otherwise.
-    """
-    sentences: list[list[int]] = [[]]
-    position = 0
-    for match in re.finditer(r"[.!?:;]+|\w+", expand_negations(text)):
-        word = match.group(0)
-        if not word[0].isalnum() and word[0] != "_":
-            if sentences[-1]:
-                sentences[-1].append(-1 if "?" in word else -2)  # how the sentence ended
-                sentences.append([])
-            continue
-        while position < len(tokens) and tokens[position].original == word:
-            sentences[-1].append(position)
-            position += 1
-    return [s for s in sentences if s]
-
-
-def _asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
-    """The sentences with a '?', else those with a question word, else all of them."""
-    asked = [s for s in sentences if s[-1] == -1]
-    if not asked:
-        asked = [s for s in sentences if any(i >= 0 and tokens[i].key in lexicon.QUESTION_WORDS for i in s)]
-    if not asked:
-        asked = sentences
-    return frozenset(i for s in asked for i in s if i >= 0)
-
-
 def _absorb_name_variants(index: Index, result: Parse) -> None:
     """'Jon Smith' for John Smith: an unknown word next to a surname, close to that person's first name."""
     for mention in result.mentions:
@@ -525,122 +314,18 @@ def _absorb_name_variants(index: Index, result: Parse) -> None:
                 mention.score *= 0.85
 
 
-def _find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> None:
-    """Unknown words where a place or a name should be: "at MIT", "who is Jane Doe"."""
-    # Frequent words are names too when typed as names ("Per Hansen", "Harvard"), and, in a
-    # question typed all in small letters, right after a preposition with no article ("at harvard").
-    # Only the sentences that ask: "I'm visiting from <city>. Who works on X?" asks nothing of the city.
-    asking = result.asking
-    typed_as_names = {t.index for t in result.ordinary if _name_like(t, result)}
-    unknown_positions = ({t.index for t in result.unknown} | typed_as_names) & asking
-    ordinary_positions = {t.index for t in result.ordinary} & asking
-    bare_after_preposition = set() if result.mixed_case else ordinary_positions
-    # In mixed case people type names with capitals, so only capitalised words may be names.
-    capitalised = {i for i in unknown_positions if tokens[i].original[:1].isupper()}
-    names = capitalised if result.mixed_case else unknown_positions
-    for mention in result.mentions:
-        if mention.kind == FIRST_NAME and mention.end in names:
-            result.unknown_name = _span_text(tokens, mention.start, _run_end(mention.end, names))
-        if mention.kind in (SURNAME, FIRST_NAME) and mention.start - 1 in names:
-            start = mention.start - 1
-            while start - 1 in names:
-                start -= 1
-            result.unknown_name = _span_text(tokens, start, mention.end)
-    for position, key in enumerate(keys):
-        if key not in lexicon.PLACE_PREPOSITIONS or (key == "i" and result.language != "no"):
-            continue
-        if position + 1 < len(keys) and keys[position + 1] in _INDEFINITE:
-            continue  # "at a conference": a thing, not a named place
-        run = _name_run(keys, position + 1, tokens if result.mixed_case else None)
-        bare = bool(run) and run[0] == position + 1 and run[0] in bare_after_preposition
-        if run and (any(i in unknown_positions for i in run) or bare):
-            result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
-            break
-    if result.unknown_name is None and result.has("who"):
-        for prompt in lexicon.PERSON_PROMPTS:
-            n = len(prompt)
-            for i in range(len(keys) - n + 1):
-                if tuple(keys[i : i + n]) == prompt:
-                    nxt = i + n
-                    article = False
-                    while nxt < len(keys) and keys[nxt] in _ARTICLES_AND_TITLES:
-                        article = article or keys[nxt] in ("the", "a", "an", "our", "your", "their")
-                        nxt += 1
-                    followed_by_place = nxt + 1 >= len(keys) or keys[nxt + 1] in _ROLE_FOLLOWERS
-                    bare_role = (
-                        not article
-                        and nxt in ordinary_positions
-                        and keys[nxt] not in _NOT_ROLES
-                        and not tokens[nxt].original[:1].isupper()
-                        and followed_by_place
-                    )
-                    if (article and (nxt in unknown_positions or nxt in ordinary_positions)) or bare_role:
-                        # "who is the king of ...": a role the knowledge base does not have
-                        end = nxt
-                        while end < len(keys) and (keys[end] not in lexicon.STOPWORDS or keys[end] in ALL_CUE_WORDS):
-                            end += 1
-                        result.unknown_role = _span_text(tokens, nxt, end)
-                        return
-                    if nxt in names:
-                        result.unknown_name = _span_text(tokens, nxt, _run_end(nxt, names))
-                        return
-
-
-# "who is <role> at/of <place>": what may follow a role that the knowledge does not have.
-_ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | lexicon.words("of for til")
-_NOT_ROLES = lexicon.words("not ikke ikkje also ogsaa only bare berre still fortsatt")
-_INDEFINITE = lexicon.words("a an en ei et another some")
-_ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
-_NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
-_ORG_KIND_KEYS = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
-
-
-def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) -> list[int]:
-    """The positions of the name after a preposition: 'the University of X', 'Known-City Unknown Cluster'.
-
-    With `tokens` from a question in mixed case, the name goes on only through capitalised
-    words: in "who in Rome likes pizza" the name is "Rome".
-    """
-    while start < len(keys) and keys[start] in ("the", "a", "an", "den", "det"):
-        start += 1
-    lowercase_start = tokens is not None and start < len(keys) and not tokens[start].original[:1].isupper()
-    if lowercase_start and keys[start] not in lexicon.GENERIC_NAME_WORDS:
-        return []  # "i svulsten", "at work": in mixed case, a name starts with a capital
-    run: list[int] = []
-    position = start
-    while position < len(keys):
-        key = keys[position]
-        if key in lexicon.PLACE_PREPOSITIONS and not (run and key == "i"):
-            break
-        if key in _NAME_CONNECTORS and run and position + 1 < len(keys):
-            following = keys[position + 1]
-            if following not in lexicon.STOPWORDS and following not in ALL_CUE_WORDS - _ORG_KIND_KEYS:
-                run.append(position)
-                position += 1
-                continue
-        if key in lexicon.STOPWORDS or (key in ALL_CUE_WORDS and key not in _ORG_KIND_KEYS):
-            break
-        if run and tokens is not None and not tokens[position].original[:1].isupper():
-            break
-        run.append(position)
-        position += 1
-    return run
-
-
-def _run_end(position: int, positions: set[int]) -> int:
-    while position in positions:
-        position += 1
-    return position
-
-
-def _span_text(tokens: list[Token], start: int, end: int) -> str:
-    seen: list[str] = []
-    for token in tokens[start:end]:
-        if not seen or seen[-1] != token.original:
-            seen.append(token.original)
-    return " ".join(seen)
-
-
 def mentions_of(parse_result: Parse, *kinds: str) -> list[Mention]:
     """The mentions of the given kinds, in question order."""
     return [m for m in parse_result.mentions if m.kind in kinds]
+
+
+__all__ = [
+    "ALL_CUE_WORDS",
+    "Correction",
+    "Mention",
+    "Parse",
+    "heads_a_name",
+    "mentions_of",
+    "parse",
+    "phrase_positions",
+]

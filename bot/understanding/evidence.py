@@ -1,0 +1,89 @@
+"""What a question says, as evidence: named things, corrections, cue words, unknown words.
+
+`Parse` is the parser's output (`parser.py`); the reader (`reader.py`) turns it into a typed query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.language.text import Token
+from bot.understanding.index import FIRST_NAME, PERSON, PLACE_KINDS, SURNAME, Target
+
+_PERSON_KINDS = frozenset({PERSON, SURNAME, FIRST_NAME})
+
+
+@dataclass
+class Mention:
+    """A span of the question that names something in the knowledge base."""
+
+    start: int
+    end: int
+    targets: list[Target]
+    score: float = 1.0
+
+    @property
+    def kind(self) -> str:
+        return self.targets[0].kind
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in PLACE_KINDS
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind in _PERSON_KINDS
+
+
+@dataclass
+class Correction:
+    original: str
+    corrected: str
+    distance: int
+    position: int
+
+
+@dataclass
+class Parse:
+    """Everything the question says, as evidence for the engine."""
+
+    text: str
+    tokens: list[Token]
+    language: str = "en"
+    cues: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    unknown: list[Token] = field(default_factory=list)
+    ordinary: list[Token] = field(default_factory=list)
+    """Words the knowledge lacks that are ordinary language ('flight', 'Monday'): they may be left out."""
+    sentence_starts: frozenset[int] = frozenset()
+    asking: frozenset[int] = frozenset()
+    """Positions of the words in the sentences that ask the question; the others are context."""
+    read_keys: list[str] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    theme_numbers: list[int] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
+    negated: set[int] = field(default_factory=set)
+    count: bool = False
+    help: bool = False
+    how_to: bool = False
+    counted: tuple[str, ...] = ()
+    unknown_place: str | None = None
+    unknown_name: str | None = None
+    unknown_role: str | None = None
+    org_kinds: set[str] = field(default_factory=set)
+    query: Any = None
+    """The typed query read from this parse (`bot.understanding.reader`), set by the engine."""
+
+    @property
+    def keys(self) -> list[str]:
+        """The question's words as read: corrected, translated and compounds reduced to their head."""
+        return self.read_keys or [t.key for t in self.tokens]
+
+    @property
+    def mixed_case(self) -> bool:
+        """Typed with capitals and small letters: then a capital marks a name."""
+        return any(c.islower() for c in self.text) and any(c.isupper() for c in self.text)
+
+    def has(self, *cues: str) -> bool:
+        return any(c in self.cues for c in cues)

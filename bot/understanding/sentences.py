@@ -1,0 +1,42 @@
+"""Split a question into sentences, and find the ones that ask.
+
+In "My flight lands in <city> on Monday. Is there someone I could visit?" the first
+sentence is context: its words cost little, and it cannot make an unknown name stop the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.language import lexicon
+from bot.language.text import Token, expand_negations
+
+
+def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
+    """The token positions of each sentence, split at '.', '!', '?', ';' and ':'.
+
+    Each sentence that ended in a mark gets a last entry saying how: -1 for '?', -2 otherwise.
+    """
+    sentences: list[list[int]] = [[]]
+    position = 0
+    for match in re.finditer(r"[.!?:;]+|\w+", expand_negations(text)):
+        word = match.group(0)
+        if not word[0].isalnum() and word[0] != "_":
+            if sentences[-1]:
+                sentences[-1].append(-1 if "?" in word else -2)  # how the sentence ended
+                sentences.append([])
+            continue
+        while position < len(tokens) and tokens[position].original == word:
+            sentences[-1].append(position)
+            position += 1
+    return [s for s in sentences if s]
+
+
+def asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
+    """The sentences with a '?', else those with a question word, else all of them."""
+    asked = [s for s in sentences if s[-1] == -1]
+    if not asked:
+        asked = [s for s in sentences if any(i >= 0 and tokens[i].key in lexicon.QUESTION_WORDS for i in s)]
+    if not asked:
+        asked = sentences
+    return frozenset(i for s in asked for i in s if i >= 0)

@@ -1,0 +1,136 @@
+"""Unknown words where a place, a person or a role should be: "at MIT", "who is Jane Doe", "who is the dean".
+
+An unknown word in such a slot gives an honest "I don't know X" instead of an answer about
+something else. Only the sentences that ask are searched.
+"""
+
+from __future__ import annotations
+
+from bot.language import lexicon
+from bot.language.text import Token
+from bot.understanding.cues import ALL_CUE_WORDS
+from bot.understanding.evidence import Parse
+from bot.understanding.index import FIRST_NAME, SURNAME
+
+# "who is <role> at/of <place>": what may follow a role that the knowledge does not have.
+_ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | lexicon.words("of for til")
+_NOT_ROLES = lexicon.words("not ikke ikkje also ogsaa only bare berre still fortsatt")
+_INDEFINITE = lexicon.words("a an en ei et another some")
+_ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
+_NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
+_ORG_KIND_KEYS = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
+
+
+def name_like(token: Token, result: Parse) -> bool:
+    """Typed as a name: in capitals ('NTNU'), or capitalised inside a sentence typed in mixed case."""
+    if token.is_upper:
+        return True
+    capitalised = result.mixed_case and token.original[:1].isupper()
+    return capitalised and token.index not in result.sentence_starts
+
+
+def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> None:
+    """Unknown words where a place or a name should be: "at MIT", "who is Jane Doe"."""
+    # Frequent words are names too when typed as names ("Per Hansen", "Harvard"), and, in a
+    # question typed all in small letters, right after a preposition with no article ("at harvard").
+    # Only the sentences that ask: "I'm visiting from <city>. Who works on X?" asks nothing of the city.
+    asking = result.asking
+    typed_as_names = {t.index for t in result.ordinary if name_like(t, result)}
+    unknown_positions = ({t.index for t in result.unknown} | typed_as_names) & asking
+    ordinary_positions = {t.index for t in result.ordinary} & asking
+    bare_after_preposition = set() if result.mixed_case else ordinary_positions
+    # In mixed case people type names with capitals, so only capitalised words may be names.
+    capitalised = {i for i in unknown_positions if tokens[i].original[:1].isupper()}
+    names = capitalised if result.mixed_case else unknown_positions
+    for mention in result.mentions:
+        if mention.kind == FIRST_NAME and mention.end in names:
+            result.unknown_name = _span_text(tokens, mention.start, _run_end(mention.end, names))
+        if mention.kind in (SURNAME, FIRST_NAME) and mention.start - 1 in names:
+            start = mention.start - 1
+            while start - 1 in names:
+                start -= 1
+            result.unknown_name = _span_text(tokens, start, mention.end)
+    for position, key in enumerate(keys):
+        if key not in lexicon.PLACE_PREPOSITIONS or (key == "i" and result.language != "no"):
+            continue
+        if position + 1 < len(keys) and keys[position + 1] in _INDEFINITE:
+            continue  # "at a conference": a thing, not a named place
+        run = _name_run(keys, position + 1, tokens if result.mixed_case else None)
+        bare = bool(run) and run[0] == position + 1 and run[0] in bare_after_preposition
+        if run and (any(i in unknown_positions for i in run) or bare):
+            result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
+            break
+    if result.unknown_name is None and result.has("who"):
+        for prompt in lexicon.PERSON_PROMPTS:
+            n = len(prompt)
+            for i in range(len(keys) - n + 1):
+                if tuple(keys[i : i + n]) == prompt:
+                    nxt = i + n
+                    article = False
+                    while nxt < len(keys) and keys[nxt] in _ARTICLES_AND_TITLES:
+                        article = article or keys[nxt] in ("the", "a", "an", "our", "your", "their")
+                        nxt += 1
+                    followed_by_place = nxt + 1 >= len(keys) or keys[nxt + 1] in _ROLE_FOLLOWERS
+                    bare_role = (
+                        not article
+                        and nxt in ordinary_positions
+                        and keys[nxt] not in _NOT_ROLES
+                        and not tokens[nxt].original[:1].isupper()
+                        and followed_by_place
+                    )
+                    if (article and (nxt in unknown_positions or nxt in ordinary_positions)) or bare_role:
+                        # "who is the king of ...": a role the knowledge base does not have
+                        end = nxt
+                        while end < len(keys) and (keys[end] not in lexicon.STOPWORDS or keys[end] in ALL_CUE_WORDS):
+                            end += 1
+                        result.unknown_role = _span_text(tokens, nxt, end)
+                        return
+                    if nxt in names:
+                        result.unknown_name = _span_text(tokens, nxt, _run_end(nxt, names))
+                        return
+
+
+def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) -> list[int]:
+    """The positions of the name after a preposition: 'the University of X', 'Known-City Unknown Cluster'.
+
+    With `tokens` from a question in mixed case, the name goes on only through capitalised
+    words: in "who in Rome likes pizza" the name is "Rome".
+    """
+    while start < len(keys) and keys[start] in ("the", "a", "an", "den", "det"):
+        start += 1
+    lowercase_start = tokens is not None and start < len(keys) and not tokens[start].original[:1].isupper()
+    if lowercase_start and keys[start] not in lexicon.GENERIC_NAME_WORDS:
+        return []  # "i svulsten", "at work": in mixed case, a name starts with a capital
+    run: list[int] = []
+    position = start
+    while position < len(keys):
+        key = keys[position]
+        if key in lexicon.PLACE_PREPOSITIONS and not (run and key == "i"):
+            break
+        if key in _NAME_CONNECTORS and run and position + 1 < len(keys):
+            following = keys[position + 1]
+            if following not in lexicon.STOPWORDS and following not in ALL_CUE_WORDS - _ORG_KIND_KEYS:
+                run.append(position)
+                position += 1
+                continue
+        if key in lexicon.STOPWORDS or (key in ALL_CUE_WORDS and key not in _ORG_KIND_KEYS):
+            break
+        if run and tokens is not None and not tokens[position].original[:1].isupper():
+            break
+        run.append(position)
+        position += 1
+    return run
+
+
+def _run_end(position: int, positions: set[int]) -> int:
+    while position in positions:
+        position += 1
+    return position
+
+
+def _span_text(tokens: list[Token], start: int, end: int) -> str:
+    seen: list[str] = []
+    for token in tokens[start:end]:
+        if not seen or seen[-1] != token.original:
+            seen.append(token.original)
+    return " ".join(seen)

@@ -1,0 +1,99 @@
+"""Read each word of a question as the knowledge spells it: corrected, translated, or a compound's head.
+
+Misspelt words are corrected against the knowledge base's own vocabulary, never against a
+general dictionary, so a correction always points at something the bot can talk about; an
+everyday word ("morgen") is never corrected into a name.
+"""
+
+from __future__ import annotations
+
+from bot.language import lexicon
+from bot.language.ordinary import is_ordinary
+from bot.language.text import Token
+from bot.understanding.cues import ALL_CUE_WORDS, CUES
+from bot.understanding.evidence import Correction, Parse
+from bot.understanding.index import Index
+
+_COMPOUND_HEADS = sorted(
+    {w for group in ("leader", "themes", "project", "consortium") for w in CUES[group] if len(w) >= 4},
+    key=len,
+    reverse=True,
+)
+
+
+def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str]:
+    keys = []
+    for token in tokens:
+        key = token.key
+        if not is_known(key, index) and key not in lexicon.LAST_WORDS:
+            compound = _compound_head(key) or index.inflected(key) or _translated(key, index)
+            typed_as_name = result.mixed_case and token.original[:1].isupper()
+            if not compound and not typed_as_name:
+                compound = _known_tail(key, index)
+            if compound:
+                key = compound
+            elif is_ordinary(key) and not typed_as_name:
+                pass  # an everyday word is not taken for a misspelt name
+            else:
+                capitalised = result.mixed_case and token.index > 0 and token.original[:1].isupper()
+                hit = index.correct(key, names_only=capitalised)
+                if hit:
+                    result.corrections.append(Correction(token.original, hit.word, hit.distance, token.index))
+                    key = hit.word
+        keys.append(key)
+    return keys
+
+
+def is_known(key: str, index: Index) -> bool:
+    return (
+        key in lexicon.STOPWORDS
+        or key in lexicon.GENERIC_NAME_WORDS
+        or key in ALL_CUE_WORDS
+        or key in index.vocabulary
+        or key in index.phrases
+        or key.isdecimal()
+        or key in lexicon.ORDINALS
+        or key in lexicon.CARDINALS
+        or key in lexicon.NUMBER_WORDS
+    )
+
+
+def _translated(key: str, index: Index) -> str | None:
+    """A Norwegian field name ('onkologi') as the English word the knowledge base uses."""
+    english = lexicon.FIELD_TRANSLATIONS.get(key)
+    if english is None:
+        return None
+    return english if is_known(english, index) else index.inflected(english)
+
+
+_DEFINITE_ENDINGS = ("ene", "ane", "et", "en", "a")
+
+
+def _known_tail(key: str, index: Index) -> str | None:
+    """Norwegian compounds end in the word that matters: 'hovud|fokuset' is about 'fokus'.
+
+    Only the knowledge's own words (and general translations) are looked for, five letters
+    or more after a head of three or more, so a name is not taken apart.
+    """
+    if len(key) < 8:
+        return None
+    forms = [key] + [key[: -len(e)] for e in _DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 8]
+    for form in forms:
+        for start in range(3, len(form) - 4):
+            tail = form[start:]
+            if tail in index.vocabulary and tail not in lexicon.STOPWORDS:
+                return tail
+            translated = _translated(tail, index)
+            if translated:
+                return translated
+    return None
+
+
+def _compound_head(key: str) -> str | None:
+    """Norwegian compounds end in the word that matters: "forsknings|temaer", "gruppe|leder"."""
+    if len(key) < 7:
+        return None
+    for head in _COMPOUND_HEADS:
+        if key.endswith(head) and len(key) - len(head) >= 3:
+            return head
+    return None
