@@ -18,6 +18,7 @@ from bot.answer import Answer
 from bot.answering import compose, executor
 from bot.answering.base import Selection, consortium_words
 from bot.answering.counts import CountAnswers
+from bot.answering.interpretations import explain_lines
 from bot.answering.people import PeopleAnswers
 from bot.answering.person import PersonAnswers
 from bot.answering.retrieval import fact_words, faq_words, note_words, theme_words
@@ -61,15 +62,18 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         """Answer one question (in the light of a conversation's context); never raises for any text."""
         return self.converse(question, context)[0]
 
-    def converse(self, question: str, context: Context | None = None) -> tuple[Answer, Context]:
+    def converse(self, question: str, context: Context | None = None, explain: bool = False) -> tuple[Answer, Context]:
         """Answer one turn of a conversation and return the context for the next turn.
 
         A fragment ("and in <city>?", "which of them ...", "where does she work?")
         is read as an operation on the previous turn's query; a full question starts afresh.
+        With `explain`, the trace also scores every competing reading (it costs a few ranking passes).
         """
         parsed = parse(question or "", self.index)
         parsed.query = read(parsed, self.index)
         trace = _trace(parsed)
+        if explain:
+            trace += explain_lines(self, parsed)
         if context is not None:
             merged = continue_from(context, parsed, parsed.query, self.index)
             answer = self._answer_query(parsed, merged) if merged is not None else None

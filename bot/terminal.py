@@ -33,11 +33,12 @@ def _safe_answer(
     front_end: str,
     recorder: UnansweredLog | None = None,
     context: Context | None = None,
+    explain: bool = False,
 ) -> tuple[Answer, Context | None]:
     """Answer, log, record; a bug in the engine becomes an apology, not a crash."""
     started = time.perf_counter()
     try:
-        answer, context = engine.converse(question, context)
+        answer, context = engine.converse(question, context, explain)
     except Exception:
         log.exception("the engine failed on a question")
         answer = Answer(question, "error", False, "Sorry, something went wrong while answering that.")
@@ -58,13 +59,13 @@ def run_ask(args: argparse.Namespace) -> int:
         return _run_threads(engine, recorder, args)
     if args.batch:
         for line in sys.stdin:
-            answer, _ = _safe_answer(engine, line.rstrip("\n"), "ask", recorder)
+            answer, _ = _safe_answer(engine, line.rstrip("\n"), "ask", recorder, explain=args.explain)
             _emit(answer, args)
         return 0
     question = " ".join(args.question)
     if not question and not sys.stdin.isatty():
         question = sys.stdin.read().strip()
-    _emit(_safe_answer(engine, question, "ask", recorder)[0], args)
+    _emit(_safe_answer(engine, question, "ask", recorder, explain=args.explain)[0], args)
     return 0
 
 
@@ -78,7 +79,7 @@ def _run_threads(engine: Engine, recorder: UnansweredLog | None, args: argparse.
         except (ValueError, KeyError, TypeError):
             _emit(Answer(line.strip()[:200], "error", False, 'Each line should be {"thread": ID, "q": TEXT}.'), args)
             continue
-        answer, context = _safe_answer(engine, question, "ask", recorder, contexts.get(thread))
+        answer, context = _safe_answer(engine, question, "ask", recorder, contexts.get(thread), args.explain)
         contexts.put(thread, context)
         _emit(answer, args)
     return 0
@@ -110,7 +111,8 @@ def run_chat(args: argparse.Namespace) -> int:
             break
         if not question.strip() and not interactive:
             continue
-        answer, context = _safe_answer(engine, question, "chat", recorder, context)
+        explain = getattr(args, "explain", False)
+        answer, context = _safe_answer(engine, question, "chat", recorder, context, explain)
         print(render_text(answer, explain=getattr(args, "explain", False)))
         print()
     return 0

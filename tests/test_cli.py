@@ -100,3 +100,12 @@ def test_running_from_a_checkout_without_dependencies_says_how_to_install(tmp_pa
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "is not installed here" in result.stderr and "pip install -e ." in result.stderr
+
+
+def test_explain_shows_the_typed_query_and_the_competing_readings():
+    result = run("ask", "--explain", "who in Bergen plays football")
+    assert "query: people place(city:Bergen)" in result.stdout
+    assert "interpretations (share of the question explained):" in result.stdout
+    readings = [line for line in result.stdout.splitlines() if line.strip(" [").startswith(("people ", "statement "))]
+    assert len(readings) == 2, result.stdout
+    assert "answer: dont_know" in result.stdout  # neither explains 'plays football'

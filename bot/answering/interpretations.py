@@ -1,0 +1,53 @@
+"""The competing readings of a question and how much of it each explains, for `--explain`.
+
+The engine answers with the first kind of answer whose reading explains enough of the
+question (`coverage.MIN_EXPLAINED`); this lists every reading with its share, so a
+maintainer can see why one won, and how close the others came.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.answering.base import AnswerBase
+from bot.answering.executor import select
+from bot.answering.retrieval import best, rank
+from bot.understanding.coverage import coverage, matched_positions, word_importance
+from bot.understanding.evidence import Parse
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    name: str
+    explains: float
+    detail: str
+
+
+def interpretations(engine: AnswerBase, p: Parse) -> list[Interpretation]:
+    """Every reading that the question's evidence supports, best explained first."""
+    found: list[Interpretation] = []
+    query = p.query
+    if query is not None and (query.filters or p.has("who")):
+        people = select(query, engine.index)
+        found.append(Interpretation("people", coverage(p), f"{len(people)} selected by {query.describe()}"))
+    if query is not None and query.people:
+        found.append(Interpretation("person", coverage(p), ", ".join(query.people)))
+    importance = word_importance(p)
+    project = {i for i, k in enumerate(p.keys) if k in engine._project_name_words}
+    for name, docs in (("theme", engine._theme_docs), ("statement", engine._fact_docs)):
+        ranked = best(rank(p.content, docs, engine.index, importance), minimum=0.0)
+        if ranked:
+            explained = matched_positions(p, ranked[0].matched) | project
+            label = getattr(ranked[0].item, "title", None) or getattr(ranked[0].item, "text", "")
+            detail = f"{label[:60]} (match {ranked[0].score:.2f})"
+            found.append(Interpretation(name, coverage(p, explained, with_mentions=False), detail))
+    if engine._mentions_consortium(p):
+        explained = engine._consortium_text_positions(p)
+        found.append(Interpretation("consortium", coverage(p, explained), "the consortium's own text"))
+    return sorted(found, key=lambda i: -i.explains)
+
+
+def explain_lines(engine: AnswerBase, p: Parse) -> list[str]:
+    lines = ["interpretations (share of the question explained):"]
+    lines += [f"  {i.name:<10} {i.explains:.2f}  {i.detail}" for i in interpretations(engine, p)]
+    return lines if len(lines) > 1 else []
