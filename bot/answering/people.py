@@ -28,8 +28,7 @@ class PeopleAnswers(AnswerBase):
         bare_org = bool(mentions) and all(m.kind in (ORG, ORG_PART) for m in mentions)
         if p.has("orgs") and not asks_people:
             return None  # "which hospitals?": organisations, not people
-        other_words = [k for k in p.content if k not in self._project_name_words]
-        if len(p.unknown) >= 2 or (p.unknown and len(other_words) >= 2) or not explains_enough(p):
+        if not explains_enough(p):
             return None  # "who in <city> plays football?": more is asked than a place
 
         if asks_people or (names_only and not bare_org):

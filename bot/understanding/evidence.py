@@ -60,6 +60,8 @@ class Parse:
     asking: frozenset[int] = frozenset()
     """Positions of the words in the sentences that ask the question; the others are context."""
     read_keys: list[str] = field(default_factory=list)
+    sentences: list[list[int]] = field(default_factory=list)
+    """The token positions of each sentence (with a negative end mark where it ended in one)."""
     corrections: list[Correction] = field(default_factory=list)
     theme_numbers: list[int] = field(default_factory=list)
     content: list[str] = field(default_factory=list)

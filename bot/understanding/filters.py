@@ -89,8 +89,8 @@ class _Item:
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
     items = _items(p)
-    asked = [item for item in items if item.start in p.asking]
-    items = asked or items  # the context's places count only when the question itself names none
+    where = _where_the_filters_are(p, items)
+    items = [item for item in items if item.start in where]
     keys = p.keys
     negated_at = _negation_positions(keys)
     filters: list[q.Filter] = []
@@ -106,7 +106,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
         values = tuple(dict.fromkeys(v for item in group for v in item.values))
         all_of = len(group) > 1 and _says_both(first.start, keys) and _joined_by_and(group, keys)
         filters.append(q.Filter(first.family, values, negated, all_of))
-    filters.extend(_place_words(p, index, negated_at, items))
+    filters.extend(_place_words(p, index, negated_at, items, where))
     return tuple(filters), tuple(dict.fromkeys(excluded))
 
 
@@ -184,7 +184,24 @@ def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:
     )
 
 
-def _place_words(p: Parse, index: Index, negated_at: list[int], items: list[_Item]) -> list[q.Filter]:
+def _where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
+    """The positions whose filters count: the asking sentences', else the nearest sentence before
+    them that names any ("We have Nordic speakers. We'd like people from outside the Nordic
+    countries. Who could come?" asks for the second sentence's people)."""
+    if any(item.start in p.asking for item in items) or len(p.sentences) < 2:
+        return p.asking if any(item.start in p.asking for item in items) else frozenset(range(len(p.tokens)))
+    last_asking = max(p.asking, default=len(p.tokens))
+    starts = {item.start for item in items}
+    for sentence in reversed(p.sentences):
+        positions = [i for i in sentence if i >= 0]
+        if positions and positions[0] <= last_asking and starts & set(positions):
+            return frozenset(positions) | p.asking
+    return frozenset(range(len(p.tokens)))
+
+
+def _place_words(
+    p: Parse, index: Index, negated_at: list[int], items: list[_Item], where: frozenset[int]
+) -> list[q.Filter]:
     """'abroad', 'international' and 'national', 'domestic': places relative to the group's home."""
     if index.home_country is None:
         return []
@@ -192,13 +209,15 @@ def _place_words(p: Parse, index: Index, negated_at: list[int], items: list[_Ite
     keys = p.keys
     place_after = {item.start for item in items if item.family == q.PLACE}
     for position, key in enumerate(keys):
+        if position not in where:
+            continue
         if key in lexicon.ABROAD_WORDS:
             if key in NEGATIONS and _next_item_start(position, items, keys) in place_after:
                 continue  # "outside Europe": a negated place, read above
             negated = _negated(position, [n for n in negated_at if n != position], keys)
             found.append(q.Filter(q.ABROAD, (), negated))
             break
-    if not found and any(k in lexicon.HOME_WORDS for k in keys):
+    if not found and any(k in lexicon.HOME_WORDS for n, k in enumerate(keys) if n in where):
         found.append(q.Filter(q.HOME))
     return found
 

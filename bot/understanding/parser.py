@@ -69,6 +69,7 @@ def parse(question: str, index: Index) -> Parse:
     if not tokens:
         return result
     sentences = split_sentences(text, tokens)
+    result.sentences = sentences
     result.sentence_starts = frozenset(s[0] for s in sentences if s and s[0] >= 0)
     result.asking = asking(sentences, tokens)
     keys = corrected_keys(tokens, index, result)
