@@ -7,7 +7,7 @@ from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, explains_enough, read_as, uncertain
 from bot.language import lexicon
 from bot.language.phrases import join, say
-from bot.understanding.coverage import left_out_words
+from bot.understanding.coverage import coverage, left_out_words, left_over
 from bot.understanding.filters import filter_mentions
 from bot.understanding.index import ORG, ORG_PART, ROLE
 from bot.understanding.parser import Parse
@@ -76,6 +76,9 @@ class PeopleAnswers(AnswerBase):
 
     def _consortium_people(self, p: Parse) -> Answer | None:
         if not self._mentions_consortium(p) or not p.has("who") or not explains_enough(p):
+            return None
+        # "who funds the consortium?": its own text explains more of the question than a list of people
+        if left_over(p) and coverage(p, self._consortium_text_positions(p)) > coverage(p):
             return None
         return self._people_list(p, self._selection(p, consortium=True))
 
