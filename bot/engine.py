@@ -110,7 +110,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             persons = compose.people_sorted(self.index, set(query.people))
             return self._person_answer(p, persons, 0.9, query.attribute) if persons else None
         if query.asks == q.THEMES and not query.themes:
-            return self._themes_or_facts(p, asks_people=query.attribute == "people")
+            return self._themes_or_facts(p, asks_people=query.attribute == "people", themes_only=True)
         if query.asks == q.THEMES:
             themes = [t for t in self.kb.themes if t.number in query.themes]
             return self._theme_answer(p, themes, 0.9, asks_people=query.attribute == "people") if themes else None

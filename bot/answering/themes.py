@@ -49,7 +49,7 @@ class ThemeAnswers(AnswerBase):
             language=p.language,
         )
 
-    def _themes_or_facts(self, p: Parse, asks_people: bool = False) -> Answer | None:
+    def _themes_or_facts(self, p: Parse, asks_people: bool = False, themes_only: bool = False) -> Answer | None:
         """The theme or the page's statement that explains most of the question."""
         # The project's own name (say "kelp" for a kelp ecology lab) is the topic of
         # every statement, so it neither finds nor rules one out; theme titles may share its words.
@@ -59,7 +59,7 @@ class ThemeAnswers(AnswerBase):
         importance = word_importance(p)
         about_the_project = {i for i, k in enumerate(p.keys) if k in self._project_name_words}
         themes = best(rank(p.content, self._theme_docs, self.index, importance))
-        facts = best(rank(content, self._fact_docs, self.index, importance), within=0.99)[:2]
+        facts = [] if themes_only else best(rank(content, self._fact_docs, self.index, importance), within=0.99)[:2]
         asks_why = any(k in lexicon.WHY_WORDS for k in p.keys)  # a reason is a statement, not a theme
         if themes and (not facts or (themes[0].score >= facts[0].score and not asks_why)):
             explained = matched_positions(p, tuple(w for s in themes for w in s.matched)) | about_the_project

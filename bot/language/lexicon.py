@@ -273,7 +273,7 @@ def _numbered(rows: tuple[tuple[str, int], ...]) -> dict[str, int]:
 # "the fifth theme": position words. "five themes" is a count, so cardinals are kept apart.
 ORDINALS: dict[str, int] = _numbered(
     (
-        ("first 1st forste", 1),
+        ("first 1st forste fyrste", 1),
         ("second 2nd andre", 2),
         ("third 3rd tredje", 3),
         ("fourth 4th fjerde", 4),

@@ -36,6 +36,7 @@ _COUNTRY_WORDS = lexicon.COUNTRY_LIST_WORDS
 _CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
 _INVERT = _w("not ikke ikkje rest remaining resten")
 _BOTH = _w("both begge baade bade")
+_YES_NO = _w("is does did has er har var is isn does")
 _IT = _w("it its this that den det dette dens")
 TOPIC_KINDS = frozenset({"consortium"})
 """Answers whose subject a later 'it' refers to."""
@@ -94,14 +95,14 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         _starts(keys, _FRAGMENT_STARTS)
         or _has_pair(keys[:3], _ABOUT_STARTS)
         or _has_pair(keys, _CORRECTIONS)
-        or _starts(keys, lexicon.words("no nei nope sorry"))
+        or _starts(keys, lexicon.words("no nei nope sorry beklager unnskyld orsak"))
     )
     steps = (
         _theme_step,
         _count_step,
         _topic_step,
-        _pronoun_step,
         _other_one_step,
+        _pronoun_step,
         _else_step,
         _both_step,
         _narrowing_step,
@@ -114,20 +115,28 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
     if fragment and about_people and not (query.filters or query.people or query.themes):
         return q.Query(asks=q.THEMES, attribute="people")  # "and on <topic>?" after "who works on <topic>?"
     if (fragment or _only_names(p, query)) and not _left_over(p):
-        return _replace(context, p, query)
+        return _replace(context, p, query, index)
     return None
 
 
 def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
     """'who funds it?', 'hvor lenge er den finansiert?': 'it' is what the last answer was about."""
-    if context.kind not in TOPIC_KINDS or query.filters or query.people or not set(p.keys) & _IT:
+    if context.kind not in TOPIC_KINDS or query.filters or query.people or p.mentions:
         return None
-    if p.has("leader"):
-        return None  # "who leads it?": a question of its own
+    if p.has("leader", "themes") or p.count:
+        return None  # "who leads it?", "what are the themes?": questions of their own
+    bare = len(p.keys) <= 4 and len(_left_over(p)) <= 1  # "until when?", "og hvor lenge?"
+    if not (set(p.keys) & _IT or bare or p.has("project")):  # "which cities are the groups in?"
+        return None
     return q.Query(asks=q.STATEMENT, attribute=context.kind)
 
 
-_CONVERSATIONAL = _w("meant mean mente meinte sorry actually instead then ok okay exactly da daa nei nope ja jo yes")
+_CONVERSATIONAL = _w(
+    """
+    meant mean mente meinte sorry actually instead then ok okay exactly da daa nei nope ja jo yes
+    beklager unnskyld orsak
+    """
+)
 
 
 def _left_over(p: Parse) -> list[int]:
@@ -159,8 +168,8 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         wanted = context.themes[0] - 1
     elif keys & lexicon.LAST_WORDS:
         wanted = numbers[-1]
-    elif keys & lexicon.words("first forste fyrste"):
-        wanted = numbers[0]
+    elif ordinals := [lexicon.ORDINALS[k] for k in p.keys if k in lexicon.ORDINALS]:
+        wanted = ordinals[0]  # "the third one": the third of the themes
     elif p.has("who") and keys & (_ONE | lexicon.THEME_WORDS | _THAT_PLACE) and len(context.themes) == 1:
         return q.Query(asks=q.THEMES, themes=context.themes, attribute="people")
     else:
@@ -185,10 +194,11 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     keys = set(p.keys)
     if query.people:
         return None
-    asks_about_them = query.attribute is not None or p.has("where", "what")
+    asks_about_them = query.attribute is not None or p.has("where", "what") or _starts(p.keys, _YES_NO)
     if query.filters and not (keys & SINGULAR_PRONOUNS and asks_about_them):
         return None  # "which of them are at <place>" narrows; "which hospital is he at?" asks about him
     bare = not query.filters and not _left_over(p) and (p.has("where") or query.attribute is not None)
+    bare = bare and not keys & _ELSE  # "anyone else in that country?" asks for others
     if keys & SINGULAR_PRONOUNS or (bare and len(context.people) == 1):  # "where exactly?"
         people = context.people if len(context.people) == 1 else ()
         if not people and context.query is not None and len(context.query.people) == 1:
@@ -210,12 +220,18 @@ def _else_step(context: Context, p: Parse, query: q.Query, index: Index, fragmen
     keys = set(p.keys)
     if not (keys & _ELSE) or not context.people or query.people:
         return None
+    people = [index.kb.people_by_id[i] for i in context.people if i in index.kb.people_by_id]
+    orgs = [index.kb.orgs_by_id[a.org] for person in people for a in person.affiliations]
+    kinds = [v.id for f in query.filters if f.family == q.ORG_KIND for v in f.values]
+    if kinds and keys & _THAT_PLACE and all(f.family == q.ORG_KIND for f in query.filters):
+        # "anyone else at that hospital?": the hospital of the person asked about
+        values = tuple(dict.fromkeys(q.Value(ORG, o.parent or o.id) for o in orgs if index.org_kind(o) in kinds))
+        if values:
+            return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.PLACE, values),), excluded=context.people)
     if query.filters:
         return query.with_(asks=q.PEOPLE, excluded=context.people)
     if not keys & _THAT_PLACE | (keys & (_COUNTRY_WORDS | lexicon.words("city by sted place institution"))):
         return None
-    people = [index.kb.people_by_id[i] for i in context.people if i in index.kb.people_by_id]
-    orgs = [index.kb.orgs_by_id[a.org] for person in people for a in person.affiliations]
     if keys & _COUNTRY_WORDS:
         values = tuple(dict.fromkeys(q.Value(COUNTRY, lexicon.canonical_country(o.country)) for o in orgs))
     elif keys & lexicon.words("institution place sted"):
@@ -266,7 +282,7 @@ def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragm
     return None
 
 
-def _replace(context: Context, p: Parse, query: q.Query) -> q.Query | None:
+def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Query | None:
     """'and in <city>?', 'what about <a name>?', 'and theme 4?', 'no, I meant <place>'."""
     if query.themes:
         return q.Query(asks=q.THEMES, themes=query.themes)
@@ -282,7 +298,13 @@ def _replace(context: Context, p: Parse, query: q.Query) -> q.Query | None:
         if turned:  # "who is at a hospital?" then "and who is not at a hospital?": the condition turned round
             kept = tuple(f for f in previous.filters if f not in turned)
             return previous.with_(filters=(*kept, *query.filters))
-        return previous.with_(filters=(*previous.filters, *query.filters))  # "and excluding <place>?"
+        added = previous.with_(filters=(*previous.filters, *query.filters))  # "and excluding <place>?"
+        if select(added, index):
+            return added
+        # "… which of them are in Sweden?" then "and outside Europe?": instead of, not as well as
+        families = {f.family for f in query.filters}
+        kept = tuple(f for f in previous.filters if f.family not in families or f.negated)
+        return previous.with_(filters=(*kept, *query.filters))
     families = {f.family for f in query.filters}
     kept = tuple(f for f in previous.filters if f.family not in families)
     return previous.with_(filters=(*kept, *query.filters), excluded=query.excluded)

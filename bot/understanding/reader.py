@@ -28,8 +28,10 @@ ATTRIBUTE_WORDS: dict[str, frozenset[str]] = {
     "age": lexicon.words("age old alder alderen gammal gammel born foedt fodd"),
     "office": lexicon.words("office room kontor kontoret rom address adresse adressa adressen"),
     "title": lexicon.words("title titles tittel tittelen titlar titler position stilling stillingen"),
-    "place": lexicon.words("where hvor kvar kor city country by land based located sitter"),
-    "unit": lexicon.words("department avdeling unit institute institutt seksjon"),
+    "place": lexicon.words("where hvor kvar kor city cities country countries by byer land based located sitter"),
+    "unit": lexicon.words(
+        "department departments dept avdeling avdelingen avdelinger unit units institute institutt seksjon"
+    ),
 }
 
 
@@ -37,7 +39,7 @@ def read(p: Parse, index: Index) -> q.Query:
     """The typed query of one parsed question (its `asks` is the reader's first guess)."""
     filters, excluded = read_filters(p, index)
     people = _people(p, excluded)
-    attribute = _attribute(p) if people else None
+    attribute = _attribute(p)  # also without a name: "which city is that in?" asks it of the last answer
     return q.Query(
         asks=_asks(p, filters, people, attribute),
         filters=filters,
