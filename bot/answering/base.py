@@ -147,6 +147,16 @@ class AnswerBase:
     def _orgs_with_people(self) -> list:
         return [o for o in self.kb.organisations if not o.parent and self.index.people_in_orgs([o.id])]
 
+    def _consortium_name_positions(self, p: Parse) -> set[int]:
+        """Words of the question that name the consortium: its short name or words of its name."""
+        c = self.kb.project.consortium
+        short = keys(c.short)[0] if c is not None and c.short else None
+        return {
+            n
+            for n, k in enumerate(p.keys)
+            if k == short or any(k == w or stems_meet(stem(k), ws) for w, ws in self._consortium_stems)
+        }
+
     def _mentions_consortium(self, p: Parse) -> bool:
         if p.has("consortium"):
             return True

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answer import Answer
 from bot.answering import compose
-from bot.answering.base import AnswerBase, Selection
+from bot.answering.base import AnswerBase, Selection, source
 from bot.knowledge.model import Person
 from bot.language import lexicon
 from bot.language.phrases import join, say
+from bot.language.text import keys, stem, stems_meet
 from bot.understanding.filters import filter_mentions
 from bot.understanding.parser import Parse
 
@@ -22,6 +25,7 @@ _COUNTABLE = (
     | lexicon.ABROAD_WORDS
     | lexicon.HOME_WORDS
     | lexicon.PLACE_PREPOSITIONS
+    | lexicon.PROJECT_WORDS  # "how many in the group ..."
     | frozenset().union(*lexicon.ROLE_SYNONYMS.values(), *lexicon.ORG_KIND_WORDS.values())
 )
 
@@ -30,7 +34,12 @@ class CountAnswers(AnswerBase):
     """The steps and builders of this kind of answer, mixed into `bot.engine.Engine`."""
 
     def _count(self, p: Parse) -> Answer | None:
-        if not p.count or not self._counts_what_it_can(p):
+        if not p.count:
+            return None
+        stated = self._count_stated(p)
+        if stated is not None:
+            return stated
+        if not self._counts_what_it_can(p):
             return None
         if p.has("themes") and not filter_mentions(p):
             count = len(self.kb.themes)
@@ -86,6 +95,39 @@ class CountAnswers(AnswerBase):
             language=p.language,
         )
 
+    def _count_stated(self, p: Parse) -> Answer | None:
+        """'How many research groups are in it?': a number the knowledge's own sentences state
+        ("nine research groups"), said as a number, with the sentence as the evidence."""
+        if not p.counted:
+            return None
+        wanted = [stem(k) for k in p.counted]
+        for text, url in self._statements():
+            words = keys(text)
+            for n, word in enumerate(words[:-1]):
+                number = int(word) if word.isdecimal() else lexicon.CARDINALS.get(word)
+                following = [stem(k) for k in words[n + 1 : n + 1 + len(wanted)]]
+                if number and len(following) == len(wanted) and all(map(stems_meet, wanted, following)):
+                    sentence = next((s for s in _sentences(text) if word in keys(s)), text)
+                    headline = say("count_stated", p.language, count=number)
+                    return Answer(
+                        p.text,
+                        "count",
+                        True,
+                        headline,
+                        (sentence,),
+                        confidence=0.9,
+                        sources=source(url),
+                        language=p.language,
+                    )
+        return None
+
+    def _statements(self) -> list[tuple[str, str | None]]:
+        project = self.kb.project
+        found = [(f.text, project.url) for f in project.facts]
+        if project.consortium and project.consortium.summary:
+            found.append((project.consortium.summary, project.consortium.url))
+        return found
+
     def _counts_what_it_can(self, p: Parse) -> bool:
         """People, themes, organisations and places can be counted; 'how many years' cannot."""
         if not p.counted:
@@ -105,3 +147,7 @@ class CountAnswers(AnswerBase):
             return say("count_countries", p.language, count=len(places), names=join(places, p.language))
         places = list(dict.fromkeys(o.city for o in orgs))
         return say("count_cities", p.language, count=len(places), names=join(places, p.language))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.;!?])\s+", text) if s.strip()]

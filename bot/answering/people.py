@@ -78,7 +78,8 @@ class PeopleAnswers(AnswerBase):
         if not self._mentions_consortium(p) or not p.has("who") or not explains_enough(p):
             return None
         # "who funds the consortium?": its own text explains more of the question than a list of people
-        if left_over(p) and coverage(p, self._consortium_text_positions(p)) > coverage(p):
+        named = self._consortium_name_positions(p)  # its name is what the people reading filters by
+        if left_over(p, named) and coverage(p, self._consortium_text_positions(p)) > coverage(p, named):
             return None
         return self._people_list(p, self._selection(p, consortium=True))
 

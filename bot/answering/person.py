@@ -9,9 +9,9 @@ from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Person
 from bot.language import lexicon
 from bot.language.phrases import join, say
+from bot.understanding.cues import ATTRIBUTE_WORDS
 from bot.understanding.index import FIRST_NAME, SURNAME
 from bot.understanding.parser import Parse, mentions_of
-from bot.understanding.reader import ATTRIBUTE_WORDS
 
 MISSING_ALWAYS = frozenset({"phone", "age", "office"})
 

@@ -7,6 +7,7 @@ from bot.answering import compose
 from bot.answering.base import AnswerBase, explains_enough, source
 from bot.answering.retrieval import best, rank
 from bot.language import lexicon
+from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
 from bot.understanding.coverage import matched_positions, word_importance
 from bot.understanding.filters import filter_mentions
@@ -23,6 +24,8 @@ class StatementAnswers(AnswerBase):
         if consortium is None or not (about_it or self._mentions_consortium(p)) or len(p.unknown) > 1:
             return None
         explained = self._consortium_text_positions(p)
+        if about_it:  # "until when?": the follow-up's few words are about it, whatever they are
+            explained |= {i for i, k in enumerate(p.keys) if is_very_common(k)}
         if not explains_enough(p, explained):
             return None
         facts = best(rank(p.content, self._fact_docs, self.index, word_importance(p)), within=0.99)

@@ -108,7 +108,7 @@ LEADER_WORDS = _set(
     """
     leier leiar leiaren leiinga styrer
     leader leaders lead leads head heads headed runs run running charge chief boss
-    pi principal investigator director manager coordinator supervisor responsible charge
+    pi principal investigator director supervisor responsible charge
     leder ledere leiar gruppeleder prosjektleder sjef styrer
     """
 )

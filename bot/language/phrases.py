@@ -100,6 +100,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "abroad": ("outside {country}", "utenfor {country}"),
     "not_in": ("not in {place}", "ikke i {place}"),
     "not": ("not", "ikke"),
+    "count_stated": ("{count}, as the knowledge says:", "{count}, ifølge kunnskapsbasen:"),
     "left_out": (
         "(I did not use {words}: the knowledge does not cover that.)",
         "(Jeg brukte ikke {words}: kunnskapsbasen dekker ikke det.)",

@@ -14,6 +14,7 @@ from __future__ import annotations
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.text import stem
+from bot.understanding.cues import ALL_ATTRIBUTE_WORDS
 from bot.understanding.filters import NEGATIONS
 from bot.understanding.parser import ALL_CUE_WORDS, Parse, phrase_positions
 
@@ -47,7 +48,7 @@ def explained_positions(p: Parse, with_mentions: bool = True) -> set[int]:
     explained = {i for m in p.mentions for i in range(m.start, m.end)} if with_mentions else set()
     explained |= phrase_positions(p.keys, lexicon.GREETING_PHRASES + lexicon.BYE_PHRASES)
     for position, key in enumerate(p.keys):
-        cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS or key in NEGATIONS
+        cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS or key in NEGATIONS or key in ALL_ATTRIBUTE_WORDS
         if cue or key.isdecimal() or key in lexicon.ORDINALS or key in lexicon.CARDINALS:
             explained.add(position)
     return explained

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.answering.executor import select
 from bot.language import lexicon
+from bot.language.ordinary import is_very_common
 from bot.understanding import query as q
 from bot.understanding.coverage import left_over
 from bot.understanding.index import CITY, COUNTRY, ORG, Index
@@ -31,7 +32,7 @@ _CORRECTIONS = (("i", "meant"), ("i", "mean"), ("jeg", "mente"), ("eg", "meinte"
 _NEXT = _w("next after following neste etter paafolgende")
 _PREVIOUS = _w("previous before preceding forrige foer for foregaaende")
 _ELSE = _w("else other others another andre annen anna ellers flere fleire")
-_THAT_PLACE = _w("there that same der dit samme")
+_THAT_PLACE = _w("there that same der dit samme det den dette denne")
 _COUNTRY_WORDS = lexicon.COUNTRY_LIST_WORDS
 _CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
 _INVERT = _w("not ikke ikkje rest remaining resten")
@@ -125,7 +126,8 @@ def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         return None
     if p.has("leader", "themes") or p.count:
         return None  # "who leads it?", "what are the themes?": questions of their own
-    bare = len(p.keys) <= 4 and len(_left_over(p)) <= 1  # "until when?", "og hvor lenge?"
+    leftover = _left_over(p)
+    bare = len(p.keys) <= 4 and all(is_very_common(p.keys[i]) for i in leftover)  # "until when?", "og hvor lenge?"
     if not (set(p.keys) & _IT or bare or p.has("project")):  # "which cities are the groups in?"
         return None
     return q.Query(asks=q.STATEMENT, attribute=context.kind)

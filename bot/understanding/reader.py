@@ -12,27 +12,10 @@ from __future__ import annotations
 from bot.language import lexicon
 from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
+from bot.understanding.cues import ATTRIBUTE_WORDS
 from bot.understanding.filters import NEGATIONS, read_filters
 from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Index
 from bot.understanding.parser import Parse
-
-# A person's attributes, by the words that ask for them. Only some are in any knowledge base;
-# asking for another is answered with what is known and a plain "not known".
-ATTRIBUTE_WORDS: dict[str, frozenset[str]] = {
-    "email": lexicon.words(
-        "email mail epost e-post emailadresse epostadresse mailadresse eposten epostadressa epostadressen"
-    ),
-    "phone": lexicon.words(
-        "phone telephone mobile cell telefon telefonnummer telefonnummeret mobilnummer tlf nummer nummeret number"
-    ),
-    "age": lexicon.words("age old alder alderen gammal gammel born foedt fodd"),
-    "office": lexicon.words("office room kontor kontoret rom address adresse adressa adressen"),
-    "title": lexicon.words("title titles tittel tittelen titlar titler position stilling stillingen"),
-    "place": lexicon.words("where hvor kvar kor city cities country countries by byer land based located sitter"),
-    "unit": lexicon.words(
-        "department departments dept avdeling avdelingen avdelinger unit units institute institutt seksjon"
-    ),
-}
 
 
 def read(p: Parse, index: Index) -> q.Query:
@@ -63,10 +46,16 @@ def _people(p: Parse, excluded: tuple[str, ...]) -> tuple[str, ...]:
 
 def _attribute(p: Parse) -> str | None:
     for position, key in enumerate(p.keys):
+        forms = (key, *(key[: -len(e)] for e in _DEFINITE if key.endswith(e) and len(key) - len(e) >= 4))
         for attribute, attribute_words in ATTRIBUTE_WORDS.items():
-            if key in attribute_words and not (attribute == "phone" and _is_theme_number(p, position)):
+            if any(form in attribute_words for form in forms) and not (
+                attribute == "phone" and _is_theme_number(p, position)
+            ):
                 return attribute
     return None
+
+
+_DEFINITE = ("et", "en", "a", "ene", "ane")  # "mobilnummeret", "adressa": Norwegian's "the"
 
 
 def _is_theme_number(p: Parse, position: int) -> bool:

@@ -59,8 +59,11 @@ def is_known(key: str, index: Index) -> bool:
 
 
 def _translated(key: str, index: Index) -> str | None:
-    """A Norwegian field name ('onkologi') as the English word the knowledge base uses."""
+    """A Norwegian field name ('onkologi', 'finansieringen') as the English word the knowledge base uses."""
     english = lexicon.FIELD_TRANSLATIONS.get(key)
+    for ending in _DEFINITE_ENDINGS:
+        if english is None and key.endswith(ending) and len(key) - len(ending) >= 4:
+            english = lexicon.FIELD_TRANSLATIONS.get(key[: -len(ending)])
     if english is None:
         return None
     return english if is_known(english, index) else index.inflected(english)
@@ -77,6 +80,9 @@ def _known_tail(key: str, index: Index) -> str | None:
     """
     if len(key) < 8:
         return None
+    longer = _begins_a_known_word(key, index)
+    if longer:
+        return longer
     forms = [key] + [key[: -len(e)] for e in _DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 8]
     for form in forms:
         for start in range(3, len(form) - 4):
@@ -87,6 +93,12 @@ def _known_tail(key: str, index: Index) -> str | None:
             if translated:
                 return translated
     return None
+
+
+def _begins_a_known_word(key: str, index: Index) -> str | None:
+    """'pankreaskreft' is the head of the knowledge's 'pankreaskreftforskning': the same topic."""
+    found = sorted(w for w in index.long_words_by_prefix.get(key[:8], ()) if w.startswith(key) and w != key)
+    return found[0] if len(found) == 1 else None
 
 
 def _compound_head(key: str) -> str | None:
