@@ -162,9 +162,12 @@ class AnswerBase:
             return True
         # a long distinctive word of the consortium's name ("ekspertgruppen") counts twice
         hits = 0
-        for k in p.keys:
+        typed = [t.key for t in p.tokens]  # as typed too: "ekspertgruppen" is read as its head "gruppen"
+        for n, k in enumerate(p.keys):
             if k in lexicon.STOPWORDS:
                 continue
+            if k != typed[n] and typed[n] in self._consortium_words | {w for w, _ in self._consortium_stems}:
+                k = typed[n]
             stemmed = stem(k)
             for word, word_stem in self._consortium_stems:
                 if k == word or (len(k) >= 6 and stems_meet(stemmed, word_stem)):
@@ -178,8 +181,11 @@ class AnswerBase:
         if c is None:
             return set()
         words = {stem(k) for text in (c.name, c.name_no or "", c.short or "", c.summary or "") for k in keys(text)}
+        typed = [t.key for t in p.tokens]  # "ekspertgruppen" as typed, not only as its head "gruppen"
         return {
-            n for n, k in enumerate(p.keys) if k not in lexicon.STOPWORDS and any(stems_meet(stem(k), w) for w in words)
+            n
+            for n, k in enumerate(p.keys)
+            if k not in lexicon.STOPWORDS and any(stems_meet(stem(x), w) for x in (k, typed[n]) for w in words)
         }
 
 

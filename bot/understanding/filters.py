@@ -96,9 +96,17 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     filters: list[q.Filter] = []
     excluded: list[str] = []
     groups = _group(items, keys)
+    previous_negated: _Item | None = None
     for group in groups:
         first = group[0]
-        negated = _negated(first.start, negated_at, keys)
+        negated = _negated(first.start, negated_at, keys) or _right_after_no(first.start, keys)
+        if not negated and previous_negated is not None:
+            # "apart from the leader and the international collaborators": the negation goes on
+            between = keys[previous_negated.end : first.start]
+            negated = any(k in _AND for k in between) and all(
+                k in _FILLER or k in _AND or k in _NEGATED_ALONG for k in between
+            )
+        previous_negated = group[-1] if negated else None
         if first.family == "person":
             if negated:
                 excluded.extend(v.id for item in group for v in item.values)
@@ -142,6 +150,14 @@ def _in_place_slot(keys: list[str], position: int) -> bool:
     while before >= 0 and keys[before] in _ARTICLES:
         before -= 1
     return not (before >= 0 and keys[before] in _NOT_A_PLACE_BEFORE)
+
+
+_ADJACENT_NEGATIONS = lexicon.words("no ingen inga")
+
+
+def _right_after_no(start: int, keys: list[str]) -> bool:
+    """'no hospital affiliation', 'ingen sykehus': 'no' negates only what it stands right before."""
+    return start > 0 and keys[start - 1] in _ADJACENT_NEGATIONS
 
 
 def _negation_positions(keys: list[str]) -> list[int]:

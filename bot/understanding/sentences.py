@@ -32,6 +32,17 @@ def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
     return [s for s in sentences if s]
 
 
+def with_topic(asked: frozenset[int], sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
+    """The asking sentences, and when they hold nothing but question words ("Who can I talk to?"),
+    the sentence before them too: that is what the question is about."""
+    content = [i for i in asked if tokens[i].key not in lexicon.STOPWORDS | lexicon.QUESTION_WORDS]
+    if len(content) > 2 or not asked:
+        return asked
+    first = min(asked)
+    before = [s for s in sentences if s and s[0] >= 0 and s[0] < first]
+    return asked | frozenset(i for i in before[-1] if i >= 0) if before else asked
+
+
 def asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
     """The sentences with a '?', else those with a question word, else all of them."""
     asked = [s for s in sentences if s[-1] == -1]
