@@ -95,7 +95,8 @@ ORDINARY_IMPORTANCE = 0.2
 
 def word_importance(p: Parse) -> dict[str, float]:
     """Each content word's weight for ranking statements: rare words of the asking sentence weigh most."""
-    weights = sentence_weights(p)
+    topic = p.topic or p.asking
+    weights = [1.0 if i in topic else BACKGROUND_WEIGHT for i in range(len(p.tokens))]
     ordinary = {t.index for t in p.ordinary}
     importance: dict[str, float] = {}
     for position, key in enumerate(p.keys):

@@ -59,6 +59,8 @@ class Parse:
     sentence_starts: frozenset[int] = frozenset()
     asking: frozenset[int] = frozenset()
     """Positions of the words in the sentences that ask the question; the others are context."""
+    topic: frozenset[int] = frozenset()
+    """The asking sentences, with the one before them when they ask only "who can I talk to?"."""
     read_keys: list[str] = field(default_factory=list)
     sentences: list[list[int]] = field(default_factory=list)
     """The token positions of each sentence (with a negative end mark where it ended in one)."""

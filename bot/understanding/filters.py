@@ -97,6 +97,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     excluded: list[str] = []
     groups = _group(items, keys)
     previous_negated: _Item | None = None
+    negated_starts: set[int] = set()
     for group in groups:
         first = group[0]
         negated = _negated(first.start, negated_at, keys) or _right_after_no(first.start, keys)
@@ -107,6 +108,8 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
                 k in _FILLER or k in _AND or k in _NEGATED_ALONG for k in between
             )
         previous_negated = group[-1] if negated else None
+        if negated:
+            negated_starts.add(first.start)
         if first.family == "person":
             if negated:
                 excluded.extend(v.id for item in group for v in item.values)
@@ -114,7 +117,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
         values = tuple(dict.fromkeys(v for item in group for v in item.values))
         all_of = len(group) > 1 and _says_both(first.start, keys) and _joined_by_and(group, keys)
         filters.append(q.Filter(first.family, values, negated, all_of))
-    filters.extend(_place_words(p, index, negated_at, items, where))
+    filters.extend(_place_words(p, index, negated_at, items, where, negated_starts))
     return tuple(filters), tuple(dict.fromkeys(excluded))
 
 
@@ -216,7 +219,12 @@ def _where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
 
 
 def _place_words(
-    p: Parse, index: Index, negated_at: list[int], items: list[_Item], where: frozenset[int]
+    p: Parse,
+    index: Index,
+    negated_at: list[int],
+    items: list[_Item],
+    where: frozenset[int],
+    negated_starts: set[int] | frozenset[int] = frozenset(),
 ) -> list[q.Filter]:
     """'abroad', 'international' and 'national', 'domestic': places relative to the group's home."""
     if index.home_country is None:
@@ -231,6 +239,8 @@ def _place_words(
             if key in NEGATIONS and _next_item_start(position, items, keys) in place_after:
                 continue  # "outside Europe": a negated place, read above
             negated = _negated(position, [n for n in negated_at if n != position], keys)
+            # "not the international collaborators": negated with the thing it describes
+            negated = negated or _next_item_start(position, items, keys) in negated_starts
             found.append(q.Filter(q.ABROAD, (), negated))
             break
     if not found and any(k in lexicon.HOME_WORDS for n, k in enumerate(keys) if n in where):
