@@ -163,14 +163,11 @@ class AnswerBase:
         # a long distinctive word of the consortium's name ("ekspertgruppen") counts twice
         hits = 0
         typed = [t.key for t in p.tokens]  # as typed too: "ekspertgruppen" is read as its head "gruppen"
-        for n, k in enumerate(p.keys):
-            if k in lexicon.STOPWORDS:
+        for n, read_as in enumerate(p.keys):
+            if read_as in lexicon.STOPWORDS:
                 continue
-            if k != typed[n] and typed[n] in self._consortium_words | {w for w, _ in self._consortium_stems}:
-                k = typed[n]
-            stemmed = stem(k)
             for word, word_stem in self._consortium_stems:
-                if k == word or (len(k) >= 6 and stems_meet(stemmed, word_stem)):
+                if any(k == word or (len(k) >= 6 and stems_meet(stem(k), word_stem)) for k in {read_as, typed[n]}):
                     hits += 2 if len(word) >= 10 else 1
         short = self.kb.project.consortium.short if self.kb.project.consortium else None
         return hits >= 2 or (short is not None and keys(short)[0] in p.keys)

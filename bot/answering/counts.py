@@ -100,13 +100,23 @@ class CountAnswers(AnswerBase):
         ("nine research groups"), said as a number, with the sentence as the evidence."""
         if not p.counted:
             return None
-        wanted = [stem(k) for k in p.counted]
+        # the thing counted, by its head noun ("research groups": groups), in English too ("grupper")
+        named = {w for w, _ in self._consortium_stems} | {p.keys[i] for i in self._consortium_name_positions(p)}
+        nouns = [k for k in p.counted if k not in named]
+        if not nouns:
+            return None
+        head = nouns[0] if len(nouns) == 1 or _apart(p, nouns) else nouns[-1]  # "research groups": groups
+        if head in self._countable_here():
+            return None  # people, themes and organisations are counted from the knowledge itself
+        wanted = {stem(head), stem(lexicon.FIELD_TRANSLATIONS.get(head, head))}
         for text, url in self._statements():
             words = keys(text)
             for n, word in enumerate(words[:-1]):
+                if word in lexicon.STOPWORDS:
+                    continue  # "to" is two in Norwegian, not in "affiliated to"
                 number = int(word) if word.isdecimal() else lexicon.CARDINALS.get(word)
-                following = [stem(k) for k in words[n + 1 : n + 1 + len(wanted)]]
-                if number and len(following) == len(wanted) and all(map(stems_meet, wanted, following)):
+                following = {stem(k) for k in words[n + 1 : n + 4]}  # "nine (research) groups"
+                if number and any(stems_meet(w, f) for w in wanted for f in following):
                     sentence = next((s for s in _sentences(text) if word in keys(s)), text)
                     headline = say("count_stated", p.language, count=number)
                     return Answer(
@@ -120,6 +130,9 @@ class CountAnswers(AnswerBase):
                         language=p.language,
                     )
         return None
+
+    def _countable_here(self) -> frozenset[str]:
+        return _COUNTABLE - lexicon.PROJECT_WORDS | self._role_words
 
     def _statements(self) -> list[tuple[str, str | None]]:
         project = self.kb.project
@@ -151,3 +164,10 @@ class CountAnswers(AnswerBase):
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.;!?])\s+", text) if s.strip()]
+
+
+def _apart(p: Parse, words: list[str]) -> bool:
+    """True when the counted words do not stand together ('how many people are in the group')."""
+    keys = p.keys
+    positions = [keys.index(w) for w in words[:2] if w in keys]
+    return len(positions) == 2 and positions[1] - positions[0] > 1

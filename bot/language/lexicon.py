@@ -128,7 +128,7 @@ PROJECT_WORDS = _set(
     project projects group groups lab research researching focus working aim aims goal goals
     study studies studying studied investigate investigates investigating
     prosjekt prosjektet prosjektene gruppe gruppen gruppa forskning forskningen fokus handler
-    maal driver holder called named name title heter tittel grp proj network nettverk nettverket
+    maal driver holder called named name title heter tittel grp proj network nettverk nettverket grupper gruppene
     """
 )
 CONSORTIUM_WORDS = _set("consortium consortia konsortium konsortiet konsortiumet")
@@ -342,6 +342,9 @@ FIELD_TRANSLATIONS: dict[str, str] = {
         ("vev", "tissue"),
         ("fokus", "focus"),
         ("prognose", "prognosis"),
+        ("gruppe", "group"),
+        ("grupper", "groups"),
+        ("gruppene", "groups"),
         ("prognosen", "prognosis"),
     )
 }
