@@ -63,6 +63,7 @@ STOPWORDS = _set(
 # Words that ask for people.
 WHO_WORDS = _set(
     """
+    any1 some1 every1 anybody
     ppl folks
     kven kem forskar forskarar forskarane forskere personar folka medlemer tilsette ansatte
     who whom whose anyone anybody someone somebody people person persons researcher researchers

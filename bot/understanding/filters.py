@@ -88,7 +88,7 @@ class _Item:
 
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
-    items = _items(p)
+    items = _resolve_possessives(p, _items(p))
     where = _where_the_filters_are(p, items)
     items = [item for item in items if item.start in where]
     keys = p.keys
@@ -201,6 +201,22 @@ def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:
     return all(
         any(k in _AND for k in keys[a.end : b.start]) and "or" not in keys[a.end : b.start] for a, b in pairwise(group)
     )
+
+
+_POSSESSIVES = lexicon.words("my our min mitt mi vaar vaart vaare")
+
+
+def _resolve_possessives(p: Parse, items: list[_Item]) -> list[_Item]:
+    """'anyone from my university?' after 'I'm from the University of X': my university is X."""
+    resolved: list[_Item] = []
+    for item in items:
+        if item.family == q.ORG_KIND and item.start > 0 and p.keys[item.start - 1] in _POSSESSIVES:
+            named = [i for i in items if i.family == q.PLACE and any(v.kind in (ORG, ORG_PART) for v in i.values)]
+            if named:
+                resolved.append(_Item(q.PLACE, named[0].values, item.start, item.end))
+            continue
+        resolved.append(item)
+    return resolved
 
 
 def _where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:

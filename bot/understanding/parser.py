@@ -213,6 +213,8 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
     for position, key in enumerate(keys):
         for cue, words in CUES.items():
             if key in words and (position not in consumed or cue in ("who", "leader")):
+                if cue == "leader" and position not in result.asking:
+                    continue  # "I need a supervisor. Who works on X?": the leader is not asked for
                 result.cues.add(cue)
         for kind, words in lexicon.ORG_KIND_WORDS.items():
             if key in words and position not in consumed and not heads_a_name(keys, position, result.mentions):

@@ -78,11 +78,13 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
                         and not tokens[nxt].original[:1].isupper()
                         and followed_by_place
                     )
-                    if (article and (nxt in unknown_positions or nxt in ordinary_positions)) or bare_role:
+                    end = nxt
+                    while end < len(keys) and (keys[end] not in lexicon.STOPWORDS or keys[end] in ALL_CUE_WORDS):
+                        end += 1
+                    # "the lab manager": a noun phrase whose words the knowledge does not all know
+                    phrase_unknown = any(i in unknown_positions or i in ordinary_positions for i in range(nxt, end))
+                    if (article and phrase_unknown) or bare_role:
                         # "who is the king of ...": a role the knowledge base does not have
-                        end = nxt
-                        while end < len(keys) and (keys[end] not in lexicon.STOPWORDS or keys[end] in ALL_CUE_WORDS):
-                            end += 1
                         result.unknown_role = _span_text(tokens, nxt, end)
                         return
                     if nxt in names:
