@@ -197,6 +197,15 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     if query.people:
         return None
     asks_about_them = query.attribute is not None or p.has("where", "what") or _starts(p.keys, _YES_NO)
+    which_is_that = (
+        len(context.people) == 1
+        and keys & _THAT_PLACE
+        and keys & lexicon.WHAT_WORDS
+        and bool(query.filters)
+        and all(f.family == q.ORG_KIND for f in query.filters)
+    )
+    if which_is_that:  # "and which university is that?": the one the last answer named
+        return q.Query(asks=q.PERSON, people=context.people, attribute="place")
     if query.filters and not (keys & SINGULAR_PRONOUNS and asks_about_them):
         return None  # "which of them are at <place>" narrows; "which hospital is he at?" asks about him
     bare = not query.filters and not _left_over(p) and (p.has("where") or query.attribute is not None)
@@ -236,10 +245,10 @@ def _else_step(context: Context, p: Parse, query: q.Query, index: Index, fragmen
         return None
     if keys & _COUNTRY_WORDS:
         values = tuple(dict.fromkeys(q.Value(COUNTRY, lexicon.canonical_country(o.country)) for o in orgs))
-    elif keys & lexicon.words("institution place sted"):
-        values = tuple(dict.fromkeys(q.Value(ORG, o.parent or o.id) for o in orgs))
-    else:
+    elif keys & lexicon.CITY_LIST_WORDS:
         values = tuple(dict.fromkeys(q.Value(CITY, o.city) for o in orgs))
+    else:  # "anyone else there?": where they work, the institution
+        values = tuple(dict.fromkeys(q.Value(ORG, o.parent or o.id) for o in orgs))
     return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.PLACE, values),), excluded=context.people)
 
 

@@ -77,6 +77,7 @@ class Index:
     person_order: dict[str, int] = field(default_factory=dict)
     home_country: str | None = None
     long_words_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    long_words_by_suffix: dict[str, tuple[str, ...]] = field(default_factory=dict)
     domain_words: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
 
@@ -193,10 +194,14 @@ def build_index(kb: KnowledgeBase) -> Index:
 
     index.vocabulary = _vocabulary(kb) | {w for phrase, _ in phrase_list for w in phrase}
     by_prefix: dict[str, list[str]] = defaultdict(list)
+    by_suffix: dict[str, list[str]] = defaultdict(list)
     for word in sorted(index.vocabulary):
         if len(word) >= 10:
             by_prefix[word[:8]].append(word)
+        if len(word) >= 12:
+            by_suffix[word[-9:]].append(word)
     index.long_words_by_prefix = {prefix: tuple(words) for prefix, words in by_prefix.items()}
+    index.long_words_by_suffix = {suffix: tuple(words) for suffix, words in by_suffix.items()}
     index.idf = _idf(kb)
     names = {w for phrase, _ in phrase_list for w in phrase if len(w) >= 4 and not w.isdecimal()}
     names -= lexicon.STOPWORDS

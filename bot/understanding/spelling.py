@@ -70,6 +70,8 @@ def _translated(key: str, index: Index) -> str | None:
 
 
 _DEFINITE_ENDINGS = ("ene", "ane", "et", "en", "a")
+SUFFIX = 9
+"""Long words of the knowledge are looked up by their last letters, for compounds that share a tail."""
 
 
 def _known_tail(key: str, index: Index) -> str | None:
@@ -80,7 +82,7 @@ def _known_tail(key: str, index: Index) -> str | None:
     """
     if len(key) < 8:
         return None
-    longer = _begins_a_known_word(key, index)
+    longer = _begins_a_known_word(key, index) or _shares_a_known_tail(key, index)
     if longer:
         return longer
     forms = [key] + [key[: -len(e)] for e in _DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 8]
@@ -99,6 +101,19 @@ def _begins_a_known_word(key: str, index: Index) -> str | None:
     """'pankreaskreft' is the head of the knowledge's 'pankreaskreftforskning': the same topic."""
     found = sorted(w for w in index.long_words_by_prefix.get(key[:8], ()) if w.startswith(key) and w != key)
     return found[0] if len(found) == 1 else None
+
+
+def _shares_a_known_tail(key: str, index: Index) -> str | None:
+    """'tumorheterogenitet' and the knowledge's 'stromaheterogenitet' end in the same long word."""
+    found = [w for w in index.long_words_by_suffix.get(key[-SUFFIX:], ()) if w != key and _common_tail(w, key) >= 10]
+    return found[0] if len(found) == 1 else None
+
+
+def _common_tail(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _compound_head(key: str) -> str | None:
