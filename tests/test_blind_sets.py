@@ -22,6 +22,10 @@ FLOORS = {
     "b_en": 0.95,
     "b_no": 0.93,
     "b_threads": 0.95,
+    "c_mixed": 0.97,
+    "c_threads": 0.95,
+    "d_mixed": 0.97,
+    "d_threads": 0.95,
 }
 WRONG_AT_MOST = 0.03
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""
