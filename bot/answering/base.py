@@ -22,7 +22,7 @@ from bot.understanding.coverage import coverage
 from bot.understanding.filters import filter_mentions
 from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Index
 from bot.understanding.parser import Parse, mentions_of
-from bot.understanding.reader import read
+from bot.understanding.reader import person_mentions, read
 
 MIN_NOTE_WORDS = 4
 """A person's note answers a question only when it shares at least this many of its words."""
@@ -193,7 +193,8 @@ def people_mentioned(p: Parse, strong_only: bool) -> dict[str, float]:
     when nothing else is named.
     """
     found: dict[str, float] = {}
-    for mention in p.mentions:
+    mentions, _ = person_mentions(p)
+    for mention in mentions:
         if mention.kind == PERSON:
             weight = 1.0
         elif mention.kind == SURNAME:
@@ -206,8 +207,8 @@ def people_mentioned(p: Parse, strong_only: bool) -> dict[str, float]:
             continue
         for target in mention.targets:
             found[target.value] = max(found.get(target.value, 0.0), weight * mention.score)
-    if not strong_only and any(m.kind in (PERSON, SURNAME) for m in p.mentions):
-        strong_ids = {t.value for m in p.mentions if m.kind in (PERSON, SURNAME) for t in m.targets}
+    if not strong_only and any(m.kind in (PERSON, SURNAME) for m in mentions):
+        strong_ids = {t.value for m in mentions if m.kind in (PERSON, SURNAME) for t in m.targets}
         found = {k: v for k, v in found.items() if k in strong_ids}
     return found
 

@@ -29,7 +29,7 @@ class StatementAnswers(AnswerBase):
         if not explains_enough(p, explained):
             return None
         facts = best(rank(p.content, self._fact_docs, self.index, word_importance(p)), within=0.99)
-        if facts and len(matched_positions(p, facts[0].matched)) > len(explained):
+        if facts and len(matched_positions(p, facts[0].matched)) >= len(explained):
             return None  # a sentence of the page says more of what is asked: see _themes_or_facts
         name = consortium.name
         if consortium.short:

@@ -99,6 +99,7 @@ COUNT_PHRASES = _phrases(
 )
 WORK_WORDS = _set(
     """
+    knytt knytta knyttet
     jobbar arbeidar tilsett tilknytt held sit collaborate collaborates
     work works working worked job jobs employed affiliated based sits
     jobber jobbe arbeider arbeide ansatt tilknyttet sitter

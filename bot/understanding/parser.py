@@ -32,7 +32,7 @@ from bot.understanding.index import (
     Index,
     Target,
 )
-from bot.understanding.sentences import asking, with_topic
+from bot.understanding.sentences import about_what, asking, with_topic
 from bot.understanding.sentences import sentences as split_sentences
 from bot.understanding.slots import find_unknown_slots
 from bot.understanding.spelling import corrected_keys
@@ -71,7 +71,7 @@ def parse(question: str, index: Index) -> Parse:
     sentences = split_sentences(text, tokens)
     result.sentences = sentences
     result.sentence_starts = frozenset(s[0] for s in sentences if s and s[0] >= 0)
-    result.asking = asking(sentences, tokens)
+    result.asking = asking(sentences, tokens) - about_what(tokens)
     result.topic = with_topic(result.asking, sentences, tokens)
     keys = corrected_keys(tokens, index, result)
     result.read_keys = keys

@@ -15,12 +15,14 @@ from bot.understanding import query as q
 from bot.understanding.cues import ATTRIBUTE_WORDS
 from bot.understanding.filters import NEGATIONS, read_filters
 from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Index
-from bot.understanding.parser import Parse
+from bot.understanding.parser import Mention, Parse
 
 
 def read(p: Parse, index: Index) -> q.Query:
     """The typed query of one parsed question (its `asks` is the reader's first guess)."""
     filters, excluded = read_filters(p, index)
+    _, context_only = person_mentions(p)
+    excluded = tuple(dict.fromkeys([*excluded, *(t.value for m in context_only for t in m.targets)]))
     people = _people(p, excluded)
     attribute = _attribute(p)  # also without a name: "which city is that in?" asks it of the last answer
     return q.Query(
@@ -35,11 +37,25 @@ def read(p: Parse, index: Index) -> q.Query:
     )
 
 
+def person_mentions(p: Parse) -> tuple[list[Mention], list[Mention]]:
+    """(the person mentions the question is about, those in its context only).
+
+    In "I'm in <name>'s group. Who else from <place> is on this project?" the name is context:
+    the question asks for others."""
+    persons = [m for m in p.mentions if m.kind in (PERSON, SURNAME, FIRST_NAME)]
+    asked = [m for m in persons if m.start in p.asking]
+    if asked or len(p.sentences) < 2:
+        return (asked or persons), [m for m in persons if m not in asked] if asked else []
+    asks_for_others = any(p.keys[i] in lexicon.words("else other others andre ellers") for i in p.asking)
+    return ([], persons) if asks_for_others else (persons, [])
+
+
 def _people(p: Parse, excluded: tuple[str, ...]) -> tuple[str, ...]:
     """People the question refers to by name, strongest kind of mention first."""
     found: list[str] = []
-    strong = [m for m in p.mentions if m.kind in (PERSON, SURNAME)]
-    for mention in strong or [m for m in p.mentions if m.kind == FIRST_NAME and len(m.targets) == 1]:
+    mentions, _ = person_mentions(p)
+    strong = [m for m in mentions if m.kind in (PERSON, SURNAME)]
+    for mention in strong or [m for m in mentions if m.kind == FIRST_NAME and len(m.targets) == 1]:
         found.extend(t.value for t in mention.targets if t.value not in excluded)
     return tuple(dict.fromkeys(found))
 

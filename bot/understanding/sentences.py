@@ -13,13 +13,13 @@ from bot.language.text import Token, expand_negations
 
 
 def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
-    """The token positions of each sentence, split at '.', '!', '?', ';' and ':'.
+    """The token positions of each sentence, split at '.', '!', '?', ';', ':' and emoji ('… here 👋 is …').
 
     Each sentence that ended in a mark gets a last entry saying how: -1 for '?', -2 otherwise.
     """
     sentences: list[list[int]] = [[]]
     position = 0
-    for match in re.finditer(r"[.!?:;]+|\w+", expand_negations(text)):
+    for match in re.finditer(r"[.!?:;]+|\w+|[\U0001F300-\U0001FAFF\u2600-\u27BF]+", expand_negations(text)):
         word = match.group(0)
         if not word[0].isalnum() and word[0] != "_":
             if sentences[-1]:
@@ -51,3 +51,19 @@ def asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
     if not asked:
         asked = sentences
     return frozenset(i for s in asked for i in s if i >= 0)
+
+
+_CONTACT = lexicon.words("ask talk speak contact spoerre sporre snakke kontakte prate consult")
+_ABOUT = lexicon.words("about regarding concerning om angaaende ang")
+
+
+def about_what(tokens: list[Token]) -> frozenset[int]:
+    """'Who could I ask about hereditary risk?': what the person is to be asked about is context,
+    not a condition on who it is (the knowledge cannot say who knows about what)."""
+    keys = [t.key for t in tokens]
+    for n in range(len(keys) - 1):
+        if keys[n] in _CONTACT:
+            for m in range(n + 1, min(n + 4, len(keys))):
+                if keys[m] in _ABOUT:
+                    return frozenset(range(m, len(keys)))
+    return frozenset()

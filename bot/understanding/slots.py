@@ -83,7 +83,8 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
                         end += 1
                     # "the lab manager": a noun phrase whose words the knowledge does not all know
                     phrase_unknown = any(i in unknown_positions or i in ordinary_positions for i in range(nxt, end))
-                    if (article and phrase_unknown) or bare_role:
+                    asks_who = prompt[0] in lexicon.WHO_WORDS  # "who is the X", not "ask about the X"
+                    if asks_who and ((article and phrase_unknown) or bare_role):
                         # "who is the king of ...": a role the knowledge base does not have
                         result.unknown_role = _span_text(tokens, nxt, end)
                         return

@@ -15,7 +15,8 @@ from bot.understanding.evidence import Correction, Parse
 from bot.understanding.index import Index
 
 _COMPOUND_HEADS = sorted(
-    {w for group in ("leader", "themes", "project", "consortium") for w in CUES[group] if len(w) >= 4},
+    # "gruppeleder" is the leader; "labsjef" (a lab manager) is not, so "sjef" heads no compound
+    {w for group in ("leader", "themes", "project", "consortium") for w in CUES[group] if len(w) >= 4} - {"sjef"},
     key=len,
     reverse=True,
 )
