@@ -117,7 +117,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         if query.asks == q.STATEMENT and query.attribute == "consortium":
             return self._consortium(p, about_it=True)
         if query.asks == q.COUNT and query.counted == "themes":
-            return self._count(p)
+            return self._theme_count(p)
         selection = Selection(executor.select(query, self.index), query)
         if query.asks == q.COUNT:
             return self._people_count(p, selection)

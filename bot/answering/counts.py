@@ -42,17 +42,7 @@ class CountAnswers(AnswerBase):
         if not self._counts_what_it_can(p):
             return None
         if p.has("themes") and not filter_mentions(p):
-            count = len(self.kb.themes)
-            return Answer(
-                p.text,
-                "count",
-                True,
-                say("count_themes", p.language, count=count),
-                tuple(compose.theme_line(t, p.language) for t in self.kb.themes),
-                themes=tuple(compose.theme_ref(t) for t in self.kb.themes),
-                confidence=1.0,
-                language=p.language,
-            )
+            return self._theme_count(p)
         wants_places = any(k in lexicon.COUNTRY_LIST_WORDS | lexicon.CITY_LIST_WORDS for k in p.keys)
         if p.has("orgs") and not filter_mentions(p) and not wants_places:
             orgs = self._orgs_with_people()
@@ -92,6 +82,19 @@ class CountAnswers(AnswerBase):
             tuple(compose.person_line(r) for r in refs),
             people=refs,
             confidence=self._selection_confidence(p, selection),
+            language=p.language,
+        )
+
+    def _theme_count(self, p: Parse) -> Answer:
+        count = len(self.kb.themes)
+        return Answer(
+            p.text,
+            "count",
+            True,
+            say("count_themes", p.language, count=count),
+            tuple(compose.theme_line(t, p.language) for t in self.kb.themes),
+            themes=tuple(compose.theme_ref(t) for t in self.kb.themes),
+            confidence=1.0,
             language=p.language,
         )
 

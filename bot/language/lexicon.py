@@ -345,6 +345,8 @@ FIELD_TRANSLATIONS: dict[str, str] = {
         ("fokus", "focus"),
         ("prognose", "prognosis"),
         ("gruppe", "group"),
+        ("vertskap", "hosts"),
+        ("vert", "hosts"),
         ("grupper", "groups"),
         ("gruppene", "groups"),
         ("prognosen", "prognosis"),

@@ -30,13 +30,18 @@ _FRAGMENT_STARTS = _w("and og also ogsaa ogso plus")
 _ABOUT_STARTS = (("what", "about"), ("how", "about"), ("hva", "med"), ("kva", "med"), ("ka", "med"), ("and", "what"))
 _CORRECTIONS = (("i", "meant"), ("i", "mean"), ("jeg", "mente"), ("eg", "meinte"), ("eg", "mente"), ("mente", "jeg"))
 _NEXT = _w("next after following neste etter paafolgende")
-_PREVIOUS = _w("previous before preceding forrige foer for foregaaende")
+_PREVIOUS = _w("previous before preceding forrige foer foregaaende")
+_BEFORE_TYPED = frozenset({"før", "foer"})  # "før" folds to "for", which is English for something else
 _ELSE = _w("else other others another andre annen anna ellers flere fleire")
 _THAT_PLACE = _w("there that same der dit samme det den dette denne")
 _COUNTRY_WORDS = lexicon.COUNTRY_LIST_WORDS
 _CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
-_INVERT = _w("not ikke ikkje rest remaining resten")
+_INVERT = _w("not ikke ikkje rest remaining resten others andre")
+_DOES = _w("does do gjor gjoer gjer er is are")
+_FILLER_CONTENT = _w("rest remaining resten others andre")
 _BOTH = _w("both begge baade bade")
+_WHICH = _w("which hvilke hvilken kven kva")
+_TO_BE = _w("are is er e")
 _YES_NO = _w("is does did has er har var is isn does")
 _IT = _w("it its this that den det dette dens")
 TOPIC_KINDS = frozenset({"consortium"})
@@ -90,6 +95,8 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
     keys = p.keys
     if not keys or p.help:
         return None
+    if p.unknown_role and context.kind in TOPIC_KINDS and set(p.keys) & _IT:
+        return q.Query(asks=q.STATEMENT, attribute=context.kind)  # "kven er vertskap for det?": about it
     if p.unknown_place or p.unknown_name or p.unknown_role:
         return None
     fragment = (
@@ -166,7 +173,7 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         return None
     if keys & _NEXT:
         wanted = context.themes[-1] + 1
-    elif keys & _PREVIOUS:
+    elif keys & _PREVIOUS or any(t.original.lower() in _BEFORE_TYPED for t in p.tokens):
         wanted = context.themes[0] - 1
     elif keys & lexicon.LAST_WORDS:
         wanted = numbers[-1]
@@ -199,7 +206,7 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     asks_about_them = query.attribute is not None or p.has("where", "what") or _starts(p.keys, _YES_NO)
     which_is_that = (
         len(context.people) == 1
-        and keys & _THAT_PLACE
+        and (keys & _THAT_PLACE or len(p.keys) <= 3)  # "which uni?", "hvilket sykehus?"
         and keys & lexicon.WHAT_WORDS
         and bool(query.filters)
         and all(f.family == q.ORG_KIND for f in query.filters)
@@ -279,17 +286,27 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
 def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
     """'and who isn't?', 'the rest?': the previous question's last condition, turned round."""
     keys = set(p.keys)
-    if query.filters or query.people or not (keys & _INVERT) or context.query is None:
-        return None
-    if len(p.keys) > 6 or p.content:
-        return None
     previous = context.query
+    if query.people or previous is None or len(p.keys) > 7:
+        return None
+    repeated = all(f in previous.filters for f in query.filters)  # "and the rest of the collaborators?"
+    if not repeated or [k for k in p.content if k not in _FILLER_CONTENT]:
+        return None
+    negated = [f for f in previous.filters if f.negated]
+    if not keys & _INVERT and p.has("who") and negated and _DOES & keys:
+        # "hvem i Norge jobber ikke på sykehus?" then "og hvem gjør det?": the negation taken back
+        last = negated[-1]
+        turned = q.Filter(last.family, last.values, False, last.all_of)
+        return previous.with_(asks=q.PEOPLE, filters=tuple(turned if f is last else f for f in previous.filters))
+    if not keys & _INVERT:
+        return None
     if previous.within is not None and not previous.filters:
         return None
-    if previous.filters:
-        *kept, last = previous.filters
+    candidates = [f for f in previous.filters if f not in query.filters]
+    if candidates:
+        last = candidates[-1]
         flipped = q.Filter(last.family, last.values, not last.negated, last.all_of)
-        return previous.with_(asks=q.PEOPLE, filters=(*kept, flipped))
+        return previous.with_(asks=q.PEOPLE, filters=tuple(flipped if f is last else f for f in previous.filters))
     return None
 
 
