@@ -6,10 +6,11 @@ from bot.answer import Answer
 from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, explains_enough, read_as, uncertain
 from bot.language import lexicon
+from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
 from bot.understanding.coverage import coverage, left_out_words, left_over
 from bot.understanding.filters import filter_mentions
-from bot.understanding.index import ORG, ORG_PART, ROLE
+from bot.understanding.index import ORG, ORG_PART, ROLE, TITLE
 from bot.understanding.parser import Parse
 
 
@@ -20,7 +21,10 @@ class PeopleAnswers(AnswerBase):
         mentions = filter_mentions(p)
         if p.has("leader") and mentions and not any(m.kind == ROLE for m in mentions):
             return self._leader_elsewhere(p)
-        asks_people = p.has("who") or any(m.kind == ROLE for m in mentions) or (p.has("work") and not p.has("what"))
+        names_people = any(
+            m.kind in (ROLE, TITLE) for m in mentions
+        )  # "collaborators in X?", "pathologist in the grp?"
+        asks_people = p.has("who") or names_people or (p.has("work") and not p.has("what"))
         names_only = not p.unknown and not p.content and not p.has("project", "themes")
         if not (mentions or p.has("abroad") or p.org_kinds):
             return None
@@ -30,6 +34,9 @@ class PeopleAnswers(AnswerBase):
             return None  # "which hospitals?": organisations, not people
         if not explains_enough(p):
             return None  # "who in <city> plays football?": more is asked than a place
+        asked_leftover = [i for i in left_over(p) if i in p.asking and not is_very_common(p.keys[i])]
+        if not _filters_asked(p, mentions) and asked_leftover:
+            return None  # the places are context; the question asks about something else (a theme?)
 
         if asks_people or (names_only and not bare_org):
             return self._people_list(p, self._selection(p))
@@ -125,3 +132,13 @@ class PeopleAnswers(AnswerBase):
             suggestions=uncertain(p, confidence),
             language=p.language,
         )
+
+
+_KIND_WORDS = frozenset().union(*lexicon.ORG_KIND_WORDS.values()) | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
+
+
+def _filters_asked(p: Parse, mentions: list) -> bool:
+    """Whether the sentence that asks names a place, kind of place, unit, role or title itself."""
+    return any(m.start in p.asking for m in mentions) or any(
+        k in _KIND_WORDS and i in p.asking for i, k in enumerate(p.keys)
+    )

@@ -53,11 +53,14 @@ class ThemeAnswers(AnswerBase):
         """The theme or the page's statement that explains most of the question."""
         # The project's own name (say "kelp" for a kelp ecology lab) is the topic of
         # every statement, so it neither finds nor rules one out; theme titles may share its words.
-        content = [k for k in p.content if k not in self._project_name_words]
+        content = [k for k in p.content if k not in self._project_name_words | self._consortium_words]
         if not content or p.how_to:
             return None
         importance = word_importance(p)
-        about_the_project = {i for i, k in enumerate(p.keys) if k in self._project_name_words}
+        # the project's (and its consortium's) own name is the topic of every statement, so it neither
+        # finds nor rules one out ("pankreaskreft" in a pancreatic-cancer group)
+        topic_words = self._project_name_words | self._consortium_words
+        about_the_project = {i for i, k in enumerate(p.keys) if k in topic_words}
         themes = best(rank(p.content, self._theme_docs, self.index, importance))
         facts = [] if themes_only else best(rank(content, self._fact_docs, self.index, importance), within=0.99)[:2]
         asks_why = any(k in lexicon.WHY_WORDS for k in p.keys)  # a reason is a statement, not a theme

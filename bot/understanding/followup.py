@@ -30,7 +30,7 @@ _FRAGMENT_STARTS = _w("and og also ogsaa ogso plus")
 _ABOUT_STARTS = (("what", "about"), ("how", "about"), ("hva", "med"), ("kva", "med"), ("ka", "med"), ("and", "what"))
 _CORRECTIONS = (("i", "meant"), ("i", "mean"), ("jeg", "mente"), ("eg", "meinte"), ("eg", "mente"), ("mente", "jeg"))
 _NEXT = _w("next after following neste etter paafolgende")
-_PREVIOUS = _w("previous before preceding forrige foer foregaaende")
+_PREVIOUS = _w("previous before preceding forrige foregaaende")
 _BEFORE_TYPED = frozenset({"før", "foer"})  # "før" folds to "for", which is English for something else
 _ELSE = _w("else other others another andre annen anna ellers flere fleire")
 _THAT_PLACE = _w("there that same der dit samme det den dette denne")
@@ -263,7 +263,10 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     """'which of them ...', 'only the ones ...', 'which one is ...': the last answer, narrowed further."""
     keys = p.keys
     narrowing = (
-        (_narrows(p) and set(keys) & _NARROWING) or _starts(keys, _NARROWING_STARTS) or _has_pair(keys[:3], _WHICH_ONE)
+        (_narrows(p) and set(keys) & _NARROWING)
+        or _starts(keys, _NARROWING_STARTS)
+        or _has_pair(keys[:3], _WHICH_ONE)
+        or (len(keys) > 2 and keys[0] in _WHICH and keys[1] in _TO_BE)  # "which are in Scandinavia?"
     )
     if not narrowing or not context.people:
         return None
@@ -290,7 +293,7 @@ def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragm
     if query.people or previous is None or len(p.keys) > 7:
         return None
     repeated = all(f in previous.filters for f in query.filters)  # "and the rest of the collaborators?"
-    if not repeated or [k for k in p.content if k not in _FILLER_CONTENT]:
+    if not repeated or [k for k in p.content if k not in _FILLER_CONTENT | _DOES]:
         return None
     negated = [f for f in previous.filters if f.negated]
     if not keys & _INVERT and p.has("who") and negated and _DOES & keys:

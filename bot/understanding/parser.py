@@ -71,8 +71,9 @@ def parse(question: str, index: Index) -> Parse:
     sentences = split_sentences(text, tokens)
     result.sentences = sentences
     result.sentence_starts = frozenset(s[0] for s in sentences if s and s[0] >= 0)
-    result.asking = asking(sentences, tokens) - about_what(tokens)
-    result.topic = with_topic(result.asking, sentences, tokens)
+    asked = asking(sentences, tokens)
+    result.asking = asked - about_what(tokens)
+    result.topic = with_topic(asked, sentences, tokens)
     keys = corrected_keys(tokens, index, result)
     result.read_keys = keys
     result.language = _language(keys)
