@@ -100,3 +100,24 @@ def test_batch_threads_reads_each_turn_in_its_own_thread():
     assert [p["name"] for p in answers[2]["people"]] == ["Oddmund Nordgård"]
     assert [t["number"] for t in answers[3]["themes"]] == [2]
     assert answers[4]["kind"] == "error" and not answers[4]["answered"]
+
+
+def test_the_rest_turns_the_last_condition_round(engine):
+    _, rest = _talk(engine, "which collaborators are in Sweden?", "and the rest of the collaborators?")
+    assert _names(rest) == ["Jérôme Cros", "Lars O. Dragsted", "Marco Del Chiaro"]
+
+
+def test_both_after_a_question_with_two_places(engine):
+    _, both = _talk(engine, "hvem er pa OUS men ikke pa UiO?", "og hvem er pa begge?")
+    assert _names(both) == ["Caroline S. Verbeke", "Stein Kaasa"]
+
+
+def test_it_is_what_the_last_answer_was_about(engine):
+    _, funder, period = _talk(engine, "what is KNEP?", "who funds it?", "until when?")
+    assert "Norwegian Cancer Society" in funder.text
+    assert "2025" in period.text
+
+
+def test_a_correction_replaces_the_place(engine):
+    _, corrected = _talk(engine, "who works in Stockholm?", "no, I meant Gothenburg")
+    assert _names(corrected) == ["Jan Borén"]
