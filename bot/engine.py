@@ -70,7 +70,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         With `explain`, the trace also scores every competing reading (it costs a few ranking passes).
         """
         parsed = parse(question or "", self.index)
-        parsed.query = read(parsed, self.index)
+        parsed.query = read(parsed, self.index, with_words=explain)
         trace = _trace(parsed)
         if explain:
             trace += explain_lines(self, parsed)

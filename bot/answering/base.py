@@ -158,6 +158,12 @@ class AnswerBase:
         }
 
     def _mentions_consortium(self, p: Parse) -> bool:
+        """Whether the question names the consortium (worked out once per question)."""
+        if "consortium" not in p.memo:
+            p.memo["consortium"] = self._names_the_consortium(p)
+        return p.memo["consortium"]
+
+    def _names_the_consortium(self, p: Parse) -> bool:
         if p.has("consortium"):
             return True
         # a long distinctive word of the consortium's name ("ekspertgruppen") counts twice

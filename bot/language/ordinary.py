@@ -60,15 +60,21 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _cache_file() -> Path:
-    from importlib.metadata import PackageNotFoundError, version
+    """Named after the word lists' size and time, so an upgraded wordfreq is read afresh.
 
+    (Not `importlib.metadata.version`: looking a version up costs 30 ms at every start.)
+    """
     from platformdirs import user_cache_dir
 
-    try:
-        release = version("wordfreq")
-    except PackageNotFoundError:
-        release = "none"
-    name = f"ordinary-words-{release}-{MIN_ZIPF}-{VERY_COMMON_ZIPF}-{CACHE_FORMAT}.txt"
+    directory = _data_dir()
+    stamp = "none"
+    if directory is not None:
+        try:
+            stats = [(directory / f"small_{language}.msgpack.gz").stat() for language in LANGUAGES]
+            stamp = "-".join(f"{int(st.st_mtime)}.{st.st_size}" for st in stats)
+        except OSError:
+            pass
+    name = f"ordinary-words-{stamp}-{MIN_ZIPF}-{VERY_COMMON_ZIPF}-{CACHE_FORMAT}.txt"
     return Path(user_cache_dir("research-group-bot", appauthor=False)) / name
 
 

@@ -76,6 +76,8 @@ class Parse:
     unknown_name: str | None = None
     unknown_role: str | None = None
     org_kinds: set[str] = field(default_factory=set)
+    memo: dict[str, Any] = field(default_factory=dict)
+    """What the answer builders worked out about this question once, for the others to reuse."""
     query: Any = None
     """The typed query read from this parse (`bot.understanding.reader`), set by the engine."""
 

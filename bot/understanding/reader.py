@@ -18,8 +18,11 @@ from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Index
 from bot.understanding.parser import Mention, Parse
 
 
-def read(p: Parse, index: Index) -> q.Query:
-    """The typed query of one parsed question (its `asks` is the reader's first guess)."""
+def read(p: Parse, index: Index, with_words: bool = True) -> q.Query:
+    """The typed query of one parsed question (its `asks` is the reader's first guess).
+
+    `with_words=False` leaves out the use of every word (only `--explain` shows it).
+    """
     filters, excluded = read_filters(p, index)
     _, context_only = person_mentions(p)
     excluded = tuple(dict.fromkeys([*excluded, *(t.value for m in context_only for t in m.targets)]))
@@ -33,7 +36,7 @@ def read(p: Parse, index: Index) -> q.Query:
         themes=tuple(p.theme_numbers),
         attribute=attribute,
         counted=_counted(p),
-        words=words(p),
+        words=words(p) if with_words else (),
     )
 
 
