@@ -73,7 +73,8 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         parsed.query = read(parsed, self.index, with_words=explain)
         trace = _trace(parsed)
         if explain:
-            trace += explain_lines(self, parsed)
+            uses = " ".join(f"{w.text}={w.meaning or w.use}" for w in parsed.query.words)
+            trace += [f"words: {uses}", *explain_lines(self, parsed)]
         if context is not None:
             merged = continue_from(context, parsed, parsed.query, self.index)
             answer = self._answer_query(parsed, merged) if merged is not None else None
