@@ -12,7 +12,7 @@ from __future__ import annotations
 from bot.language import lexicon
 from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
-from bot.understanding.cues import ATTRIBUTE_WORDS
+from bot.understanding.cues import ALL_ATTRIBUTE_WORDS, ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import NEGATIONS, read_filters
 from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Index
 from bot.understanding.parser import Mention, Parse
@@ -129,7 +129,10 @@ def words(p: Parse) -> tuple[q.Word, ...]:
             result.append(q.Word(token.original, q.UNKNOWN_WORD))
         elif key in NEGATIONS:
             result.append(q.Word(token.original, q.UNDERSTOOD, "not"))
-        else:
-            use = q.ORDINARY if is_ordinary(key) or key in lexicon.STOPWORDS else q.UNDERSTOOD
-            result.append(q.Word(token.original, use, "cue" if use == q.UNDERSTOOD else ""))
+        elif key in ALL_CUE_WORDS or key in lexicon.QUESTION_WORDS or key in ALL_ATTRIBUTE_WORDS:
+            result.append(q.Word(token.original, q.UNDERSTOOD, f"cue:{key}"))
+        elif key in lexicon.STOPWORDS or is_ordinary(key):
+            result.append(q.Word(token.original, q.ORDINARY))
+        else:  # known to the knowledge's texts (a statement's word)
+            result.append(q.Word(token.original, q.UNDERSTOOD, "text"))
     return tuple(result)
