@@ -56,7 +56,7 @@ STOPWORDS = _set(
     takk hei hallo fortell vis gi meg si
     eg ein eit nokon noko nokre dykk dykkar deira dei ho henne hennar kva kven kvar kor korleis kvifor
     kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
-    totalt total altogether including inkl inkludert medregnet
+    totalt total altogether including inkl inkludert medregnet egentlig eigentleg eigentlig actually
     """
 )
 
@@ -346,10 +346,23 @@ FIELD_TRANSLATIONS: dict[str, str] = {
         ("prognose", "prognosis"),
         ("gruppe", "group"),
         ("vertskap", "hosts"),
+        ("vertsinstitusjon", "hosts"),
         ("vert", "hosts"),
         ("grupper", "groups"),
         ("gruppene", "groups"),
         ("prognosen", "prognosis"),
+    )
+}
+
+# Abbreviations people type for general words, read as the words the knowledge writes out.
+ABBREVIATIONS: dict[str, str] = {
+    keys(short)[0]: keys(full)[0]
+    for short, full in (
+        ("avd", "avdeling"),
+        ("dept", "department"),
+        ("depts", "departments"),
+        ("univ", "university"),
+        ("inst", "institute"),
     )
 }
 

@@ -142,7 +142,7 @@ def _items(p: Parse) -> list[_Item]:
     return sorted(items, key=lambda item: item.start)
 
 
-_NOT_A_PLACE_BEFORE = lexicon.words("for til to of about om with med")
+_NOT_A_PLACE_BEFORE = lexicon.words("for til to of about om")
 _ARTICLES = lexicon.words("a an the et ei en den det my our min mitt vaar vart vaart")
 
 

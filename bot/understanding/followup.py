@@ -40,7 +40,7 @@ _INVERT = _w("not ikke ikkje rest remaining resten others andre")
 _DOES = _w("does do gjor gjoer gjer er is are")
 _FILLER_CONTENT = _w("rest remaining resten others andre")
 _BOTH = _w("both begge baade bade")
-_WHICH = _w("which hvilke hvilken kven kva")
+_WHICH = _w("which hvilke hvilken")
 _TO_BE = _w("are is er e")
 _YES_NO = _w("is does did has er har var is isn does")
 _IT = _w("it its this that den det dette dens")
@@ -103,7 +103,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         _starts(keys, _FRAGMENT_STARTS)
         or _has_pair(keys[:3], _ABOUT_STARTS)
         or _has_pair(keys, _CORRECTIONS)
-        or _starts(keys, lexicon.words("no nei nope sorry beklager unnskyld orsak"))
+        or _starts(keys, lexicon.words("no nei nope sorry beklager unnskyld orsak wait vent oops"))
     )
     steps = (
         _theme_step,
@@ -143,7 +143,7 @@ def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
 _CONVERSATIONAL = _w(
     """
     meant mean mente meinte sorry actually instead then ok okay exactly da daa nei nope ja jo yes
-    beklager unnskyld orsak
+    beklager unnskyld orsak wait vent oops ops
     """
 )
 
@@ -207,7 +207,7 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     which_is_that = (
         len(context.people) == 1
         and (keys & _THAT_PLACE or len(p.keys) <= 3)  # "which uni?", "hvilket sykehus?"
-        and keys & lexicon.WHAT_WORDS
+        and (keys & lexicon.WHAT_WORDS or _starts(p.keys, _YES_NO))  # "er det et sykehus?"
         and bool(query.filters)
         and all(f.family == q.ORG_KIND for f in query.filters)
     )
@@ -216,7 +216,7 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     if query.filters and not (keys & SINGULAR_PRONOUNS and asks_about_them):
         return None  # "which of them are at <place>" narrows; "which hospital is he at?" asks about him
     bare = not query.filters and not _left_over(p) and (p.has("where") or query.attribute is not None)
-    bare = bare and not keys & _ELSE  # "anyone else in that country?" asks for others
+    bare = bare and not keys & _ELSE and not p.count  # "anyone else in that country?", "kor mange …?"
     if keys & SINGULAR_PRONOUNS or (bare and len(context.people) == 1):  # "where exactly?"
         people = context.people if len(context.people) == 1 else ()
         if not people and context.query is not None and len(context.query.people) == 1:
@@ -293,7 +293,7 @@ def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragm
     if query.people or previous is None or len(p.keys) > 7:
         return None
     repeated = all(f in previous.filters for f in query.filters)  # "and the rest of the collaborators?"
-    if not repeated or [k for k in p.content if k not in _FILLER_CONTENT | _DOES]:
+    if not repeated or [k for k in p.content if k not in _FILLER_CONTENT | _DOES | _INVERT]:
         return None
     negated = [f for f in previous.filters if f.negated]
     if not keys & _INVERT and p.has("who") and negated and _DOES & keys:

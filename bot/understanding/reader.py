@@ -24,8 +24,11 @@ def read(p: Parse, index: Index, with_words: bool = True) -> q.Query:
     `with_words=False` leaves out the use of every word (only `--explain` shows it).
     """
     filters, excluded = read_filters(p, index)
-    _, context_only = person_mentions(p)
-    excluded = tuple(dict.fromkeys([*excluded, *(t.value for m in context_only for t in m.targets)]))
+    asked, context_only = person_mentions(p)
+    if _asks_for_others(p):  # "I'm in <name>'s group. Who else …?": the context's people are not the answer
+        named = {t.value for m in asked for t in m.targets}
+        others = [t.value for m in context_only for t in m.targets if t.value not in named]
+        excluded = tuple(dict.fromkeys([*excluded, *others]))
     people = _people(p, excluded)
     attribute = _attribute(p)  # also without a name: "which city is that in?" asks it of the last answer
     return q.Query(
@@ -49,8 +52,14 @@ def person_mentions(p: Parse) -> tuple[list[Mention], list[Mention]]:
     asked = [m for m in persons if m.start in p.asking]
     if asked or len(p.sentences) < 2:
         return (asked or persons), [m for m in persons if m not in asked] if asked else []
-    asks_for_others = any(p.keys[i] in lexicon.words("else other others andre ellers") for i in p.asking)
-    return ([], persons) if asks_for_others else (persons, [])
+    return ([], persons) if _asks_for_others(p) else (persons, [])
+
+
+def _asks_for_others(p: Parse) -> bool:
+    return any(p.keys[i] in _OTHERS for i in p.asking)
+
+
+_OTHERS = lexicon.words("else other others andre ellers")
 
 
 def _people(p: Parse, excluded: tuple[str, ...]) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ _COMPOUND_HEADS = sorted(
 def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str]:
     keys = []
     for token in tokens:
-        key = token.key
+        key = lexicon.ABBREVIATIONS.get(token.key, token.key)
         if not is_known(key, index) and key not in lexicon.LAST_WORDS:
             compound = _compound_head(key) or index.inflected(key) or _translated(key, index)
             typed_as_name = result.mixed_case and token.original[:1].isupper()
