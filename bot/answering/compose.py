@@ -14,13 +14,23 @@ from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE, 
 from bot.understanding.parser import Mention
 
 
-def org_label(kb: KnowledgeBase, org: Organisation) -> str:
+def org_name(org: Organisation, language: str = "en") -> str:
+    """The organisation's name in the answer's language, where the knowledge has it."""
+    return org.name_no if language == "no" and org.name_no else org.name
+
+
+def org_place_line(org: Organisation, language: str = "en") -> str:
+    """'Name (City, Country)' in the answer's language."""
+    return f"{org_name(org, language)} ({org.city}, {country_name(org.country, language)})"
+
+
+def org_label(kb: KnowledgeBase, org: Organisation, language: str = "en") -> str:
     """'Dept. X (DX), Some University' for a department, else the organisation's name."""
-    name = org.name
+    name = org_name(org, language)
     if org.aliases and org.parent:
-        name = f"{org.name} ({org.aliases[0]})"
+        name = f"{name} ({org.aliases[0]})"
     if org.parent and org.parent in kb.orgs_by_id:
-        return f"{name}, {org_label(kb, kb.orgs_by_id[org.parent])}"
+        return f"{name}, {org_label(kb, kb.orgs_by_id[org.parent], language)}"
     return name
 
 
@@ -37,7 +47,7 @@ def affiliation_lines(kb: KnowledgeBase, person: Person, language: str = "en") -
         org = kb.orgs_by_id[org_id]
         place = f"{org.city}, {country_name(org.country, language)}"
         parts = [join(units, language)] if units else []
-        lines.append(", ".join([*parts, org_label(kb, org), place]))
+        lines.append(", ".join([*parts, org_label(kb, org, language), place]))
     return tuple(lines)
 
 

@@ -56,7 +56,10 @@ class CountAnswers(AnswerBase):
                 "count",
                 True,
                 say("count_orgs", p.language, count=len(orgs)),
-                tuple(f"{o.name} ({o.city}, {o.country})" for o in orgs),
+                tuple(
+                    f"{compose.org_name(o, p.language)} ({o.city}, {compose.country_name(o.country, p.language)})"
+                    for o in orgs
+                ),
                 organisations=tuple(compose.org_ref(o) for o in orgs),
                 confidence=0.9,
                 language=p.language,

@@ -103,7 +103,8 @@ class StatementAnswers(AnswerBase):
                 members = self.index.people_in_orgs([org.id])
                 people_ids |= members
                 names = [x.name for x in compose.people_sorted(self.index, members)]
-                lines.append(f"{compose.org_label(self.kb, org)}: {org.city}, {org.country}")
+                country = compose.country_name(org.country, p.language)
+                lines.append(f"{compose.org_label(self.kb, org, p.language)}: {org.city}, {country}")
                 names_text = join(names, p.language) or say("no_one_listed", p.language)
                 lines.append(say("org_people", p.language, names=names_text))
         people = compose.people_sorted(self.index, people_ids)
@@ -129,7 +130,8 @@ class StatementAnswers(AnswerBase):
             members = self.index.people_in_orgs([org.id])
             named |= members
             names = [x.name for x in compose.people_sorted(self.index, members)]
-            lines.append(f"{org.name} ({org.city}, {org.country}): {join(names, p.language)}")
+            place = f"{org.city}, {compose.country_name(org.country, p.language)}"
+            lines.append(f"{compose.org_name(org, p.language)} ({place}): {join(names, p.language)}")
         return Answer(
             p.text,
             "organisations",

@@ -58,7 +58,7 @@ class ThemeAnswers(AnswerBase):
             return None
         importance = word_importance(p)
         # the project's (and its consortium's) own name is the topic of every statement, so it neither
-        # finds nor rules one out ("pankreaskreft" in a pancreatic-cancer group)
+        # finds nor rules one out (say "kelp" in a kelp ecology lab)
         topic_words = self._project_name_words | self._consortium_words
         about_the_project = {i for i, k in enumerate(p.keys) if k in topic_words}
         themes = best(rank(p.content, self._theme_docs, self.index, importance))
