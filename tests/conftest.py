@@ -27,9 +27,7 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BOT_DATA_DIR", str(directory))
     for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
         monkeypatch.delenv(name, raising=False)
-    # subprocesses too: never the bundled knowledge, never the user's word-list cache
-    monkeypatch.setenv("BOT_KNOWLEDGE_DIR", str(KNOWLEDGE))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("BOT_KNOWLEDGE_DIR", str(KNOWLEDGE))  # subprocesses too: never the bundled knowledge
     return directory
 
 

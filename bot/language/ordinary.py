@@ -6,114 +6,41 @@ Ordinary words may be left out of an answer (and are named when they were);
 unknown ones stop it or are named in it. Hand-kept stopword lists could not
 tell the two apart on questions nobody here wrote; word frequencies can.
 
-wordfreq's "small" lists hold every word with a frequency of at least one in a
-million (Zipf 3) in English and in Norwegian bokmål (which covers most nynorsk
-and dialect spellings too). They are read straight from the package's data files
-(12 ms for both, about 5 MB) instead of through `import wordfreq` (which loads
-regex, ftfy and langcodes, another 90 ms), once, on first use.
+The words are wordfreq's "small" lists for English and Norwegian bokmål (which covers
+most nynorsk and dialect spellings too): every word used at least once per million
+words (Zipf 3). They ship with the bot as `data/ordinary_words.txt`, keyed as the
+question's words are, so the bot needs neither wordfreq (58 MB installed, with regex,
+ftfy and langcodes) nor its 50 ms of loading at start-up: reading the file takes 5 ms.
+`python -m bot.language.ordinary` rebuilds the file from an installed wordfreq, and a
+test checks that the shipped file is what it rebuilds.
 """
 
 from __future__ import annotations
 
 import gzip
 import importlib.util
-import logging
-import os
+import sys
 from functools import cache
 from pathlib import Path
 
-import msgpack
-
 from bot.language.text import fold, word_key
-
-log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "nb")
 MIN_ZIPF = 3.0
 """Words at least this frequent (once per million words) are ordinary language."""
-CACHE_FORMAT = 1
 VERY_COMMON_ZIPF = 5.4
 """Words this frequent ('thing', 'side', 'next', 'way') say little on their own, and cost half."""
-
-
-def _data_dir() -> Path | None:
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations))) / "data"
+WORD_FILE = Path(__file__).resolve().parent / "data" / "ordinary_words.txt"
+_HEADER = "# ordinary words"
 
 
 @cache
 def _word_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """(ordinary words, very common words), from the cache when it is there (5 ms instead of 50)."""
-    cache_file = _cache_file()
-    try:
-        ordinary, _, common = cache_file.read_text(encoding="utf-8").partition("\n\n")
-        if ordinary and common:
-            return frozenset(ordinary.split("\n")), frozenset(common.split("\n"))
-    except (OSError, ValueError):
-        pass
-    ordinary_set, common_set = _read_word_lists()
-    if ordinary_set:
-        _write_cache(cache_file, ordinary_set, common_set)
-    return ordinary_set, common_set
-
-
-def _cache_file() -> Path:
-    """Named after the word lists' size and time, so an upgraded wordfreq is read afresh.
-
-    (Not `importlib.metadata.version`: looking a version up costs 30 ms at every start.)
-    """
-    from platformdirs import user_cache_dir
-
-    directory = _data_dir()
-    stamp = "none"
-    if directory is not None:
-        try:
-            stats = [(directory / f"small_{language}.msgpack.gz").stat() for language in LANGUAGES]
-            stamp = "-".join(f"{int(st.st_mtime)}.{st.st_size}" for st in stats)
-        except OSError:
-            pass
-    name = f"ordinary-words-{stamp}-{MIN_ZIPF}-{VERY_COMMON_ZIPF}-{CACHE_FORMAT}.txt"
-    return Path(user_cache_dir("research-group-bot", appauthor=False)) / name
-
-
-def _write_cache(path: Path, ordinary: frozenset[str], common: frozenset[str]) -> None:
-    """Written whole and renamed into place, so a reader never sees half a file; failures are harmless."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text("\n".join(sorted(ordinary)) + "\n\n" + "\n".join(sorted(common)), encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as exc:
-        log.debug("could not cache the word lists in %s: %s", path, exc)
-
-
-def _read_word_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """Read wordfreq's lists and key their words as the question's words are (folded, digraphs collapsed)."""
-    directory = _data_dir()
-    found: set[str] = set()
-    common: set[str] = set()
-    if directory is None:
-        log.warning("wordfreq is not installed: every word the knowledge lacks counts as unknown")
-        return frozenset(), frozenset()
-    buckets_wanted = round((9 - MIN_ZIPF) * 100)  # the cB format: bucket i holds Zipf 9 - i/100
-    very_common = round((9 - VERY_COMMON_ZIPF) * 100)
-    for language in LANGUAGES:
-        path = directory / f"small_{language}.msgpack.gz"
-        try:
-            with gzip.open(path) as stream:
-                data = msgpack.load(stream, raw=False, strict_map_key=False)
-        except (OSError, ValueError, msgpack.ExtraData) as exc:
-            log.warning("could not read the word list %s: %s", path, exc)
-            continue
-        for number, bucket in enumerate(data[1 : buckets_wanted + 2]):
-            # most words are plain ASCII and need no accent folding, which is the slow part
-            keys = {word_key(word if word.isascii() else fold(word)) for word in bucket if word.isalpha()}
-            found |= keys
-            if number <= very_common:
-                common |= keys
-    return frozenset(found), frozenset(common)
+    """(ordinary words, very common words), read once from the shipped file."""
+    text = WORD_FILE.read_text(encoding="utf-8")
+    ordinary, _, common = text.partition("\n\n")
+    lines = [w for w in ordinary.split("\n") if w and not w.startswith("#")]
+    return frozenset(lines), frozenset(w for w in common.split("\n") if w and not w.startswith("#"))
 
 
 def is_ordinary(key: str) -> bool:
@@ -124,3 +51,35 @@ def is_ordinary(key: str) -> bool:
 def is_very_common(key: str) -> bool:
     """True for the most frequent words ('thing', 'side', 'way'), which carry little meaning alone."""
     return key in _word_lists()[1]
+
+
+def build_word_file() -> str:
+    """The word file's text, from wordfreq's own data files (the format is its 'cBpack')."""
+    import msgpack  # only for rebuilding: wordfreq brings it
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("wordfreq is not installed: pip install wordfreq")
+    directory = Path(next(iter(spec.submodule_search_locations))) / "data"
+    ordinary: set[str] = set()
+    common: set[str] = set()
+    buckets_wanted = round((9 - MIN_ZIPF) * 100)  # bucket i holds the words of Zipf 9 - i/100
+    very_common = round((9 - VERY_COMMON_ZIPF) * 100)
+    for language in LANGUAGES:
+        with gzip.open(directory / f"small_{language}.msgpack.gz") as stream:
+            data = msgpack.load(stream, raw=False, strict_map_key=False)
+        for number, bucket in enumerate(data[1 : buckets_wanted + 2]):
+            keys = {word_key(fold(word)) for word in bucket if word.isalpha()}
+            ordinary |= keys
+            if number <= very_common:
+                common |= keys
+    header = (
+        f"{_HEADER}: wordfreq small lists {', '.join(LANGUAGES)}, Zipf >= {MIN_ZIPF}; then Zipf >= {VERY_COMMON_ZIPF}"
+    )
+    return "\n".join([header, *sorted(ordinary)]) + "\n\n" + "\n".join(sorted(common)) + "\n"
+
+
+if __name__ == "__main__":
+    WORD_FILE.parent.mkdir(parents=True, exist_ok=True)
+    WORD_FILE.write_text(build_word_file(), encoding="utf-8")
+    print(f"wrote {WORD_FILE}", file=sys.stderr)
