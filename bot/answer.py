@@ -39,6 +39,39 @@ class OrgRef:
     country: str
 
 
+# The kinds of part an answer is made of. Front ends render each kind in their own way and
+# never read an answer's text back: the text is only the plain-text rendering.
+PEOPLE = "people"
+"""A list of people (`people`), one line each."""
+CARD = "card"
+"""One person's card (`people` holds the one person; `text` the card's lines)."""
+THEMES = "themes"
+"""Theme cards (`themes`)."""
+STATEMENTS = "statements"
+"""Sentences from the knowledge (`text`), quoted, with their `source`."""
+EXAMPLES = "examples"
+"""Questions to try (`text`), after a note that introduces them."""
+NOTE = "note"
+"""A line that says something about the answer: a rule applied, what was not known, words left out."""
+SUGGESTIONS = "suggestions"
+"""'Did you mean …?' in words; the answer's `suggestions` hold the questions themselves."""
+LINES = "lines"
+"""Other lines of plain text (organisations and their people, member lists)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One typed part of an answer. `text` is its plain-text rendering, line by line."""
+
+    kind: str
+    text: tuple[str, ...] = ()
+    people: tuple[PersonRef, ...] = ()
+    themes: tuple[ThemeRef, ...] = ()
+    source: str | None = None
+    title: str | None = None
+    """A heading for the part (a card's person, when the headline does not name them)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     """One answer. `people` and `themes` hold exactly what the text names.
@@ -46,7 +79,8 @@ class Answer:
     `answered` is False when the bot does not know; front ends then show the
     text (an honest "I don't know" with examples) and log the question.
     `headline` is the first line on its own, for Slack's summary and
-    notifications; `details` are the lines after it.
+    notifications; `parts` are the typed parts after it, and `details` their
+    plain-text lines (derived from the parts when the parts are given).
     """
 
     question: str
@@ -62,6 +96,12 @@ class Answer:
     sources: tuple[str, ...] = ()
     language: str = "en"
     explanation: tuple[str, ...] = field(default=(), compare=False)
+    parts: tuple[Part, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.parts and not self.details:
+            lines = [line for part in self.parts for line in _indented(part)]
+            object.__setattr__(self, "details", tuple(lines))
 
     @property
     def text(self) -> str:
@@ -82,10 +122,28 @@ class Answer:
             "suggestions": list(self.suggestions),
             "sources": list(self.sources),
             "language": self.language,
+            "parts": [_part_json(part) for part in self.parts],
         }
         if explain:
             data["explanation"] = list(self.explanation)
         return data
+
+
+def _part_json(part: Part) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": part.kind, "text": list(part.text)}
+    if part.people:
+        data["people"] = [p.id for p in part.people]
+    if part.themes:
+        data["themes"] = [t.number for t in part.themes]
+    if part.source:
+        data["source"] = part.source
+    return data
+
+
+def _indented(part: Part) -> tuple[str, ...]:
+    """Examples are items of the note above them, so the text shows them indented."""
+    lines = tuple(f"  {line}" for line in part.text) if part.kind == EXAMPLES else part.text
+    return (part.title, *lines) if part.title else lines
 
 
 def _compact(data: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.answer import Answer
+from bot.answer import CARD, EXAMPLES, NOTE, SUGGESTIONS, Answer, Part, PersonRef
 from bot.answering import compose, executor
 from bot.answering.describe import describe
 from bot.knowledge.model import KnowledgeBase, Person
@@ -62,17 +62,18 @@ class AnswerBase:
     _leader_roles: frozenset[str]
 
     def _not_known(self, p: Parse, headline: str, suggestions: tuple[str, ...] = ()) -> Answer:
-        details = []
-        if suggestions:
-            details.append(say("did_you_mean", p.language, options=join(list(suggestions), p.language, "or")))
-        details.append(say("try", p.language))
-        details.extend(f"  {e}" for e in self.examples(p.language))
+        parts = []
+        if suggestions:  # a front end may offer them as buttons instead: the Part says what they are
+            options = join(list(suggestions), p.language, "or")
+            parts.append(Part(SUGGESTIONS, (say("did_you_mean", p.language, options=options),)))
+        parts.append(Part(NOTE, (say("try", p.language),)))
+        parts.append(Part(EXAMPLES, tuple(self.examples(p.language))))
         return Answer(
             p.text,
             "unknown",
             False,
             headline,
-            tuple(details),
+            parts=tuple(parts),
             confidence=0.0,
             suggestions=suggestions,
             language=p.language,
@@ -93,18 +94,18 @@ class AnswerBase:
             examples.append(say("example_person", language, name=someone.name))
         return examples + [say(key, language) for key in ("example_leader", "example_themes", "example_project")]
 
-    def _card_lines(self, person: Person, ref, language: str, with_name: bool) -> list[str]:
-        lines = [ref.name] if with_name else []
+    def _card(self, person: Person, ref: PersonRef, language: str, with_name: bool) -> Part:
+        """A person's card: role and title, affiliations, themes, note, e-mail; titled with the name
+        when the answer holds more than one card (or the headline does not name them)."""
         role = ref.role if not ref.title else f"{ref.role}; {ref.title}"
-        lines.append(role[0].upper() + role[1:])
-        lines.extend(ref.affiliations)
+        lines = [role[0].upper() + role[1:], *ref.affiliations]
         themes = [t for t in self.kb.themes if person.id in self.index.people_by_theme.get(t.id, set())]
         lines.extend(compose.theme_line(t, language) for t in themes)
         if person.note:
             lines.append(person.note)
         if person.email:
             lines.append(person.email)
-        return lines
+        return Part(CARD, tuple(lines), people=(ref,), title=ref.name if with_name else None)
 
     def _similar_people(self, name: str, p: Parse) -> tuple[str, ...]:
         """People who share a first name or surname with the asked name, else look alike."""
@@ -190,6 +191,12 @@ class AnswerBase:
             for n, k in enumerate(p.keys)
             if k not in lexicon.STOPWORDS and any(stems_meet(stem(x), w) for x in (k, typed[n]) for w in words)
         }
+
+
+def notes(*lines: str) -> tuple[Part, ...]:
+    """A note part of the non-empty lines, or nothing."""
+    kept = tuple(line for line in lines if line)
+    return (Part(NOTE, kept),) if kept else ()
 
 
 def people_mentioned(p: Parse, strong_only: bool) -> dict[str, float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import Answer
+from bot.answer import LINES, PEOPLE, STATEMENTS, THEMES, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, source
 from bot.knowledge.model import Person
@@ -56,10 +56,7 @@ class CountAnswers(AnswerBase):
                 "count",
                 True,
                 say("count_orgs", p.language, count=len(orgs)),
-                tuple(
-                    f"{compose.org_name(o, p.language)} ({o.city}, {compose.country_name(o.country, p.language)})"
-                    for o in orgs
-                ),
+                parts=(Part(LINES, tuple(compose.org_place_line(o, p.language) for o in orgs)),),
                 organisations=tuple(compose.org_ref(o) for o in orgs),
                 confidence=0.9,
                 language=p.language,
@@ -82,7 +79,7 @@ class CountAnswers(AnswerBase):
             "count",
             True,
             headline,
-            tuple(compose.person_line(r) for r in refs),
+            parts=(Part(PEOPLE, tuple(compose.person_line(r) for r in refs), people=refs),),
             people=refs,
             confidence=self._selection_confidence(p, selection),
             language=p.language,
@@ -90,13 +87,14 @@ class CountAnswers(AnswerBase):
 
     def _theme_count(self, p: Parse) -> Answer:
         count = len(self.kb.themes)
+        refs = tuple(compose.theme_ref(t) for t in self.kb.themes)
         return Answer(
             p.text,
             "count",
             True,
             say("count_themes", p.language, count=count),
-            tuple(compose.theme_line(t, p.language) for t in self.kb.themes),
-            themes=tuple(compose.theme_ref(t) for t in self.kb.themes),
+            parts=(Part(THEMES, tuple(compose.theme_line(t, p.language) for t in self.kb.themes), themes=refs),),
+            themes=refs,
             confidence=1.0,
             language=p.language,
         )
@@ -130,7 +128,7 @@ class CountAnswers(AnswerBase):
                         "count",
                         True,
                         headline,
-                        (sentence,),
+                        parts=(Part(STATEMENTS, (sentence,), source=url),),
                         confidence=0.9,
                         sources=source(url),
                         language=p.language,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.answer import Answer
+from bot.answer import PEOPLE, Answer, Part
 from bot.answering import compose
-from bot.answering.base import AnswerBase, Selection, explains_enough, read_as, uncertain
+from bot.answering.base import AnswerBase, Selection, explains_enough, notes, read_as, uncertain
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
@@ -54,15 +54,16 @@ class PeopleAnswers(AnswerBase):
         if not leaders:
             return None
         refs = tuple(compose.person_ref(self.kb, person, p.language) for person in leaders)
-        details = []
-        for person, ref in zip(leaders, refs, strict=True):
-            details.extend(self._card_lines(person, ref, p.language, with_name=False))
+        cards = tuple(
+            self._card(person, ref, p.language, with_name=len(refs) > 1)
+            for person, ref in zip(leaders, refs, strict=True)
+        )
         return Answer(
             p.text,
             "leader",
             True,
             say("leader", p.language, name=join([r.name for r in refs], p.language)),
-            tuple(details),
+            parts=cards,
             people=refs,
             confidence=0.95 if not p.unknown else 0.75,
             sources=tuple(dict.fromkeys(r.url for r in refs if r.url)),
@@ -120,13 +121,16 @@ class PeopleAnswers(AnswerBase):
         left_out = left_out_words(p)
         if left_out:  # named, never silently dropped
             confidence *= 0.8
-        noted = (say("left_out", p.language, words=join([f"'{w}'" for w in left_out], p.language)),) if left_out else ()
+        noted = say("left_out", p.language, words=join([f"'{w}'" for w in left_out], p.language)) if left_out else ""
         return Answer(
             p.text,
             "people",
             True,
             headline,
-            tuple(compose.person_line(r) for r in refs) + read_as(p, self.index) + noted,
+            parts=(
+                Part(PEOPLE, tuple(compose.person_line(r) for r in refs), people=refs),
+                *notes(*read_as(p, self.index), noted),
+            ),
             people=refs,
             confidence=confidence,
             suggestions=uncertain(p, confidence),

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from bot.answer import Answer
 from bot.answering import compose
-from bot.answering.base import MIN_NOTE_WORDS, AnswerBase, explains_enough, people_mentioned, read_as, uncertain, who_is
+from bot.answering.base import (
+    MIN_NOTE_WORDS,
+    AnswerBase,
+    explains_enough,
+    notes,
+    people_mentioned,
+    read_as,
+    uncertain,
+    who_is,
+)
 from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Person
 from bot.language import lexicon
@@ -71,15 +80,14 @@ class PersonAnswers(AnswerBase):
             headline = "; ".join(f"{r.name}: {r.title}" for r in refs)
         else:
             headline = names
-        details: list[str] = []
-        for person, ref in zip(persons, refs, strict=True):
-            details.extend(self._card_lines(person, ref, p.language, with_name=len(refs) > 1 or missing))
+        with_name = len(refs) > 1 or missing
+        cards = tuple(self._card(person, ref, p.language, with_name) for person, ref in zip(persons, refs, strict=True))
         return Answer(
             p.text,
             "person",
             not missing,
             headline,
-            tuple(details) + read_as(p, self.index),
+            parts=(*cards, *notes(*read_as(p, self.index))),
             people=refs,
             confidence=confidence if not missing else min(confidence, 0.5),
             sources=tuple(dict.fromkeys(r.url for r in refs if r.url)),

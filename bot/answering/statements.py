@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.answer import Answer
+from bot.answer import LINES, STATEMENTS, THEMES, Answer, Part
 from bot.answering import compose
-from bot.answering.base import AnswerBase, explains_enough, source
+from bot.answering.base import AnswerBase, explains_enough, notes, source
 from bot.answering.retrieval import best, rank
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
@@ -34,21 +34,19 @@ class StatementAnswers(AnswerBase):
         name = consortium.name
         if consortium.short:
             name = f"{name} ({consortium.short})"
-        details = []
-        if consortium.name_no:
-            details.append(consortium.name_no)
+        parts = [*notes(consortium.name_no or "")]
         if consortium.summary:
-            details.append(consortium.summary)
+            parts.append(Part(STATEMENTS, (consortium.summary,), source=consortium.url))
         members = [self.kb.orgs_by_id[m] for m in consortium.members if m in self.kb.orgs_by_id]
         if members:
-            names = join([m.name for m in members], p.language)
-            details.append(say("consortium_members", p.language, names=names))
+            names = join([compose.org_name(m, p.language) for m in members], p.language)
+            parts.append(Part(LINES, (say("consortium_members", p.language, names=names),)))
         return Answer(
             p.text,
             "consortium",
             True,
             name,
-            tuple(details),
+            parts=tuple(parts),
             organisations=tuple(compose.org_ref(m) for m in members),
             confidence=0.95,
             sources=source(consortium.url),
@@ -68,22 +66,26 @@ class StatementAnswers(AnswerBase):
         project = self.kb.project
         name = project.name_no if p.language == "no" and project.name_no else project.name
         other_name = project.name if name != project.name else project.name_no
-        details = [say("also_called", p.language, name=other_name)] if other_name else []
-        details += [project.summary, say("project_themes", p.language)]
-        details += [f"  {compose.theme_line(t, p.language)}" for t in self.kb.themes]
+        themes = tuple(compose.theme_ref(t) for t in self.kb.themes)
+        parts = [
+            *notes(say("also_called", p.language, name=other_name) if other_name else ""),
+            Part(STATEMENTS, (project.summary,), source=project.url),
+            *notes(say("project_themes", p.language)),
+            Part(THEMES, tuple(compose.theme_line(t, p.language) for t in self.kb.themes), themes=themes),
+        ]
         people = ()
         if project.leader:
             leader = self.kb.people_by_id[project.leader]
-            details.append(say("leader_line", p.language, name=leader.name))
+            parts += notes(say("leader_line", p.language, name=leader.name))
             people = (compose.person_ref(self.kb, leader, p.language),)
         return Answer(
             p.text,
             "project",
             True,
             name,
-            tuple(details),
+            parts=tuple(parts),
             people=people,
-            themes=tuple(compose.theme_ref(t) for t in self.kb.themes),
+            themes=themes,
             confidence=0.9,
             sources=source(project.url),
             language=p.language,
@@ -113,7 +115,7 @@ class StatementAnswers(AnswerBase):
             "organisation",
             True,
             lines[0],
-            tuple(lines[1:]),
+            parts=(Part(LINES, tuple(lines[1:])),),
             people=tuple(compose.person_ref(self.kb, x, p.language) for x in people),
             organisations=tuple(refs),
             confidence=0.9 * min(m.score for m in orgs),
@@ -137,7 +139,7 @@ class StatementAnswers(AnswerBase):
             "organisations",
             True,
             say("orgs", p.language, count=len(orgs)),
-            tuple(lines),
+            parts=(Part(LINES, tuple(lines)),),
             people=tuple(compose.person_ref(self.kb, x, p.language) for x in compose.people_sorted(self.index, named)),
             organisations=tuple(compose.org_ref(o) for o in orgs),
             confidence=0.85,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from bot.answer import Answer
+from bot.answer import EXAMPLES, NOTE, Answer, Part
 from bot.answering.base import AnswerBase, cue_content, explains_enough
 from bot.answering.retrieval import best, rank
 from bot.language import lexicon
@@ -70,7 +70,7 @@ class TalkAnswers(AnswerBase):
             kind,
             True,
             headline,
-            (say("try", p.language), *(f"  {e}" for e in self.examples(p.language))),
+            parts=(Part(NOTE, (say("try", p.language),)), Part(EXAMPLES, tuple(self.examples(p.language)))),
             confidence=1.0,
             language=p.language,
         )

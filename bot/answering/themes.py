@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.answer import Answer
+from bot.answer import STATEMENTS, THEMES, Answer, Part
 from bot.answering import compose
-from bot.answering.base import AnswerBase, explains_enough, read_as, source
+from bot.answering.base import AnswerBase, explains_enough, notes, read_as, source
 from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Theme
 from bot.language import lexicon
@@ -37,13 +37,14 @@ class ThemeAnswers(AnswerBase):
         if (p.unknown or not explains_enough(p)) and not p.has("project", "what"):
             return None
         themes = list(self.kb.themes)
+        refs = tuple(compose.theme_ref(t) for t in themes)
         return Answer(
             p.text,
             "themes",
             True,
             say("themes_all", p.language, count=len(themes)),
-            tuple(compose.theme_line(t, p.language) for t in themes),
-            themes=tuple(compose.theme_ref(t) for t in themes),
+            parts=(Part(THEMES, tuple(compose.theme_line(t, p.language) for t in themes), themes=refs),),
+            themes=refs,
             confidence=0.95,
             sources=source(self.kb.project.url),
             language=p.language,
@@ -80,7 +81,7 @@ class ThemeAnswers(AnswerBase):
             "facts",
             True,
             lines[0],
-            lines[1:],
+            parts=(Part(STATEMENTS, lines[1:], source=self.kb.project.url),) if len(lines) > 1 else (),
             confidence=facts[0].score,
             sources=source(self.kb.project.url),
             language=p.language,
@@ -88,39 +89,41 @@ class ThemeAnswers(AnswerBase):
 
     def _theme_answer(self, p: Parse, themes: list[Theme], score: float, asks_people: bool = False) -> Answer:
         """Theme cards; asked who works on one the knowledge does not say, name the leader to ask."""
-        details: list[str] = []
+        cards: list[str] = []
+        said: list[str] = []
         people_ids: set[str] = set()
         asks_people = asks_people or p.has("who")
         unlinked = False
         for theme in themes:
             if len(themes) > 1:
-                details.append(compose.theme_line(theme, p.language))
+                cards.append(compose.theme_line(theme, p.language))
             if theme.summary:
-                details.append(theme.summary)
+                cards.append(theme.summary)
             members = self.index.people_by_theme.get(theme.id, set())
             people_ids |= members
             if members:
                 names = [x.name for x in compose.people_sorted(self.index, members)]
-                details.append(say("theme_people", p.language, names=join(names, p.language)))
+                said.append(say("theme_people", p.language, names=join(names, p.language)))
             elif asks_people:
                 unlinked = True
         leader = self.kb.people_by_id.get(self.kb.project.leader or "")
         if unlinked:
-            details.append(say("theme_no_people", p.language))
+            said.append(say("theme_no_people", p.language))
             if leader is not None:
-                details.append(say("ask_leader", p.language, name=leader.name))
+                said.append(say("ask_leader", p.language, name=leader.name))
                 people_ids.add(leader.id)
         one = len(themes) == 1
         headline = compose.theme_line(themes[0], p.language) if one else say("themes_some", p.language)
         people = compose.people_sorted(self.index, people_ids)
+        refs = tuple(compose.theme_ref(t) for t in themes)
         return Answer(
             p.text,
             "theme",
             True,
             headline,
-            tuple(details) + read_as(p, self.index),
+            parts=(Part(THEMES, tuple(cards), themes=refs), *notes(*said, *read_as(p, self.index))),
             people=tuple(compose.person_ref(self.kb, x, p.language) for x in people),
-            themes=tuple(compose.theme_ref(t) for t in themes),
+            themes=refs,
             confidence=min(1.0, score) * (0.9 if p.corrections else 1.0),
             sources=tuple(dict.fromkeys(t.source for t in themes if t.source)),
             language=p.language,
