@@ -103,3 +103,42 @@ def test_home_view_of_a_big_group_fits(tmp_path: Path):
 def test_welcome_names_people_and_examples(engine):
     text = json.dumps(welcome_message(engine), ensure_ascii=False)
     assert "Whom to talk to" in text and "Bergen" in text and "Who works in" in text
+
+
+def _block_texts(message: dict) -> str:
+    return json.dumps(message["blocks"], ensure_ascii=False)
+
+
+def test_blocks_are_drawn_from_the_typed_parts_never_from_the_text(engine):
+    from dataclasses import replace
+
+    answer = engine.answer("Who works in Oslo?")
+    tampered = replace(answer, details=("THIS TEXT IS NOT READ",))
+    blocks = _block_texts(answer_message(tampered))
+    assert "THIS TEXT IS NOT READ" not in blocks
+    assert blocks.count("Stein Kaasa") == 1  # one people line each, from the people part
+
+
+def test_a_card_names_its_person_with_a_mention_and_statements_are_quoted(engine):
+    from dataclasses import replace
+
+    from bot.answer import CARD
+
+    answer = engine.answer("What's Elin Kure's phone number?")  # not known: the card is titled
+    card = next(part for part in answer.parts if part.kind == CARD)
+    person = replace(card.people[0], slack="U0KURE")
+    titled = replace(answer, parts=(replace(card, people=(person,)),))
+    assert "*Elin Kure* (<@U0KURE>)" in _block_texts(answer_message(titled))
+    project = answer_message(engine.answer("What is the project about?"))
+    quoted = [
+        b["text"]["text"] for b in project["blocks"] if b["type"] == "section" and b["text"]["text"].startswith(">")
+    ]
+    assert quoted and "stroma" in quoted[0]
+
+
+def test_examples_are_bullets_and_suggestions_only_buttons(engine):
+    answer = engine.answer("Who is Anders Hansen?")
+    blocks = answer_message(answer)["blocks"]
+    texts = _block_texts({"blocks": blocks})
+    assert "• " in texts
+    assert "Did you mean" not in texts or any(b["type"] == "actions" for b in blocks)

@@ -18,7 +18,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.answer import Answer, PersonRef, ThemeRef
+from bot.answer import CARD, EXAMPLES, PEOPLE, STATEMENTS, SUGGESTIONS, THEMES, Answer, Part, PersonRef, ThemeRef
 from bot.slack.markup import escape, link
 
 MAX_BLOCKS = 50
@@ -79,25 +79,22 @@ def answer_blocks(
     ephemeral: bool = False,
     feedback: bool = True,
 ) -> list[Block]:
-    """The answer's blocks: summary, people, themes, details, sources, buttons."""
+    """The answer's blocks: its headline, then each typed part as Block Kit, then sources and buttons.
+
+    Only the answer's parts are read, never its text: a front end that parsed the text back
+    would break on the first change of wording.
+    """
     headline = f"*{escape(answer.headline)}*"
     if answer.kind in ("person", "leader") and len(answer.people) == 1 and answer.people[0].slack:
         headline += f" (<@{answer.people[0].slack}>)"
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=headline))]
-    listed = answer.kind in ("people", "count")
-    shown_people = answer.people if max_people is None or not listed else answer.people[:max_people]
-    details = list(answer.details)
-    if answer.people and listed:
-        blocks += _sections([person_line(p) for p in shown_people])
-        details = _other_details(answer)
-    if answer.themes and answer.kind in ("theme", "themes", "count") and len(answer.themes) > 1:
-        blocks += [SectionBlock(text=MarkdownTextObject(text=theme_text(t))) for t in answer.themes]
-        details = [d for d in details if not _is_theme_line(d, answer.themes)]
-    if answer.suggestions:  # the suggestions become buttons below, not a line of text
-        details = [d for d in details if d.startswith("  ") or not any(s in d for s in answer.suggestions)]
-    if details:
-        blocks += _sections([_detail_line(d, answer) for d in details if d.strip()])
-    hidden = len(answer.people) - len(shown_people)
+    hidden = 0
+    for part in answer.parts:
+        part_blocks, cut = _part_blocks(part, max_people)
+        blocks += part_blocks
+        hidden += cut
+    if not answer.parts and answer.details:  # an answer of plain lines (an FAQ entry, an apology)
+        blocks += _sections([escape(d.strip()) for d in answer.details if d.strip()])
     actions: list[ButtonElement] = []
     if hidden > 0:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=f"…and {hidden} more.")]))
@@ -121,25 +118,26 @@ def answer_blocks(
     return _within_limit(blocks)
 
 
-def _detail_line(line: str, answer: Answer) -> str:
-    """A detail line, escaped; a person's name on its own line becomes their name and @-mention."""
-    stripped = line.strip()
-    for person in answer.people:
-        if stripped == person.name:
-            return f"*{escape(person.name)}*" + (f" (<@{person.slack}>)" if person.slack else "")
-    if line.startswith("  "):  # an indented line is an item of the line above: an example, a theme
-        return f"• {escape(stripped)}"
-    return escape(stripped)
-
-
-def _other_details(answer: Answer) -> list[str]:
-    """Detail lines that are not the people list (those are shown as people lines)."""
-    names = {p.name for p in answer.people}
-    return [d for d in answer.details if not any(d.startswith(f"{n}:") for n in names)]
-
-
-def _is_theme_line(line: str, themes: tuple[ThemeRef, ...]) -> bool:
-    return any(t.title in line and str(t.number) in line for t in themes)
+def _part_blocks(part: Part, max_people: int | None) -> tuple[list[Block], int]:
+    """One typed part as blocks, and how many people it left out for the 'Show all' button."""
+    if part.kind == PEOPLE:
+        shown = part.people if max_people is None else part.people[:max_people]
+        return _sections([person_line(p) for p in shown]), len(part.people) - len(shown)
+    if part.kind == CARD:
+        lines = [escape(line) for line in part.text]
+        if part.title and part.people:
+            person = part.people[0]
+            lines.insert(0, f"*{escape(part.title)}*" + (f" (<@{person.slack}>)" if person.slack else ""))
+        return _sections(lines), 0
+    if part.kind == THEMES and len(part.themes) > 1:
+        return [SectionBlock(text=MarkdownTextObject(text=theme_text(t))) for t in part.themes], 0
+    if part.kind == EXAMPLES:
+        return _sections([f"• {escape(line)}" for line in part.text]), 0
+    if part.kind == SUGGESTIONS:
+        return [], 0  # they are the buttons under the answer
+    if part.kind == STATEMENTS:
+        return _sections([f">{escape(line)}" for line in part.text]), 0
+    return _sections([escape(line) for line in part.text if line.strip()]), 0
 
 
 def _within_limit(blocks: list[Block]) -> list[Block]:
