@@ -143,6 +143,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(key: str) -> str:
     """A light English/Norwegian stem: enough to meet plurals and adjective forms.
 

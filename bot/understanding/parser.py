@@ -107,7 +107,10 @@ def phrase_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> s
 
 
 def _has_phrase(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    present = set(keys)
     for phrase in phrases:
+        if phrase[0] not in present:  # most phrases are ruled out by their first word
+            continue
         n = len(phrase)
         if any(tuple(keys[i : i + n]) == phrase for i in range(len(keys) - n + 1)):
             return True

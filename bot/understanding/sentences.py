@@ -32,10 +32,13 @@ def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
     return [s for s in sentences if s]
 
 
+_NOT_CONTENT = lexicon.STOPWORDS | lexicon.QUESTION_WORDS
+
+
 def with_topic(asked: frozenset[int], sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
     """The asking sentences, and when they hold nothing but question words ("Who can I talk to?"),
     the sentence before them too: that is what the question is about."""
-    content = [i for i in asked if tokens[i].key not in lexicon.STOPWORDS | lexicon.QUESTION_WORDS]
+    content = [i for i in asked if tokens[i].key not in _NOT_CONTENT]
     if len(content) > 2 or not asked:
         return asked
     first = min(asked)
