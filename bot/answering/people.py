@@ -141,8 +141,15 @@ class PeopleAnswers(AnswerBase):
 _KIND_WORDS = frozenset().union(*lexicon.ORG_KIND_WORDS.values()) | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
 
 
+_THERE = lexicon.words("there der dit")
+
+
 def _filters_asked(p: Parse, mentions: list) -> bool:
     """Whether the sentence that asks names a place, kind of place, unit, role or title itself."""
-    return any(m.start in p.asking for m in mentions) or any(
-        k in _KIND_WORDS and i in p.asking for i, k in enumerate(p.keys)
+    # "… in Copenhagen next month. Anyone there I could meet?": "there" is the place named before
+    there = any(k in _THERE and i in p.asking for i, k in enumerate(p.keys))
+    return (
+        there
+        or any(m.start in p.asking for m in mentions)
+        or any(k in _KIND_WORDS and i in p.asking for i, k in enumerate(p.keys))
     )

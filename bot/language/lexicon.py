@@ -342,6 +342,8 @@ FIELD_TRANSLATIONS: dict[str, str] = {
         ("svulst", "tumour"),
         ("svulsten", "tumour"),
         ("vev", "tissue"),
+        ("humant", "human"),
+        ("humane", "human"),
         ("fokus", "focus"),
         ("prognose", "prognosis"),
         ("gruppe", "group"),

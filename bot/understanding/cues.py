@@ -25,6 +25,7 @@ ALL_CUE_WORDS = frozenset().union(*CUES.values(), *lexicon.ORG_KIND_WORDS.values
 ATTRIBUTE_WORDS: dict[str, frozenset[str]] = {
     "email": lexicon.words(
         "email mail epost e-post emailadresse epostadresse mailadresse eposten epostadressa epostadressen"
+        " postadresse postadressen"
     ),
     "phone": lexicon.words(
         "phone telephone mobile cell telefon telefonnummer telefonnummeret mobilnummer tlf nummer nummeret number"

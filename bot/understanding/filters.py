@@ -88,7 +88,7 @@ class _Item:
 
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
-    items = _resolve_possessives(p, _items(p))
+    items = [i for i in _resolve_possessives(p, _items(p)) if not _included(p.keys, i)]
     where = _where_the_filters_are(p, items)
     items = [item for item in items if item.start in where]
     keys = p.keys
@@ -204,6 +204,16 @@ def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:
 
 
 _POSSESSIVES = lexicon.words("my our min mitt mi vaar vaart vaare")
+
+
+_INCLUDED = lexicon.words("included including inkludert inkl medregnet iberegnet too also ogsaa")
+
+
+def _included(keys: list[str], item: _Item) -> bool:
+    """'group leader included', 'inkludert lederen': counted in as well, not a condition."""
+    after = keys[item.end] if item.end < len(keys) else ""
+    before = keys[item.start - 1] if item.start > 0 else ""
+    return after in _INCLUDED - lexicon.words("too also ogsaa") or before in lexicon.words("including inkludert inkl")
 
 
 def _resolve_possessives(p: Parse, items: list[_Item]) -> list[_Item]:

@@ -40,6 +40,8 @@ _INVERT = _w("not ikke ikkje rest remaining resten others andre")
 _DOES = _w("does do gjor gjoer gjer er is are")
 _FILLER_CONTENT = _w("rest remaining resten others andre")
 _BOTH = _w("both begge baade bade")
+_WHERE = frozenset({q.PLACE, q.ORG_KIND})
+_ONLY = _w("only just bare berre kun")
 _WHICH = _w("which hvilke hvilken")
 _TO_BE = _w("are is er e")
 _YES_NO = _w("is does did has er har var is isn does")
@@ -159,8 +161,8 @@ def _only_names(p: Parse, query: q.Query) -> bool:
         return False
     named = {i for m in p.mentions for i in range(m.start, m.end)}
     rest = [k for i, k in enumerate(p.keys) if i not in named]
-    if any(k in lexicon.QUESTION_WORDS for k in rest):
-        return False  # "who works in <city>?" is a question of its own
+    if any(k in lexicon.QUESTION_WORDS or k in lexicon.WHO_WORDS for k in rest):
+        return False  # "who works in <city>?", "is anyone in <city> …?" are questions of their own
     return all(k in lexicon.STOPWORDS or k in lexicon.PLACE_PREPOSITIONS for k in rest)
 
 
@@ -272,6 +274,9 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
         return None
     asks = q.COUNT if p.count else q.PEOPLE
     previous = context.query
+    only = _only_at(p, query, previous, index)
+    if only is not None:
+        return only
     if previous is not None and previous.asks in (q.PEOPLE, q.COUNT) and previous.filters:
         # the last question's conditions and the new ones, so that "and in <place>?" can replace either
         if not (query.filters or query.excluded or p.count):
@@ -284,6 +289,27 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     if p.count:
         return q.Query(asks=q.COUNT, counted="people", within=context.people)
     return None
+
+
+def _only_at(p: Parse, query: q.Query, previous: q.Query | None, index: Index) -> q.Query | None:
+    """'and who is only at UiO?', 'which one is only at the university?': there, and at none of
+    the other places the conversation named."""
+    if previous is None or not p.keys or (p.keys[0] not in _ONLY and not set(p.keys) & _ONLY):
+        return None
+    places = [v for f in previous.filters if f.family == q.PLACE and not f.negated for v in f.values]
+    new = [f for f in query.filters if f.family in _WHERE and not f.negated]
+    if len(places) < 2 or len(new) != 1:
+        return None
+    wanted = list(new[0].values)
+    if new[0].family == q.ORG_KIND:  # "the university": the one of that kind the conversation named
+        wanted = [v for v in places if v.kind == ORG and index.org_kind(index.kb.orgs_by_id[v.id]) == wanted[0].id]
+        if len(wanted) != 1:
+            return None
+    others = tuple(v for v in places if v not in wanted)
+    if not others:
+        return None
+    filters = (q.Filter(q.PLACE, tuple(wanted)), q.Filter(q.PLACE, others, negated=True))
+    return q.Query(asks=q.COUNT if p.count else q.PEOPLE, filters=filters)
 
 
 def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
@@ -327,7 +353,8 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
     if all(f.negated for f in query.filters):
         turned = [f for f in previous.filters if not f.negated and any(_same(f, n) for n in query.filters)]
         if turned:  # "who is at a hospital?" then "and who is not at a hospital?": the condition turned round
-            kept = tuple(f for f in previous.filters if f not in turned)
+            first = previous.filters.index(turned[0])  # what narrowed the answer after it goes too
+            kept = tuple(f for f in previous.filters[:first] if f not in turned)
             return previous.with_(filters=(*kept, *query.filters))
         added = previous.with_(filters=(*previous.filters, *query.filters))  # "and excluding <place>?"
         if select(added, index):
@@ -337,6 +364,8 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
         kept = tuple(f for f in previous.filters if f.family not in families or f.negated)
         return previous.with_(filters=(*kept, *query.filters))
     families = {f.family for f in query.filters}
+    if families & _WHERE:  # "and at Karolinska?" after "… at a hospital?": both say where
+        families |= _WHERE
     kept = tuple(f for f in previous.filters if f.family not in families)
     return previous.with_(filters=(*kept, *query.filters), excluded=query.excluded)
 

@@ -33,6 +33,7 @@ def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
 
 
 _NOT_CONTENT = lexicon.STOPWORDS | lexicon.QUESTION_WORDS
+_REQUESTS = lexicon.words("tell show list give find name fortell vis gi finn list opp nevn")
 
 
 def with_topic(asked: frozenset[int], sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
@@ -51,6 +52,8 @@ def asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
     asked = [s for s in sentences if s[-1] == -1]
     if not asked:
         asked = [s for s in sentences if any(i >= 0 and tokens[i].key in lexicon.QUESTION_WORDS for i in s)]
+    if not asked:  # "Tell me about X - I'm reviewing a grant.": a request asks too
+        asked = [s for s in sentences if s[0] >= 0 and tokens[s[0]].key in _REQUESTS]
     if not asked:
         asked = sentences
     return frozenset(i for s in asked for i in s if i >= 0)
