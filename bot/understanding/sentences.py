@@ -11,17 +11,20 @@ import re
 from bot.language import lexicon
 from bot.language.text import Token, expand_negations
 
+# Sentence ends: punctuation, a dash between spaces ("Tell me about X - I'm reviewing a grant"), emoji.
+_SENTENCE_PARTS = re.compile(r"[.!?:;]+|\s[-–—]\s|\w+|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
+
 
 def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
-    """The token positions of each sentence, split at '.', '!', '?', ';', ':' and emoji ('… here 👋 is …').
+    """The token positions of each sentence, split at '.', '!', '?', ';', ':', ' - ' and emoji.
 
     Each sentence that ended in a mark gets a last entry saying how: -1 for '?', -2 otherwise.
     """
     sentences: list[list[int]] = [[]]
     position = 0
-    for match in re.finditer(r"[.!?:;]+|\w+|[\U0001F300-\U0001FAFF\u2600-\u27BF]+", expand_negations(text)):
+    for match in re.finditer(_SENTENCE_PARTS, expand_negations(text)):
         word = match.group(0)
-        if not word[0].isalnum() and word[0] != "_":
+        if not word.strip()[0].isalnum() and word.strip()[0] != "_":
             if sentences[-1]:
                 sentences[-1].append(-1 if "?" in word else -2)  # how the sentence ended
                 sentences.append([])
