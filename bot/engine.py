@@ -18,7 +18,7 @@ from bot.answer import Answer
 from bot.answering import compose, executor
 from bot.answering.base import Selection, consortium_words
 from bot.answering.counts import CountAnswers
-from bot.answering.interpretations import explain_lines
+from bot.answering.interpretations import close_second, explain_lines
 from bot.answering.people import PeopleAnswers
 from bot.answering.person import PersonAnswers
 from bot.answering.retrieval import fact_words, faq_words, note_words, theme_words
@@ -86,10 +86,20 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         for step in self._steps():
             result = step(parsed)
             if result is not None:
+                result = self._with_close_second(parsed, result)
                 answer = _with_trace(result, [*trace, f"answer: {step.__name__.lstrip('_')}"])
                 return answer, self._next_context(parsed.query, answer, context)
         answer = _with_trace(self._dont_know(parsed), [*trace, "answer: dont_know"])
         return answer, self._next_context(parsed.query, answer, context)
+
+    def _with_close_second(self, p: Parse, answer: Answer) -> Answer:
+        """Offer the question of a reading that explains nearly as much: 'Did you mean: What is theme 2?'."""
+        if not answer.answered or answer.suggestions:
+            return answer
+        second = close_second(self, p, answer.kind)
+        if second is None:
+            return answer
+        return replace(answer, suggestions=(second,))
 
     def _next_context(self, query: q.Query, answer: Answer, previous: Context | None) -> Context:
         """What the next turn may refer to: this turn's query and what its answer named."""

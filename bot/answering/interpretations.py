@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.answering.base import AnswerBase
+from bot.answering.base import MIN_EXPLAINED, AnswerBase
 from bot.answering.executor import select
 from bot.answering.retrieval import best, rank
+from bot.language.phrases import say
 from bot.understanding.coverage import coverage, matched_positions, word_importance
 from bot.understanding.evidence import Parse
 
@@ -21,6 +22,8 @@ class Interpretation:
     name: str
     explains: float
     detail: str
+    question: str | None = None
+    """The question that asks for this reading alone, to offer as 'Did you mean …?'."""
 
 
 def interpretations(engine: AnswerBase, p: Parse) -> list[Interpretation]:
@@ -31,7 +34,9 @@ def interpretations(engine: AnswerBase, p: Parse) -> list[Interpretation]:
         people = select(query, engine.index)
         found.append(Interpretation("people", coverage(p), f"{len(people)} selected by {query.describe()}"))
     if query is not None and query.people:
-        found.append(Interpretation("person", coverage(p), ", ".join(query.people)))
+        names = [engine.kb.people_by_id[i].name for i in query.people if i in engine.kb.people_by_id]
+        asked = say("example_person", p.language, name=names[0]) if len(names) == 1 else None
+        found.append(Interpretation("person", coverage(p), ", ".join(query.people), asked))
     importance = word_importance(p)
     project = {i for i, k in enumerate(p.keys) if k in engine._project_name_words}
     for name, docs in (("theme", engine._theme_docs), ("statement", engine._fact_docs)):
@@ -40,10 +45,14 @@ def interpretations(engine: AnswerBase, p: Parse) -> list[Interpretation]:
             explained = matched_positions(p, ranked[0].matched) | project
             label = getattr(ranked[0].item, "title", None) or getattr(ranked[0].item, "text", "")
             detail = f"{label[:60]} (match {ranked[0].score:.2f})"
-            found.append(Interpretation(name, coverage(p, explained, with_mentions=False), detail))
+            number = getattr(ranked[0].item, "number", None)
+            asked = say("theme_question", p.language, number=number) if number is not None else None
+            found.append(Interpretation(name, coverage(p, explained, with_mentions=False), detail, asked))
     if engine._mentions_consortium(p):
         explained = engine._consortium_text_positions(p)
-        found.append(Interpretation("consortium", coverage(p, explained), "the consortium's own text"))
+        c = engine.kb.project.consortium
+        asked = say("what_is", p.language, name=c.short or c.name) if c is not None else None
+        found.append(Interpretation("consortium", coverage(p, explained), "the consortium's own text", asked))
     return sorted(found, key=lambda i: -i.explains)
 
 
@@ -51,3 +60,31 @@ def explain_lines(engine: AnswerBase, p: Parse) -> list[str]:
     lines = ["interpretations (share of the question explained):"]
     lines += [f"  {i.name:<10} {i.explains:.2f}  {i.detail}" for i in interpretations(engine, p)]
     return lines if len(lines) > 1 else []
+
+
+_READING_OF_KIND = {
+    "people": "people",
+    "count": "people",
+    "person": "person",
+    "leader": "person",
+    "theme": "theme",
+    "themes": "theme",
+    "facts": "statement",
+    "consortium": "consortium",
+}
+CLOSE = 0.1
+"""A reading within this share of the winner's is a close second, offered as 'Did you mean …?'."""
+
+
+def close_second(engine: AnswerBase, p: Parse, kind: str) -> str | None:
+    """The question of another reading that explains nearly as much of the question, if any."""
+    chosen = _READING_OF_KIND.get(kind)
+    if chosen is None:
+        return None
+    readings = interpretations(engine, p)
+    winner = next((r for r in readings if r.name == chosen), None)
+    if winner is None:
+        return None
+    floor = max(MIN_EXPLAINED, winner.explains - CLOSE)
+    second = next((r for r in readings if r.name != chosen and r.question and r.explains >= floor), None)
+    return second.question if second else None

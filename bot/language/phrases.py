@@ -87,6 +87,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "kind_hospital": ("hospital", "sykehus"),
     "kind_university": ("university", "universitet"),
     "kind_institute": ("institute", "institutt"),
+    "theme_question": ("What is theme {number}?", "Hva er tema {number}?"),
+    "what_is": ("What is {name}?", "Hva er {name}?"),
     "example_city": ("Who works in {city}?", "Hvem jobber i {city}?"),
     "example_abbreviation": ("Who is at {abbreviation}?", "Hvem jobber ved {abbreviation}?"),
     "example_person": ("Who is {name}?", "Hvem er {name}?"),
