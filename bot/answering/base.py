@@ -88,7 +88,7 @@ class AnswerBase:
         examples = []
         if cities:
             examples.append(say("example_city", language, city=cities[min(1, len(cities) - 1)]))
-        if abbreviated and language == "en":  # "Hvem er ved UiO?" is not how Norwegians ask
+        if abbreviated and language == "en":  # "Hvem er ved <abbreviation>?" is not how Norwegians ask
             examples.append(say("example_abbreviation", language, abbreviation=abbreviated.aliases[0]))
         if someone:
             examples.append(say("example_person", language, name=someone.name))

@@ -101,7 +101,7 @@ class CountAnswers(AnswerBase):
 
     def _count_stated(self, p: Parse) -> Answer | None:
         """'How many research groups are in it?': a number the knowledge's own sentences state
-        ("nine research groups"), said as a number, with the sentence as the evidence."""
+        ("nine research groups" in a consortium's summary), said as a number, with the sentence as the evidence."""
         if not p.counted:
             return None
         # the thing counted, by its head noun ("research groups": groups), in English too ("grupper")

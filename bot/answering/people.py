@@ -146,7 +146,7 @@ _THERE = lexicon.words("there der dit")
 
 def _filters_asked(p: Parse, mentions: list) -> bool:
     """Whether the sentence that asks names a place, kind of place, unit, role or title itself."""
-    # "… in Copenhagen next month. Anyone there I could meet?": "there" is the place named before
+    # "… in <city> next month. Anyone there I could meet?": "there" is the place named before
     there = any(k in _THERE and i in p.asking for i, k in enumerate(p.keys))
     return (
         there

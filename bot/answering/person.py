@@ -96,7 +96,7 @@ class PersonAnswers(AnswerBase):
         )
 
     def _person_by_note(self, p: Parse) -> Answer | None:
-        """'Who leads the national expert group?': a person whose note in the knowledge says so."""
+        """'Who leads <something a note names>?': a person whose note in the knowledge says so."""
         if not self._note_docs or not (p.has("who") or p.has("leader")) or p.unknown:
             return None
         words = [k for k in p.keys if k not in lexicon.STOPWORDS and k not in lexicon.QUESTION_WORDS]

@@ -73,7 +73,7 @@ def rank(
                 covered += weight  # another form of the text's word: "tissue" for "tissues"
                 matched.append(word)
             elif any(stems_meet(word, w) for w in words):
-                covered += weight * PART_MATCH  # only part of a compound: "vevsskive" has "vev"
+                covered += weight * PART_MATCH  # only part of a compound: "blodprove" has "blod"
                 matched.append(word)
         if matched:
             results.append(Scored(item, covered / total, tuple(matched)))

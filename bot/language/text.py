@@ -72,7 +72,7 @@ class Token:
 
     @property
     def is_upper(self) -> bool:
-        """True for words typed in capitals, such as abbreviations ("US", "KI")."""
+        """True for words typed in capitals, such as abbreviations ("US", "EU")."""
         return len(self.original) > 1 and self.original.isupper()
 
 

@@ -292,7 +292,7 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
 
 
 def _only_at(p: Parse, query: q.Query, previous: q.Query | None, index: Index) -> q.Query | None:
-    """'and who is only at UiO?', 'which one is only at the university?': there, and at none of
+    """'and who is only at <A>?', 'which one is only at the university?': there, and at none of
     the other places the conversation named."""
     if previous is None or not p.keys or (p.keys[0] not in _ONLY and not set(p.keys) & _ONLY):
         return None
@@ -364,7 +364,7 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
         kept = tuple(f for f in previous.filters if f.family not in families or f.negated)
         return previous.with_(filters=(*kept, *query.filters))
     families = {f.family for f in query.filters}
-    if families & _WHERE:  # "and at Karolinska?" after "… at a hospital?": both say where
+    if families & _WHERE:  # "and at <an institution>?" after "… at a hospital?": both say where
         families |= _WHERE
     kept = tuple(f for f in previous.filters if f.family not in families)
     return previous.with_(filters=(*kept, *query.filters), excluded=query.excluded)

@@ -4,7 +4,7 @@ The parser asks the index three things: which phrases of the knowledge base a
 question contains (people, organisations, places, units, roles), which word of
 the knowledge base a misspelt word was meant to be, and which people belong to
 an organisation, place, unit or role. All of them are dictionary look-ups or
-set operations, so a question costs the same with 14 people or 10,000.
+set operations, so a question costs about the same with a dozen people or 10,000.
 """
 
 from __future__ import annotations

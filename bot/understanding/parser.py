@@ -183,7 +183,7 @@ def _typed_as_name(token: Token, tokens: list[Token], position: int) -> bool:
 
 
 def _plausible_short_form(phrase: tuple[str, ...], span: list[Token]) -> bool:
-    """A one-letter alias counts only when typed as a capital; two letters ("KI", "ki") always."""
+    """A one-letter alias counts only when typed as a capital; two letters ("AB", "ab") always."""
     if len(phrase) == 1 and len(phrase[0]) <= 2:
         return span[0].is_upper or span[0].original[:1].isupper() or len(phrase[0]) == 2
     return True

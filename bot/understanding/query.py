@@ -54,7 +54,7 @@ class Value:
 @dataclass(frozen=True, slots=True)
 class Filter:
     """A condition on people. `values` are alternatives ("<city> or <city>"), unless
-    `all_of` ("both UiO and OUS"). A negated filter removes the people it selects."""
+    `all_of` ("both <A> and <B>"). A negated filter removes the people it selects."""
 
     family: str
     values: tuple[Value, ...] = ()

@@ -67,7 +67,7 @@ _ABOUT = lexicon.words("about regarding concerning om angaaende ang")
 
 
 def about_what(tokens: list[Token]) -> frozenset[int]:
-    """'Who could I ask about hereditary risk?': what the person is to be asked about is context,
+    """'Who could I ask about soil samples?': what the person is to be asked about is context,
     not a condition on who it is (the knowledge cannot say who knows about what)."""
     keys = [t.key for t in tokens]
     for n in range(len(keys) - 1):

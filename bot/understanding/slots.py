@@ -103,7 +103,7 @@ def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) ->
         start += 1
     lowercase_start = tokens is not None and start < len(keys) and not tokens[start].original[:1].isupper()
     if lowercase_start and keys[start] not in lexicon.GENERIC_NAME_WORDS:
-        return []  # "i svulsten", "at work": in mixed case, a name starts with a capital
+        return []  # "i huset", "at work": in mixed case, a name starts with a capital
     run: list[int] = []
     position = start
     while position < len(keys):

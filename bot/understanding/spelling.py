@@ -99,13 +99,13 @@ def _known_tail(key: str, index: Index) -> str | None:
 
 
 def _begins_a_known_word(key: str, index: Index) -> str | None:
-    """'pankreaskreft' is the head of the knowledge's 'pankreaskreftforskning': the same topic."""
+    """'lungekreft' is the head of a knowledge's 'lungekreftforskning': the same topic."""
     found = sorted(w for w in index.long_words_by_prefix.get(key[:8], ()) if w.startswith(key) and w != key)
     return found[0] if len(found) == 1 else None
 
 
 def _shares_a_known_tail(key: str, index: Index) -> str | None:
-    """'tumorheterogenitet' and the knowledge's 'stromaheterogenitet' end in the same long word."""
+    """'blodsykdommer' and a knowledge's 'nyresykdommer' end in the same long word."""
     found = [w for w in index.long_words_by_suffix.get(key[-SUFFIX:], ()) if w != key and _common_tail(w, key) >= 10]
     return found[0] if len(found) == 1 else None
 
