@@ -142,6 +142,8 @@ def _part_json(part: Part) -> dict[str, Any]:
         data["themes"] = [t.number for t in part.themes]
     if part.source:
         data["source"] = part.source
+    if part.title:
+        data["title"] = part.title
     return data
 
 

@@ -117,8 +117,8 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
 
     def _answer_query(self, p: Parse, query: q.Query) -> Answer | None:
         """Answer a query built from a follow-up: the executor selects, the builders say it."""
-        if query.asks in (q.PERSON, q.ATTRIBUTE):
-            persons = compose.people_sorted(self.index, set(query.people))
+        if query.asks in (q.PERSON, q.ATTRIBUTE):  # a context may outlive a knowledge reload: known ids only
+            persons = compose.people_sorted(self.index, {i for i in query.people if i in self.kb.people_by_id})
             return self._person_answer(p, persons, 0.9, query.attribute) if persons else None
         if query.asks == q.THEMES and not query.themes:
             return self._themes_or_facts(p, asks_people=query.attribute == "people", themes_only=True)
@@ -128,7 +128,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         if query.asks == q.STATEMENT and query.attribute == "consortium":
             return self._consortium(p, about_it=True)
         if query.asks == q.COUNT and query.counted == "themes":
-            return self._theme_count(p)
+            return self._theme_count(p, query.themes)
         selection = Selection(executor.select(query, self.index), query)
         if query.asks == q.COUNT:
             return self._people_count(p, selection)

@@ -175,7 +175,7 @@ class AnswerBase:
                 continue
             for word, word_stem in self._consortium_stems:
                 if any(k == word or (len(k) >= 6 and stems_meet(stem(k), word_stem)) for k in {read_as, typed[n]}):
-                    hits += 2 if len(word) >= 10 else 1
+                    hits += 2 if len(word) >= 10 or word in lexicon.NETWORK_WORDS else 1
         short = self.kb.project.consortium.short if self.kb.project.consortium else None
         return hits >= 2 or (short is not None and keys(short)[0] in p.keys)
 
@@ -241,7 +241,8 @@ def consortium_words(kb: KnowledgeBase) -> frozenset[str]:
     words = set(keys(consortium.name)) | set(keys(consortium.name_no or ""))
     generic = lexicon.STOPWORDS | lexicon.PROJECT_WORDS | lexicon.WHO_WORDS | lexicon.GENERIC_NAME_WORDS
     # long words are distinctive even where a question may use them loosely ("expertise")
-    return frozenset(w for w in words - project_words if (w not in generic and len(w) > 3) or len(w) >= 8)
+    distinct = {w for w in words - project_words if (w not in generic and len(w) > 3) or len(w) >= 8}
+    return frozenset(distinct | (words & lexicon.NETWORK_WORDS))
 
 
 def cue_content(p: Parse) -> list[str]:

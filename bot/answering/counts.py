@@ -85,15 +85,17 @@ class CountAnswers(AnswerBase):
             language=p.language,
         )
 
-    def _theme_count(self, p: Parse) -> Answer:
-        count = len(self.kb.themes)
-        refs = tuple(compose.theme_ref(t) for t in self.kb.themes)
+    def _theme_count(self, p: Parse, numbers: tuple[int, ...] = ()) -> Answer:
+        """How many themes: all of them, or those the conversation just named."""
+        themes = [t for t in self.kb.themes if not numbers or t.number in numbers]
+        count = len(themes)
+        refs = tuple(compose.theme_ref(t) for t in themes)
         return Answer(
             p.text,
             "count",
             True,
             say("count_themes", p.language, count=count),
-            parts=(Part(THEMES, tuple(compose.theme_line(t, p.language) for t in self.kb.themes), themes=refs),),
+            parts=(Part(THEMES, tuple(compose.theme_line(t, p.language) for t in themes), themes=refs),),
             themes=refs,
             confidence=1.0,
             language=p.language,

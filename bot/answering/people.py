@@ -83,10 +83,10 @@ class PeopleAnswers(AnswerBase):
         return self._not_known(p, say("dont_know_leader", p.language, where=where), (f"{others} {where}?",))
 
     def _consortium_people(self, p: Parse) -> Answer | None:
-        if not self._mentions_consortium(p) or not p.has("who") or not explains_enough(p):
+        named = self._consortium_name_positions(p)  # its name is what the people reading filters by
+        if not self._mentions_consortium(p) or not p.has("who") or not explains_enough(p, named):
             return None
         # "who funds the consortium?": its own text explains more of the question than a list of people
-        named = self._consortium_name_positions(p)  # its name is what the people reading filters by
         if left_over(p, named) and coverage(p, self._consortium_text_positions(p)) > coverage(p, named):
             return None
         return self._people_list(p, self._selection(p, consortium=True))

@@ -19,7 +19,7 @@ from bot.knowledge.model import Person
 from bot.language import lexicon
 from bot.language.phrases import join, say
 from bot.understanding.cues import ATTRIBUTE_WORDS
-from bot.understanding.index import FIRST_NAME, SURNAME
+from bot.understanding.index import FIRST_NAME, PERSON, SURNAME
 from bot.understanding.parser import Parse, mentions_of
 
 MISSING_ALWAYS = frozenset({"phone", "age", "office"})
@@ -43,7 +43,9 @@ class PersonAnswers(AnswerBase):
         people = {k: v for k, v in people_mentioned(p, strong_only=False).items() if k not in excluded}
         if not people:
             return None
-        if len(people) > 1 and all(m.kind == FIRST_NAME for m in mentions_of(p, FIRST_NAME, SURNAME)):
+        partial = mentions_of(p, FIRST_NAME, SURNAME)
+        only_first_names = bool(partial) and all(m.kind == FIRST_NAME for m in partial) and not mentions_of(p, PERSON)
+        if len(people) > 1 and only_first_names:  # a first name alone that two people share
             names = [self.kb.people_by_id[i].name for i in people]
             return self._not_known(
                 p,

@@ -27,17 +27,16 @@ class TalkAnswers(AnswerBase):
     def _faq(self, p: Parse) -> Answer | None:
         if not self._faq_docs:
             return None
-        found = best(rank(p.content + cue_content(p), self._faq_docs, self.index), FAQ_MIN)
+        # a count ("how many boats?") is not answered by an entry that only shares its noun
+        found = [] if p.count else best(rank(p.content + cue_content(p), self._faq_docs, self.index), FAQ_MIN)
         if not found:
+            asked = [(question, entry) for entry, _ in self._faq_docs for question in entry.questions]
             scored = process.extractOne(
-                p.text,
-                {e.id: q for e, _ in self._faq_docs for q in e.questions},
-                scorer=fuzz.token_set_ratio,
-                score_cutoff=90,
+                p.text, [question for question, _ in asked], scorer=fuzz.token_set_ratio, score_cutoff=90
             )
             if not scored:
                 return None
-            entry = next(e for e, _ in self._faq_docs if e.id == scored[2])
+            entry = asked[scored[2]][1]
             confidence = scored[1] / 100
         else:
             entry, confidence = found[0].item, found[0].score

@@ -134,6 +134,9 @@ PROJECT_WORDS = _set(
     """
 )
 CONSORTIUM_WORDS = _set("consortium consortia konsortium konsortiet konsortiumet")
+# Words that name a consortium when its own name has them ("North Sea Kelp Network"); otherwise
+# "our network" is the group itself.
+NETWORK_WORDS = _set("network networks nettverk nettverket alliance allianse")
 ORG_LIST_WORDS = _set(
     """
     organisation organisations organization organizations institution institutions

@@ -40,6 +40,7 @@ _INVERT = _w("not ikke ikkje rest remaining resten others andre")
 _DOES = _w("does do gjor gjoer gjer er is are")
 _FILLER_CONTENT = _w("rest remaining resten others andre")
 _BOTH = _w("both begge baade bade")
+_IN_ALL = _w("total totalt altogether alt all alle overall")
 _WHERE = frozenset({q.PLACE, q.ORG_KIND})
 _ONLY = _w("only just bare berre kun")
 _WHICH = _w("which hvilke hvilken")
@@ -195,9 +196,12 @@ def _count_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
     if content:
         return None
     if context.kind in ("themes", "theme") and context.themes and not context.people:
-        return q.Query(asks=q.COUNT, counted="themes", themes=context.themes)
-    if context.query is not None:
-        return context.query.with_(asks=q.COUNT, counted="people")
+        every = len(context.themes) == 1 or set(p.keys) & _IN_ALL  # "how many are there in total?"
+        return q.Query(asks=q.COUNT, counted="themes", themes=() if every else context.themes)
+    previous = context.query
+    same = previous is not None and previous.asks in (q.PEOPLE, q.COUNT)
+    if same and select(previous, index) == set(context.people):  # the same people, said the same way
+        return previous.with_(asks=q.COUNT, counted="people")
     return q.Query(asks=q.COUNT, counted="people", within=context.people)
 
 

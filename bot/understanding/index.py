@@ -407,8 +407,9 @@ def _index_places(index: Index, kb: KnowledgeBase, phrases: list) -> None:
     if host is None and kb.project.leader in kb.people_by_id:
         leader = kb.people_by_id[kb.project.leader]
         host = kb.orgs_by_id.get(leader.affiliations[0].org)
-    if host is None and kb.organisations:
-        host = kb.orgs_by_id[Counter(a.org for p in kb.people for a in p.affiliations).most_common(1)[0][0]]
+    counted = Counter(a.org for p in kb.people for a in p.affiliations).most_common(1)
+    if host is None and counted:
+        host = kb.orgs_by_id[counted[0][0]]
     index.home_country = lexicon.canonical_country(host.country) if host else None
 
 

@@ -1,0 +1,70 @@
+"""Bugs found by reading the change with fresh eyes: each was a failing test first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bot.engine import Engine
+from bot.understanding.followup import Context
+
+
+def _names(answer) -> list[str]:
+    return sorted(p.name for p in answer.people)
+
+
+def _talk(engine, *turns: str):
+    context = None
+    answers = []
+    for turn in turns:
+        answer, context = engine.converse(turn, context)
+        answers.append(answer)
+    return answers
+
+
+def test_two_full_names_get_both_cards_not_did_you_mean(engine):
+    answer = engine.answer("who are Anders Molven and Elin Kure?")
+    assert answer.answered and _names(answer) == ["Anders Molven", "Elin Kure"]
+
+
+def test_how_many_is_that_counts_what_was_just_named(engine):
+    _, count = _talk(engine, "who is in the consortium?", "how many is that?")
+    assert count.headline.startswith("8")
+    _, count = _talk(engine, "University of Oslo", "how many is that?")
+    assert count.headline.startswith("3")
+    _, count = _talk(engine, "which themes are about stroma?", "how many is that?")
+    assert count.headline.startswith("There are 2") or "2" in count.headline.split()[0:3]
+
+
+def test_the_consortium_by_its_short_name_lists_its_people(engine):
+    assert len(engine.answer("who is in KNEP?").people) == 8
+
+
+def test_a_stale_context_does_not_crash_the_engine(engine):
+    stale = Context.from_dict({"query": {"asks": "person", "people": ["gone"]}, "people": ["gone"], "kind": "person"})
+    answer, _ = engine.converse("where does he work?", stale)
+    assert not answer.people
+
+
+def test_faq_matches_every_question_of_an_entry_and_does_not_take_counts(other_engine):
+    assert other_engine.answer("How do I book a research boat").kind == "faq"
+    assert other_engine.answer("how many boats?").kind != "faq"
+
+
+def test_a_consortium_called_a_network_is_found_by_that_word(other_engine):
+    assert len(other_engine.answer("who is in the network?").people) == 3
+
+
+def test_card_titles_are_in_the_json(engine):
+    parts = engine.answer("who are Anders Molven and Elin Kure?").to_json()["parts"]
+    assert sorted(part.get("title") for part in parts if part["kind"] == "card") == ["Anders Molven", "Elin Kure"]
+
+
+def test_a_group_with_organisations_but_nobody_yet_still_loads(tmp_path: Path):
+    (tmp_path / "project.yaml").write_text(yaml.safe_dump({"name": "New lab", "summary": "Just started."}))
+    orgs = [{"id": "u", "name": "Some University", "city": "Town", "country": "Norway"}]
+    (tmp_path / "organisations.yaml").write_text(yaml.safe_dump(orgs))
+    (tmp_path / "people.yaml").write_text("[]\n")
+    engine = Engine.from_directory(tmp_path)
+    assert not engine.answer("who works in Town?").people
