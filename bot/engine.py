@@ -30,7 +30,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.language import lexicon
 from bot.language.text import keys, stem
 from bot.understanding import query as q
-from bot.understanding.followup import Context, continue_from
+from bot.understanding.followup import TOPIC_KINDS, Context, continue_from
 from bot.understanding.index import Index, build_index
 from bot.understanding.parser import Parse, parse
 from bot.understanding.reader import read
@@ -113,7 +113,11 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             query = q.Query(asks=q.THEMES, themes=themes, attribute="people" if people else None)
         elif answer.kind not in ("people", "count"):
             query = q.Query(asks=q.STATEMENT)
-        return Context(query=query, people=people, themes=themes, kind=answer.kind)
+        kind = answer.kind
+        if previous is not None and previous.kind in TOPIC_KINDS and not people and not themes:
+            kind = previous.kind  # "how many groups are in it?" keeps "it" for "funded until when?"
+        named = tuple(dict.fromkeys([*(previous.named if previous else ()), *people]))[-50:]
+        return Context(query=query, people=people, themes=themes, kind=kind, named=named)
 
     def _answer_query(self, p: Parse, query: q.Query) -> Answer | None:
         """Answer a query built from a follow-up: the executor selects, the builders say it."""

@@ -57,6 +57,7 @@ STOPWORDS = _set(
     eg ein eit nokon noko nokre dykk dykkar deira dei ho henne hennar kva kven kvar kor korleis kvifor
     kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
     totalt total altogether including inkl inkludert medregnet egentlig eigentleg eigentlig actually
+    finst finnes fins
     """
 )
 
@@ -99,6 +100,7 @@ COUNT_PHRASES = _phrases(
 )
 WORK_WORDS = _set(
     """
+    hoyrer horer tilhorer tilhoyrer belong belongs
     knytt knytta knyttet
     jobbar arbeidar tilsett tilknytt held sit collaborate collaborates
     work works working worked job jobs employed affiliated based sits

@@ -24,7 +24,7 @@ _w = lexicon.words
 
 SINGULAR_PRONOUNS = _w("he she him her his hers han hun ho henne hennar hennes hans vedkommende")
 PLURAL_PRONOUNS = _w("they them their those these dem dei de deira deres disse")
-_NARROWING = _w("them those these dem dei disse")
+_NARROWING = _w("them those these dem dei disse desse")
 _NARROWING_STARTS = _w("only just bare berre kun")
 _FRAGMENT_STARTS = _w("and og also ogsaa ogso plus")
 _ABOUT_STARTS = (("what", "about"), ("how", "about"), ("hva", "med"), ("kva", "med"), ("ka", "med"), ("and", "what"))
@@ -40,6 +40,7 @@ _INVERT = _w("not ikke ikkje rest remaining resten others andre")
 _DOES = _w("does do gjor gjoer gjer er is are")
 _FILLER_CONTENT = _w("rest remaining resten others andre")
 _BOTH = _w("both begge baade bade")
+_EXCLUDING = _w("not except excluding minus unntatt utenom bortsett utanom")
 _IN_ALL = _w("total totalt altogether alt all alle overall")
 _WHERE = frozenset({q.PLACE, q.ORG_KIND})
 _ONLY = _w("only just bare berre kun")
@@ -61,6 +62,8 @@ class Context:
     people: tuple[str, ...] = ()
     themes: tuple[int, ...] = ()
     kind: str = ""
+    named: tuple[str, ...] = ()
+    """Everyone the conversation's answers have named so far (the latest 50): 'everyone else' is the rest."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +71,7 @@ class Context:
             "people": list(self.people),
             "themes": list(self.themes),
             "kind": self.kind,
+            "named": list(self.named),
         }
 
     @classmethod
@@ -80,6 +84,7 @@ class Context:
             people=tuple(data.get("people", ())),
             themes=tuple(int(n) for n in data.get("themes", ())),
             kind=str(data.get("kind", "")),
+            named=tuple(data.get("named", ())),
         )
 
 
@@ -107,6 +112,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         or _has_pair(keys[:3], _ABOUT_STARTS)
         or _has_pair(keys, _CORRECTIONS)
         or _starts(keys, lexicon.words("no nei nope sorry beklager unnskyld orsak wait vent oops"))
+        or _starts(keys, _EXCLUDING)  # "not counting the ones in Oslo", "bortsett fra Oslo"
     )
     steps = (
         _theme_step,
@@ -146,7 +152,7 @@ def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
 _CONVERSATIONAL = _w(
     """
     meant mean mente meinte sorry actually instead then ok okay exactly da daa nei nope ja jo yes
-    beklager unnskyld orsak wait vent oops ops
+    beklager unnskyld orsak wait vent oops ops counting generally generelt overall
     """
 )
 
@@ -182,6 +188,8 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         wanted = numbers[-1]
     elif ordinals := [lexicon.ORDINALS[k] for k in p.keys if k in lexicon.ORDINALS]:
         wanted = ordinals[0]  # "the third one": the third of the themes
+    elif numbered := _numbered(p.keys):
+        wanted = numbered  # "hva går nummer tre ut på?"
     elif p.has("who") and keys & (_ONE | lexicon.THEME_WORDS | _THAT_PLACE) and len(context.themes) == 1:
         return q.Query(asks=q.THEMES, themes=context.themes, attribute="people")
     else:
@@ -189,8 +197,21 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
     return q.Query(asks=q.THEMES, themes=(wanted,))
 
 
+def _numbered(keys: list[str]) -> int | None:
+    for word, following in pairwise(keys):
+        if word in lexicon.NUMBER_WORDS:
+            number = int(following) if following.isdecimal() else lexicon.CARDINALS.get(following)
+            if number:
+                return number
+    return None
+
+
 def _count_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
     if not p.count or query.filters or query.people or query.counted not in (None, "people"):
+        return None
+    if [k for k in p.counted if k not in lexicon.WHO_WORDS]:
+        return None  # "how many research groups are in it?": a count of its own, not of the last answer
+    if not context.people and not context.themes:
         return None
     content = [k for k in p.content if k not in lexicon.STOPWORDS]
     if content:
@@ -209,6 +230,8 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     keys = set(p.keys)
     if query.people:
         return None
+    if context.kind == "count" and context.people and p.has("who") and not query.filters and not _left_over(p):
+        return q.Query(asks=q.PEOPLE, within=context.people)  # "how many …?" then "who are they?"
     asks_about_them = query.attribute is not None or p.has("where", "what") or _starts(p.keys, _YES_NO)
     which_is_that = (
         len(context.people) == 1
@@ -252,8 +275,8 @@ def _else_step(context: Context, p: Parse, query: q.Query, index: Index, fragmen
         values = tuple(dict.fromkeys(q.Value(ORG, o.parent or o.id) for o in orgs if index.org_kind(o) in kinds))
         if values:
             return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.PLACE, values),), excluded=context.people)
-    if query.filters:
-        return query.with_(asks=q.PEOPLE, excluded=context.people)
+    if query.filters:  # "and everyone else abroad?": not the ones the conversation already named
+        return query.with_(asks=q.PEOPLE, excluded=context.named or context.people)
     if not keys & _THAT_PLACE | (keys & (_COUNTRY_WORDS | lexicon.words("city by sted place institution"))):
         return None
     if keys & _COUNTRY_WORDS:
