@@ -117,7 +117,11 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         if previous is not None and previous.kind in TOPIC_KINDS and not people and not themes:
             kind = previous.kind  # "how many groups are in it?" keeps "it" for "funded until when?"
         named = tuple(dict.fromkeys([*(previous.named if previous else ()), *people]))[-50:]
-        return Context(query=query, people=people, themes=themes, kind=kind, named=named)
+        if query.asks in (q.PEOPLE, q.COUNT) and query.filters:
+            base: q.Query | None = query
+        else:
+            base = previous.base if previous else None
+        return Context(query=query, people=people, themes=themes, kind=kind, named=named, base=base)
 
     def _answer_query(self, p: Parse, query: q.Query) -> Answer | None:
         """Answer a query built from a follow-up: the executor selects, the builders say it."""

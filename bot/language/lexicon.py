@@ -57,13 +57,14 @@ STOPWORDS = _set(
     eg ein eit nokon noko nokre dykk dykkar deira dei ho henne hennar kva kven kvar kor korleis kvifor
     kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
     totalt total altogether including inkl inkludert medregnet egentlig eigentleg eigentlig actually
-    finst finnes fins
+    finst finnes fins bruker brukar bruke nytter nyttar
     """
 )
 
 # Words that ask for people.
 WHO_WORDS = _set(
     """
+    nokon nokre
     any1 some1 every1 anybody
     ppl folks
     kven kem forskar forskarar forskarane forskere personar folka medlemer tilsette ansatte

@@ -61,7 +61,7 @@ _FILLER = (
         | lexicon.WHO_WORDS
         | lexicon.PLACE_PREPOSITIONS
         | lexicon.PROJECT_WORDS
-        | lexicon.words("based located sitting people folk de dei dem those ones them")
+        | lexicon.words("based located sitting people folk de dei dem those ones them counting")
     )
     - NEGATIONS
     - lexicon.words("but men")

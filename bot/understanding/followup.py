@@ -64,6 +64,8 @@ class Context:
     kind: str = ""
     named: tuple[str, ...] = ()
     """Everyone the conversation's answers have named so far (the latest 50): 'everyone else' is the rest."""
+    base: q.Query | None = None
+    """The conversation's last question about people, for 'what about <place>?' after a card."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +74,7 @@ class Context:
             "themes": list(self.themes),
             "kind": self.kind,
             "named": list(self.named),
+            "base": self.base.to_dict() if self.base else None,
         }
 
     @classmethod
@@ -85,6 +88,7 @@ class Context:
             themes=tuple(int(n) for n in data.get("themes", ())),
             kind=str(data.get("kind", "")),
             named=tuple(data.get("named", ())),
+            base=q.Query.from_dict(data["base"]) if data.get("base") else None,
         )
 
 
@@ -231,7 +235,9 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     if query.people:
         return None
     if context.kind == "count" and context.people and p.has("who") and not query.filters and not _left_over(p):
-        return q.Query(asks=q.PEOPLE, within=context.people)  # "how many …?" then "who are they?"
+        if context.query is not None and context.query.asks == q.COUNT:  # "how many …?" then "who are they?"
+            return context.query.with_(asks=q.PEOPLE)
+        return q.Query(asks=q.PEOPLE, within=context.people)
     asks_about_them = query.attribute is not None or p.has("where", "what") or _starts(p.keys, _YES_NO)
     which_is_that = (
         len(context.people) == 1
@@ -375,8 +381,17 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
             asks=q.ATTRIBUTE if query.attribute else q.PERSON, people=query.people, attribute=query.attribute
         )
     previous = context.query
-    if not query.filters or previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
+    if previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
+        previous = context.base  # "… which university is he at?" then "what about outside <region>?"
+    if not query.filters or previous is None:
         return None
+    if all(f.negated for f in query.filters) and _has_pair(p.keys[:3], _ABOUT_STARTS):
+        # "what about outside <region>?": instead of the last place condition, negated or not
+        families = {f.family for f in query.filters}
+        if families & _WHERE:
+            families |= _WHERE
+        kept = tuple(f for f in previous.filters if f.family not in families)
+        return previous.with_(asks=q.PEOPLE, filters=(*kept, *query.filters))
     if all(f.negated for f in query.filters):
         turned = [f for f in previous.filters if not f.negated and any(_same(f, n) for n in query.filters)]
         if turned:  # "who is at a hospital?" then "and who is not at a hospital?": the condition turned round
