@@ -126,8 +126,7 @@ class AnswerBase:
         names = {o.id: o.name for o in self.kb.organisations}
         names |= {f"city:{c}": c for c in self.index.people_by_city}
         matches = process.extract(place, names, scorer=fuzz.ratio, limit=2, score_cutoff=75)
-        word = "Hvem jobber ved" if p.language == "no" else "Who works at"
-        return tuple(f"{word} {m[0]}?" for m in matches)
+        return tuple(say("who_works_at", p.language, place=m[0]) for m in matches)
 
     def _selection(self, p: Parse, consortium: bool = False) -> Selection:
         """The people the question's typed query selects (the consortium's, when it asks about it)."""

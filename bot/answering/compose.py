@@ -10,8 +10,7 @@ from bot.answer import OrgRef, PersonRef, ThemeRef
 from bot.knowledge.model import KnowledgeBase, Organisation, Person, Theme
 from bot.language import lexicon
 from bot.language.phrases import join, role_name, say
-from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE, TITLE, UNIT, Index
-from bot.understanding.parser import Mention
+from bot.understanding.index import Index
 
 
 def org_name(org: Organisation, language: str = "en") -> str:
@@ -91,33 +90,6 @@ def people_sorted(index: Index, ids: set[str]) -> list[Person]:
     """People in the knowledge base's own order, which is the group's order."""
     order = index.person_order
     return sorted((index.kb.people_by_id[i] for i in ids), key=lambda p: order[p.id])
-
-
-def describe_group(index: Index, group: list[Mention], language: str) -> str:
-    """Alternatives read as one: 'in <city> or <city>', 'at <organisation>'."""
-    names = group_names(index, group, language)
-    if not names:
-        return ""
-    targets = [t for mention in group for t in mention.targets]
-    preposition = "at" if all(t.kind in (ORG, ORG_PART) for t in targets) else "in"
-    return f"{say(preposition, language)} {names}"
-
-
-def group_names(index: Index, group: list[Mention], language: str) -> str:
-    """The places or units a group of filters names, 'A or B' (empty for roles and titles)."""
-    names = []
-    for target in (t for mention in group for t in mention.targets):
-        if target.kind in (ORG, ORG_PART):
-            names.append(index.kb.orgs_by_id[target.value].name)
-        elif target.kind == COUNTRY:
-            names.append(country_name(target.value, language))
-        elif target.kind in (CITY, UNIT):
-            names.append(target.value)
-        elif target.kind == REGION:
-            names.append(target.value.capitalize())
-        elif target.kind == TITLE or target.kind == ROLE:
-            return ""
-    return join(list(dict.fromkeys(names)), language, "or")
 
 
 def country_name(country: str, language: str) -> str:

@@ -79,8 +79,8 @@ class PeopleAnswers(AnswerBase):
         where = self._describe(selection, p.language)
         if leaders:
             return self._people_list(p, Selection(leaders, selection.query))
-        others = "Hvem jobber" if p.language == "no" else "Who works"
-        return self._not_known(p, say("dont_know_leader", p.language, where=where), (f"{others} {where}?",))
+        ask = say("who_works", p.language, where=where)
+        return self._not_known(p, say("dont_know_leader", p.language, where=where), (ask,))
 
     def _consortium_people(self, p: Parse) -> Answer | None:
         named = self._consortium_name_positions(p)  # its name is what the people reading filters by

@@ -202,7 +202,6 @@ ABROAD_WORDS = _set(
     utlandet utenlands internasjonal internasjonale internasjonalt utenlandsk utenlandske
     """
 )
-NEGATION_WORDS = _set("outside not except excluding besides utenfor ikke unntatt utenom")
 HOME_WORDS = _set("national domestic nasjonal nasjonale nasjonalt innenlands hjemme")
 CONJUNCTIONS = _set("and or og eller plus")
 PLACE_PREPOSITIONS = _set("in at from near around i paa pa fra ved hos rundt")
@@ -308,6 +307,8 @@ CARDINALS: dict[str, int] = _numbered(
     )
 )
 NUMBER_WORDS = _set("number nummer no nr")
+# Norwegian's "the" is an ending: "mobilnummeret", "adressa", "gruppene".
+DEFINITE_ENDINGS = ("ene", "ane", "et", "en", "a")
 LAST_WORDS = _set("last final siste")
 # Roman numerals, read only right after a word like "theme" ("theme IV"); "i" is left out: it is a word.
 ROMAN: dict[str, int] = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -355,7 +356,6 @@ FIELD_TRANSLATIONS: dict[str, str] = {
         ("gruppe", "group"),
         ("vertskap", "hosts"),
         ("vertsinstitusjon", "hosts"),
-        ("vert", "hosts"),
         ("grupper", "groups"),
         ("gruppene", "groups"),
         ("prognosen", "prognosis"),

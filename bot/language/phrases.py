@@ -18,7 +18,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "any_role": ("any {role}", "ingen {role}"),
     "everyone": ("Everyone in the group ({count}):", "Alle i gruppen ({count}):"),
     "leader": ("{name} leads the group.", "{name} leder gruppen."),
-    "leaders_found": ("Leading {where}:", "Leder {where}:"),
     "themes_all": ("The group has {count} research themes:", "Gruppen har {count} forskningstemaer:"),
     "theme_one": ("Theme {number}: {title}", "Tema {number}: {title}"),
     "themes_some": ("Themes that match:", "Temaer som passer:"),
@@ -39,7 +38,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "count_themes": ("There are {count} research themes.", "Det er {count} forskningstemaer."),
     "count_orgs": ("{count} organisations are involved.", "{count} organisasjoner er med."),
     "orgs": ("Organisations in the group ({count}):", "Organisasjoner i gruppen ({count}):"),
-    "org_card": ("{name} ({place})", "{name} ({place})"),
     "org_people": ("People there: {names}", "Folk der: {names}"),
     "dont_know": (
         "I don't know that. I answer questions about the group's people, places, themes and project.",
@@ -79,16 +77,14 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "read_as": ("(I read {pairs}.)", "(Jeg leste {pairs}.)"),
     "read_pair": ("'{original}' as '{corrected}'", "'{original}' som '{corrected}'"),
     "no_one_listed": ("nobody is listed", "ingen er oppført"),
-    "unknown_words": (
-        "I don't know what {words} means here.",
-        "Jeg vet ikke hva {words} betyr her.",
-    ),
     "at_kind": ("at a {kind}", "ved et {kind}"),
     "kind_hospital": ("hospital", "sykehus"),
     "kind_university": ("university", "universitet"),
     "kind_institute": ("institute", "institutt"),
     "theme_question": ("What is theme {number}?", "Hva er tema {number}?"),
     "what_is": ("What is {name}?", "Hva er {name}?"),
+    "who_works_at": ("Who works at {place}?", "Hvem jobber ved {place}?"),
+    "who_works": ("Who works {where}?", "Hvem jobber {where}?"),
     "example_city": ("Who works in {city}?", "Hvem jobber i {city}?"),
     "example_abbreviation": ("Who is at {abbreviation}?", "Hvem jobber ved {abbreviation}?"),
     "example_person": ("Who is {name}?", "Hvem er {name}?"),
@@ -100,7 +96,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "in": ("in", "i"),
     "at": ("at", "ved"),
     "abroad": ("outside {country}", "utenfor {country}"),
-    "not_in": ("not in {place}", "ikke i {place}"),
     "not": ("not", "ikke"),
     "count_stated": ("{count}, as the knowledge says:", "{count}, ifølge kunnskapsbasen:"),
     "left_out": (
@@ -133,8 +128,6 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "region_africa": ("Africa", "Afrika"),
     "region_oceania": ("Oceania", "Oseania"),
     "in_consortium": ("in {name}", "i {name}"),
-    "working_on": ("working on {what}", "som jobber med {what}"),
-    "role_word": ("{role}", "{role}"),
     "the_group": ("in the group", "i gruppen"),
 }
 

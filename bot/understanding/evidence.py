@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.language.text import Token
-from bot.understanding.index import FIRST_NAME, PERSON, PLACE_KINDS, SURNAME, Target
+from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Target
 
-_PERSON_KINDS = frozenset({PERSON, SURNAME, FIRST_NAME})
+PERSON_KINDS = frozenset({PERSON, SURNAME, FIRST_NAME})
+"""Mentions that name a person: a whole name, a surname, or a first name alone."""
 
 
 @dataclass
@@ -26,14 +27,6 @@ class Mention:
     @property
     def kind(self) -> str:
         return self.targets[0].kind
-
-    @property
-    def is_place(self) -> bool:
-        return self.kind in PLACE_KINDS
-
-    @property
-    def is_person(self) -> bool:
-        return self.kind in _PERSON_KINDS
 
 
 @dataclass
@@ -67,7 +60,6 @@ class Parse:
     corrections: list[Correction] = field(default_factory=list)
     theme_numbers: list[int] = field(default_factory=list)
     content: list[str] = field(default_factory=list)
-    negated: set[int] = field(default_factory=set)
     count: bool = False
     help: bool = False
     how_to: bool = False

@@ -14,16 +14,14 @@ from itertools import pairwise
 
 from bot.language import lexicon
 from bot.understanding import query as q
+from bot.understanding.evidence import PERSON_KINDS
 from bot.understanding.index import (
     CITY,
     COUNTRY,
-    FIRST_NAME,
     ORG,
     ORG_PART,
-    PERSON,
     REGION,
     ROLE,
-    SURNAME,
     TITLE,
     UNIT,
     Index,
@@ -41,7 +39,6 @@ _FAMILY = {
     TITLE: q.TITLE,
 }
 FILTER_KINDS = frozenset(_FAMILY)
-_PERSON_KINDS = frozenset({PERSON, SURNAME, FIRST_NAME})
 
 # Words that turn the next named thing into an exclusion.
 NEGATIONS = lexicon.words(
@@ -51,7 +48,7 @@ NEGATIONS = lexicon.words(
     """
 )
 _NEGATION_PAIRS = {("other", "than"), ("rather", "than"), ("men", "ikke"), ("men", "ikkje")}
-_BOTH = lexicon.words("both baade bade begge")
+BOTH = lexicon.words("both baade bade begge")
 _AND = lexicon.words("and og plus as well")
 # What may stand between a negation (or a conjunction) and the thing it applies to.
 _FILLER = (
@@ -127,7 +124,7 @@ def _items(p: Parse) -> list[_Item]:
         if mention.kind in FILTER_KINDS:
             values = tuple(q.Value(t.kind, t.value) for t in mention.targets)
             items.append(_Item(_FAMILY[mention.kind], values, mention.start, mention.end))
-        elif mention.kind in _PERSON_KINDS:
+        elif mention.kind in PERSON_KINDS:
             values = tuple(q.Value("person", t.value) for t in mention.targets)
             items.append(_Item("person", values, mention.start, mention.end))
     consumed = {i for m in p.mentions for i in range(m.start, m.end)}
@@ -194,7 +191,7 @@ def _group(items: list[_Item], keys: list[str]) -> list[list[_Item]]:
 
 
 def _says_both(start: int, keys: list[str]) -> bool:
-    return any(k in _BOTH for k in keys[max(0, start - 3) : start])
+    return any(k in BOTH for k in keys[max(0, start - 3) : start])
 
 
 def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:
@@ -206,14 +203,14 @@ def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:
 _POSSESSIVES = lexicon.words("my our min mitt mi vaar vaart vaare")
 
 
-_INCLUDED = lexicon.words("included including inkludert inkl medregnet iberegnet too also ogsaa")
+_INCLUDED = lexicon.words("included including inkludert inkl medregnet iberegnet")
 
 
 def _included(keys: list[str], item: _Item) -> bool:
     """'group leader included', 'inkludert lederen': counted in as well, not a condition."""
     after = keys[item.end] if item.end < len(keys) else ""
     before = keys[item.start - 1] if item.start > 0 else ""
-    return after in _INCLUDED - lexicon.words("too also ogsaa") or before in lexicon.words("including inkludert inkl")
+    return after in _INCLUDED or before in lexicon.words("including inkludert inkl")
 
 
 def _resolve_possessives(p: Parse, items: list[_Item]) -> list[_Item]:

@@ -17,6 +17,7 @@ from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.understanding import query as q
 from bot.understanding.coverage import left_over
+from bot.understanding.filters import BOTH
 from bot.understanding.index import CITY, COUNTRY, ORG, Index
 from bot.understanding.parser import Parse
 
@@ -39,11 +40,9 @@ _CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
 _INVERT = _w("not ikke ikkje rest remaining resten others andre")
 _DOES = _w("does do gjor gjoer gjer er is are")
 _FILLER_CONTENT = _w("rest remaining resten others andre")
-_BOTH = _w("both begge baade bade")
 _EXCLUDING = _w("not except excluding minus unntatt utenom bortsett utanom")
 _IN_ALL = _w("total totalt altogether alt all alle overall")
 _WHERE = frozenset({q.PLACE, q.ORG_KIND})
-_ONLY = _w("only just bare berre kun")
 _WHICH = _w("which hvilke hvilken")
 _TO_BE = _w("are is er e")
 _YES_NO = _w("is does did has er har var is isn does")
@@ -327,7 +326,7 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
 def _only_at(p: Parse, query: q.Query, previous: q.Query | None, index: Index) -> q.Query | None:
     """'and who is only at <A>?', 'which one is only at the university?': there, and at none of
     the other places the conversation named."""
-    if previous is None or not p.keys or (p.keys[0] not in _ONLY and not set(p.keys) & _ONLY):
+    if previous is None or not set(p.keys) & _NARROWING_STARTS:
         return None
     places = [v for f in previous.filters if f.family == q.PLACE and not f.negated for v in f.values]
     new = [f for f in query.filters if f.family in _WHERE and not f.negated]
@@ -418,7 +417,7 @@ def _same(a: q.Filter, b: q.Filter) -> bool:
 
 def _both_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
     """'and who is at both?': every place the last question named must hold."""
-    if query.filters or query.people or not set(p.keys) & _BOTH or context.query is None:
+    if query.filters or query.people or not set(p.keys) & BOTH or context.query is None:
         return None
     places = [f for f in context.query.filters if f.family == q.PLACE]
     values = tuple(v for f in places for v in f.values)

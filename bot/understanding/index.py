@@ -78,7 +78,6 @@ class Index:
     home_country: str | None = None
     long_words_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
     long_words_by_suffix: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    domain_words: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
 
     # -- look-ups -------------------------------------------------------------
@@ -175,7 +174,6 @@ def build_index(kb: KnowledgeBase) -> Index:
     index = Index(kb=kb, person_order={p.id: n for n, p in enumerate(kb.people)})
     phrase_list: list[tuple[tuple[str, ...], Target]] = []
     domain = _domain_words(kb)
-    index.domain_words = frozenset(domain)
 
     _index_organisations(index, kb, phrase_list)
     _index_people(index, kb, phrase_list, domain)

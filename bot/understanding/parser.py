@@ -50,7 +50,6 @@ _KIND_PRIORITY = {
     SURNAME: 9,
     FIRST_NAME: 10,
 }
-_PERSON_KINDS = frozenset({PERSON, SURNAME, FIRST_NAME})
 _NORWEGIAN_MARKERS = lexicon.words(
     """
     hvem hva hvor hvilke hvilken hvordan hvorfor er jobber arbeider finnes fins gruppen prosjektet
@@ -223,8 +222,6 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
         for kind, words in lexicon.ORG_KIND_WORDS.items():
             if key in words and position not in consumed and not heads_a_name(keys, position, result.mentions):
                 result.org_kinds.add(kind)
-        if key in lexicon.NEGATION_WORDS:
-            result.negated.add(position)
     if _has_phrase(keys, lexicon.GREETING_PHRASES):
         result.cues.add("greeting")
         consumed.update(phrase_positions(keys, lexicon.GREETING_PHRASES))

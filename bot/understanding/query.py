@@ -18,9 +18,7 @@ PEOPLE = "people"
 PERSON = "person"
 ATTRIBUTE = "attribute"
 THEMES = "themes"
-ORGANISATIONS = "organisations"
 COUNT = "count"
-COMPARE = "compare"
 STATEMENT = "statement"
 LEADER = "leader"
 HELP = "help"
@@ -87,10 +85,6 @@ class Query:
 
     def with_(self, **changes: Any) -> Query:
         return replace(self, **changes)
-
-    @property
-    def unknown_words(self) -> list[str]:
-        return [w.text for w in self.words if w.use == UNKNOWN_WORD]
 
     def filters_of(self, family: str) -> list[Filter]:
         return [f for f in self.filters if f.family == family]

@@ -74,16 +74,13 @@ def _people(p: Parse, excluded: tuple[str, ...]) -> tuple[str, ...]:
 
 def _attribute(p: Parse) -> str | None:
     for position, key in enumerate(p.keys):
-        forms = (key, *(key[: -len(e)] for e in _DEFINITE if key.endswith(e) and len(key) - len(e) >= 4))
+        forms = (key, *(key[: -len(e)] for e in lexicon.DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 4))
         for attribute, attribute_words in ATTRIBUTE_WORDS.items():
             if any(form in attribute_words for form in forms) and not (
                 attribute == "phone" and _is_theme_number(p, position)
             ):
                 return attribute
     return None
-
-
-_DEFINITE = ("et", "en", "a", "ene", "ane")  # "mobilnummeret", "adressa": Norwegian's "the"
 
 
 def _is_theme_number(p: Parse, position: int) -> bool:

@@ -62,7 +62,7 @@ def is_known(key: str, index: Index) -> bool:
 def _translated(key: str, index: Index) -> str | None:
     """A Norwegian field name ('onkologi', 'finansieringen') as the English word the knowledge base uses."""
     english = lexicon.FIELD_TRANSLATIONS.get(key)
-    for ending in _DEFINITE_ENDINGS:
+    for ending in lexicon.DEFINITE_ENDINGS:
         if english is None and key.endswith(ending) and len(key) - len(ending) >= 4:
             english = lexicon.FIELD_TRANSLATIONS.get(key[: -len(ending)])
     if english is None:
@@ -70,7 +70,6 @@ def _translated(key: str, index: Index) -> str | None:
     return english if is_known(english, index) else index.inflected(english)
 
 
-_DEFINITE_ENDINGS = ("ene", "ane", "et", "en", "a")
 SUFFIX = 9
 """Long words of the knowledge are looked up by their last letters, for compounds that share a tail."""
 
@@ -86,7 +85,7 @@ def _known_tail(key: str, index: Index) -> str | None:
     longer = _begins_a_known_word(key, index) or _shares_a_known_tail(key, index)
     if longer:
         return longer
-    forms = [key] + [key[: -len(e)] for e in _DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 8]
+    forms = [key] + [key[: -len(e)] for e in lexicon.DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 8]
     for form in forms:
         for start in range(3, len(form) - 4):
             tail = form[start:]
