@@ -57,7 +57,7 @@ STOPWORDS = _set(
     eg ein eit nokon noko nokre dykk dykkar deira dei ho henne hennar kva kven kvar kor korleis kvifor
     kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
     totalt total altogether including inkl inkludert medregnet egentlig eigentleg eigentlig actually
-    finst finnes fins bruker brukar bruke nytter nyttar
+    finst finnes fins bruker brukar bruke nytter nyttar slags slag
     """
 )
 

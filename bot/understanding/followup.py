@@ -40,6 +40,7 @@ _CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
 _INVERT = _w("not ikke ikkje rest remaining resten others andre")
 _DOES = _w("does do gjor gjoer gjer er is are")
 _FILLER_CONTENT = _w("rest remaining resten others andre")
+_REQUESTS = _w("name list show give tell nevn vis gi list")
 _EXCLUDING = _w("not except excluding minus unntatt utenom bortsett utanom")
 _IN_ALL = _w("total totalt altogether alt all alle overall")
 _WHERE = frozenset({q.PLACE, q.ORG_KIND})
@@ -233,7 +234,8 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     keys = set(p.keys)
     if query.people:
         return None
-    if context.kind == "count" and context.people and p.has("who") and not query.filters and not _left_over(p):
+    name_them = _starts(p.keys, _REQUESTS) and keys & PLURAL_PRONOUNS  # "name them please", "list dem"
+    if context.kind == "count" and context.people and (p.has("who") or name_them) and not query.filters:
         if context.query is not None and context.query.asks == q.COUNT:  # "how many …?" then "who are they?"
             return context.query.with_(asks=q.PEOPLE)
         return q.Query(asks=q.PEOPLE, within=context.people)
@@ -351,7 +353,11 @@ def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragm
     if query.people or previous is None or len(p.keys) > 7:
         return None
     repeated = all(f in previous.filters for f in query.filters)  # "and the rest of the collaborators?"
-    if not repeated or [k for k in p.content if k not in _FILLER_CONTENT | _DOES | _INVERT]:
+    if [k for k in p.content if k not in _FILLER_CONTENT | _DOES | _INVERT]:
+        return None
+    if not repeated:  # "og resten av de norske?": those, less the ones just named
+        if keys & _FILLER_CONTENT and query.filters and context.people:
+            return query.with_(asks=q.PEOPLE, excluded=context.people)
         return None
     negated = [f for f in previous.filters if f.negated]
     if not keys & _INVERT and p.has("who") and negated and _DOES & keys:
