@@ -1,7 +1,7 @@
 """Conversation contexts kept per thread, with a limit and an expiry.
 
-Front ends keep one `Context` per conversation (a terminal session, a Slack
-thread, a batch's thread id). Old conversations are forgotten: after `ttl`
+Front ends keep one `Context` per conversation (a batch's thread id today; a
+Slack thread is the next front end to use it). Old conversations are forgotten: after `ttl`
 seconds without a turn, and the least recently used first beyond `limit`, so
 memory stays bounded however many threads there are.
 """

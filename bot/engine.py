@@ -82,7 +82,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
                 trace += [f"follow-up of: {context.query.describe() if context.query else '-'}"]
                 trace += [f"query: {merged.describe()}", "answer: follow_up"]
                 return _with_trace(answer, trace), self._next_context(merged, answer, context)
-        trace.append(f"query: {parsed.query.describe()}")
+        trace.append(f"query: {parsed.query.describe()}")  # the first reading; the answer below is what won
         for step in self._steps():
             result = step(parsed)
             if result is not None:

@@ -26,6 +26,15 @@ FLOORS = {
     "c_threads": 0.95,
     "d_mixed": 0.97,
     "d_threads": 0.95,
+    "e_mixed": 0.97,
+    "e_threads": 0.97,
+    "f_mixed": 0.97,
+    "f_threads": 0.97,
+    "g_mixed": 0.97,
+    "g_threads": 0.97,
+    "h_threads": 0.95,
+    "i_mixed": 0.97,
+    "i_threads": 0.95,
 }
 WRONG_AT_MOST = 0.03
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""

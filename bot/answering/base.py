@@ -43,6 +43,7 @@ class Selection:
 
     @property
     def is_empty(self) -> bool:
+        """True when no condition narrows it: the query selects everyone."""
         return executor.is_everyone(self.query)
 
 

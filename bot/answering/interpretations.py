@@ -1,7 +1,7 @@
 """The competing readings of a question and how much of it each explains, for `--explain`.
 
 The engine answers with the first kind of answer whose reading explains enough of the
-question (`coverage.MIN_EXPLAINED`); this lists every reading with its share, so a
+question (`base.MIN_EXPLAINED`); this lists every reading with its share, so a
 maintainer can see why one won, and how close the others came.
 """
 

@@ -57,7 +57,7 @@ def rank(
     stems = [stem(k) for k in content]
     if not stems:
         return []
-    unseen = max(index.idf.values(), default=1.0)
+    unseen = index.max_idf
     importance = importance or {}
     weights = [index.idf.get(s, unseen) * importance.get(k, 1.0) for s, k in zip(stems, content, strict=True)]
     total = sum(weights)
@@ -66,19 +66,28 @@ def rank(
         matched = []
         covered = 0.0
         for word, weight in zip(stems, weights, strict=True):
-            if word in words:
-                covered += weight
-                matched.append(word)
-            elif any(stems_meet(word, w) and len(word) <= len(w) for w in words):
-                covered += weight  # another form of the text's word: "tissue" for "tissues"
-                matched.append(word)
-            elif any(stems_meet(word, w) for w in words):
-                covered += weight * PART_MATCH  # only part of a compound: "blodprove" has "blod"
+            share = _match(word, words)
+            if share:
+                covered += weight * share
                 matched.append(word)
         if matched:
             results.append(Scored(item, covered / total, tuple(matched)))
     results.sort(key=lambda s: -s.score)
     return results
+
+
+def _match(word: str, words: set[str]) -> float:
+    """1 for the text's word or another form of it ("tissue", "tissues"), PART_MATCH when the
+    question's word only begins with it (a compound: "blodprove" has "blod"), else 0."""
+    if word in words:
+        return 1.0
+    share = 0.0
+    for other in words:
+        if stems_meet(word, other):
+            if len(word) <= len(other):
+                return 1.0
+            share = PART_MATCH
+    return share
 
 
 def best(scored: list[Scored], minimum: float = MIN_COVERAGE, within: float = 0.85) -> list[Scored]:

@@ -76,6 +76,8 @@ class Index:
     spelling: dict[str, str] = field(default_factory=dict)
     person_order: dict[str, int] = field(default_factory=dict)
     home_country: str | None = None
+    max_idf: float = 1.0
+    """The weight of a word no text of the knowledge has: the rarest there is."""
     long_words_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
     long_words_by_suffix: dict[str, tuple[str, ...]] = field(default_factory=dict)
     name_words: frozenset[str] = frozenset()
@@ -201,6 +203,7 @@ def build_index(kb: KnowledgeBase) -> Index:
     index.long_words_by_prefix = {prefix: tuple(words) for prefix, words in by_prefix.items()}
     index.long_words_by_suffix = {suffix: tuple(words) for suffix, words in by_suffix.items()}
     index.idf = _idf(kb)
+    index.max_idf = max(index.idf.values(), default=1.0)
     names = {w for phrase, _ in phrase_list for w in phrase if len(w) >= 4 and not w.isdecimal()}
     names -= lexicon.STOPWORDS
     fuzzy = names | {w for w in _cue_words() if len(w) >= 4}
