@@ -57,7 +57,7 @@ STOPWORDS = _set(
     eg ein eit nokon noko nokre dykk dykkar deira dei ho henne hennar kva kven kvar kor korleis kvifor
     kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
     totalt total altogether including inkl inkludert medregnet egentlig eigentleg eigentlig actually
-    finst finnes fins bruker brukar bruke nytter nyttar slags slag
+    finst finnes fins bruker brukar bruke nytter nyttar slags slag hele heile vart blei
     """
 )
 
@@ -378,9 +378,9 @@ ABBREVIATIONS: dict[str, str] = {
 # A knowledge base's `country` is matched against these, so any spelling works.
 _COUNTRIES: dict[str, tuple[str, str]] = {
     # canonical: (other names and adjectives, region)
-    "Norway": ("Norge Norwegian norsk norske Noreg", "nordic"),
-    "Sweden": ("Sverige Swedish svensk svenske Swede Swedes", "nordic"),
-    "Denmark": ("Danmark Danish dansk danske Dane Danes", "nordic"),
+    "Norway": ("Norge Norwegian norsk norske Noreg nordmenn nordmennene Norwegians", "nordic"),
+    "Sweden": ("Sverige Swedish svensk svenske Swede Swedes svenskene svensker svenskane", "nordic"),
+    "Denmark": ("Danmark Danish dansk danske Dane Danes danskene dansker danskane", "nordic"),
     "Finland": ("Finnish finsk finske", "nordic"),
     "Iceland": ("Island Icelandic islandsk", "nordic"),
     "France": ("Frankrike French fransk franske", "europe"),

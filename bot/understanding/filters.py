@@ -43,7 +43,7 @@ FILTER_KINDS = frozenset(_FAMILY)
 # Words that turn the next named thing into an exclusion.
 NEGATIONS = lexicon.words(
     """
-    not except excluding exclude besides apart without outside
+    not except excluding exclude besides apart without outside drop remove fjern dropp
     ikke ikkje unntatt utenom utanom bortsett utenfor utanfor uten utan
     """
 )

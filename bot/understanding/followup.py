@@ -41,7 +41,7 @@ _INVERT = _w("not ikke ikkje rest remaining resten others andre")
 _DOES = _w("does do gjor gjoer gjer er is are")
 _FILLER_CONTENT = _w("rest remaining resten others andre")
 _REQUESTS = _w("name list show give tell nevn vis gi list")
-_EXCLUDING = _w("not except excluding minus unntatt utenom bortsett utanom")
+_EXCLUDING = _w("not except excluding minus unntatt utenom bortsett utanom drop remove fjern dropp")
 _IN_ALL = _w("total totalt altogether alt all alle overall")
 _WHERE = frozenset({q.PLACE, q.ORG_KIND})
 _WHICH = _w("which hvilke hvilken")
@@ -146,8 +146,12 @@ def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         return None
     if p.has("leader", "themes") or p.count:
         return None  # "who leads it?", "what are the themes?": questions of their own
-    leftover = _left_over(p)
-    bare = len(p.keys) <= 4 and all(is_very_common(p.keys[i]) for i in leftover)  # "until when?", "og hvor lenge?"
+    people_asked = p.has("work") or set(p.keys) & lexicon.EVERYONE_WORDS  # not "who funds it?"
+    if p.has("who") and people_asked and set(p.keys) & (_NARROWING | _IT):
+        # "and which of our people work at those institutions?": the consortium's people
+        return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.CONSORTIUM),))
+    leftover = [i for i in _left_over(p) if not is_very_common(p.keys[i])]
+    bare = len(p.keys) <= 5 and len(leftover) <= 1  # "until when?", "kor lenge varer finansieringa?"
     if not (set(p.keys) & _IT or bare or p.has("project")):  # "which cities are the groups in?"
         return None
     return q.Query(asks=q.STATEMENT, attribute=context.kind)
@@ -157,6 +161,7 @@ _CONVERSATIONAL = _w(
     """
     meant mean mente meinte sorry actually instead then ok okay exactly da daa nei nope ja jo yes
     beklager unnskyld orsak wait vent oops ops counting generally generelt overall
+    further south north east west lenger videre sorover nordover
     """
 )
 
@@ -234,6 +239,14 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     keys = set(p.keys)
     if query.people:
         return None
+    there = keys & lexicon.words("there der")
+    if there and p.has("who") and not query.filters and context.people and not keys & _ELSE:
+        # "where does she work?" then "who all works there?": everyone at her institutions
+        people = [index.kb.people_by_id[i] for i in context.people if i in index.kb.people_by_id]
+        orgs = {index.kb.orgs_by_id[a.org] for person in people for a in person.affiliations}
+        values = tuple(dict.fromkeys(q.Value(ORG, o.parent or o.id) for o in orgs))
+        if values and len(people) == 1:
+            return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.PLACE, values),))
     name_them = _starts(p.keys, _REQUESTS) and keys & PLURAL_PRONOUNS  # "name them please", "list dem"
     if context.kind == "count" and context.people and (p.has("who") or name_them) and not query.filters:
         if context.query is not None and context.query.asks == q.COUNT:  # "how many …?" then "who are they?"
@@ -242,10 +255,11 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     asks_about_them = query.attribute is not None or p.has("where", "what") or _starts(p.keys, _YES_NO)
     which_is_that = (
         len(context.people) == 1
-        and (keys & _THAT_PLACE or len(p.keys) <= 3)  # "which uni?", "hvilket sykehus?"
+        and (keys & _THAT_PLACE or len(p.keys) <= 4)  # "which uni?", "hvilket sykehus?"
         and (keys & lexicon.WHAT_WORDS or _starts(p.keys, _YES_NO))  # "er det et sykehus?"
         and bool(query.filters)
-        and all(f.family == q.ORG_KIND for f in query.filters)
+        and (all(f.family == q.ORG_KIND for f in query.filters) or query.attribute in ("unit", "place"))
+        and not keys & _ELSE
     )
     if which_is_that:  # "and which university is that?": the one the last answer named
         return q.Query(asks=q.PERSON, people=context.people, attribute="place")
@@ -304,13 +318,13 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
         or _has_pair(keys[:3], _WHICH_ONE)
         or (len(keys) > 2 and keys[0] in _WHICH and keys[1] in _TO_BE)  # "which are in Scandinavia?"
     )
+    only = _only_at(p, query, context.query, index)  # "hvem er bare på <A>?" narrows without "of them"
+    if only is not None:
+        return only
     if not narrowing or not context.people:
         return None
     asks = q.COUNT if p.count else q.PEOPLE
     previous = context.query
-    only = _only_at(p, query, previous, index)
-    if only is not None:
-        return only
     if previous is not None and previous.asks in (q.PEOPLE, q.COUNT) and previous.filters:
         # the last question's conditions and the new ones, so that "and in <place>?" can replace either
         if not (query.filters or query.excluded or p.count):
@@ -385,6 +399,8 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
         return q.Query(
             asks=q.ATTRIBUTE if query.attribute else q.PERSON, people=query.people, attribute=query.attribute
         )
+    if p.count and query.filters and all(f.family == q.ROLE for f in query.filters):
+        return None  # "and how many collaborators are there?": a count of its own
     previous = context.query
     if previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
         previous = context.base  # "… which university is he at?" then "what about outside <region>?"
@@ -437,7 +453,8 @@ def _other_one_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     """'and the other one?': of the people the last question narrowed from, those it left out."""
     keys = set(p.keys)
     previous = context.query
-    if query.filters or query.people or not keys & _ELSE or previous is None:
+    last_of_them = not context.themes and keys & lexicon.LAST_WORDS  # "og den siste, kven er det?"
+    if query.filters or query.people or not (keys & _ELSE or last_of_them) or previous is None:
         return None
     if previous.within is not None:
         base = set(previous.within)
