@@ -85,6 +85,8 @@ def close_second(engine: AnswerBase, p: Parse, kind: str) -> str | None:
     chosen = _READING_OF_KIND.get(kind)
     if chosen is None:
         return None
+    if chosen in ("people", "person") and coverage(p) >= 1 - CLOSE:
+        return None  # the names and places explain the whole question: nothing comes close
     readings = interpretations(engine, p, details=False)
     winner = next((r for r in readings if r.name == chosen), None)
     if winner is None:

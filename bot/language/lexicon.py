@@ -10,12 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from bot.language.text import keys
+from bot.language.text import keys, word_key
 
 
 def words(text: str) -> frozenset[str]:
     """The keys of whitespace-separated words, as questions' words are keyed."""
-    return frozenset(k for word in text.split() for k in keys(word))
+    found: set[str] = set()
+    for word in text.split():
+        if word.isascii() and word.isalpha():  # most of them: no need for the tokenizer (start-up time)
+            found.add(word_key(word.lower()))
+        else:
+            found.update(keys(word))
+    return frozenset(found)
 
 
 _set = words
