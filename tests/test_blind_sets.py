@@ -36,6 +36,8 @@ FLOORS = {
     "i_mixed": 0.97,
     "i_threads": 0.95,
     "j_threads": 0.95,
+    "k_mixed": 0.95,
+    "k_threads": 0.97,
 }
 WRONG_AT_MOST = 0.03
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""

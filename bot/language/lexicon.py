@@ -64,6 +64,7 @@ STOPWORDS = _set(
     kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
     totalt total altogether including inkl inkludert medregnet egentlig eigentleg eigentlig actually
     finst finnes fins bruker brukar bruke nytter nyttar slags slag hele heile vart blei
+    maybe perhaps kanskje hm hmm think thinking tenker tror guess sorry beklager meant mente
     """
 )
 
@@ -103,7 +104,7 @@ COUNTRY_LIST_WORDS = _set("country countries nation nations land landene")
 CITY_LIST_WORDS = _set("city cities town towns byer byene")
 WHAT_WORDS = _set("kva ka what which whats hva hvilke hvilken hvilket")
 COUNT_PHRASES = _phrases(
-    ["how many", "hvor mange", "kor mange", "ka mange", "number of", "antall", "talet paa", "count", "total"]
+    ["how many", "hvor mange", "kor mange", "ka mange", "number of", "antall", "talet paa", "count"]
 )
 WORK_WORDS = _set(
     """
@@ -118,7 +119,7 @@ WORK_WORDS = _set(
 LEADER_WORDS = _set(
     """
     leier leiar leiaren leiinga styrer
-    leader leaders lead leads head heads headed runs run running charge chief boss
+    leader leaders lead leads head heads headed runs charge chief boss
     pi principal investigator director supervisor responsible charge
     leder ledere leiar gruppeleder prosjektleder sjef styrer
     """
@@ -191,6 +192,10 @@ HOW_TO_PHRASES = _phrases(
         "hvordan gjoer jeg",
         "hvordan faar jeg",
         "hvor kan jeg",
+        # amounts (money, time spent): only the group's own FAQ can say
+        "how much",
+        "hvor mye",
+        "kor mykje",
     ]
 )
 GREETING_WORDS = _set("hi hello hey hei hallo heisann morn morna thanks thank thx takk bye goodbye")

@@ -43,7 +43,7 @@ FILTER_KINDS = frozenset(_FAMILY)
 # Words that turn the next named thing into an exclusion.
 NEGATIONS = lexicon.words(
     """
-    not except excluding exclude besides apart without outside drop remove fjern dropp
+    not except excluding exclude besides apart without outside drop remove fjern dropp minus
     ikke ikkje unntatt utenom utanom bortsett utenfor utanfor uten utan
     """
 )
@@ -183,6 +183,7 @@ def _group(items: list[_Item], keys: list[str]) -> list[list[_Item]]:
                 and between
                 and any(k in lexicon.CONJUNCTIONS for k in between)
                 and all(k in _FILLER or k in lexicon.CONJUNCTIONS for k in between)
+                and not any(k in _VERBS for k in between)  # "at <A> and is in <B>": two conditions
             ):
                 groups[-1].append(item)
                 continue
@@ -203,6 +204,7 @@ def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:
 _POSSESSIVES = lexicon.words("my our min mitt mi vaar vaart vaare")
 
 
+_VERBS = lexicon.WORK_WORDS | lexicon.words("is are er e was var")
 _INCLUDED = lexicon.words("included including inkludert inkl medregnet iberegnet")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from bot.answering.executor import select
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
+from bot.language.text import keys
 from bot.understanding import query as q
 from bot.understanding.coverage import left_over
 from bot.understanding.filters import BOTH
@@ -28,7 +29,21 @@ PLURAL_PRONOUNS = _w("they them their those these dem dei de deira deres disse")
 _NARROWING = _w("them those these dem dei disse desse")
 _NARROWING_STARTS = _w("only just bare berre kun")
 _FRAGMENT_STARTS = _w("and og also ogsaa ogso plus")
-_ABOUT_STARTS = (("what", "about"), ("how", "about"), ("hva", "med"), ("kva", "med"), ("ka", "med"), ("and", "what"))
+_ABOUT_STARTS = tuple(
+    keys(pair)
+    for pair in (
+        "what about",
+        "how about",
+        "hva med",
+        "kva med",
+        "ka med",
+        "and what",
+        "same question",
+        "same for",
+        "samme for",
+        "samme spørsmål",
+    )
+)
 _CORRECTIONS = (("i", "meant"), ("i", "mean"), ("jeg", "mente"), ("eg", "meinte"), ("eg", "mente"), ("mente", "jeg"))
 _NEXT = _w("next after following neste etter paafolgende")
 _PREVIOUS = _w("previous before preceding forrige foregaaende")

@@ -290,7 +290,10 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
             continue
         if key in lexicon.LAST_WORDS and lexicon.THEME_WORDS & set(keys[position + 1 : position + 3]):
             continue
-        if key.isdecimal() and (key in index.vocabulary or int(key) in result.theme_numbers):
+        if key.isdecimal() and int(key) in result.theme_numbers:
+            continue
+        if key.isdecimal() and key in index.vocabulary:  # "2030": a number the page's statements hold
+            result.content.append(key)
             continue
         if key in index.vocabulary or key in corrected:
             result.content.append(key)

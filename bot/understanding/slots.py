@@ -10,10 +10,16 @@ from bot.language import lexicon
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS
 from bot.understanding.evidence import Parse
-from bot.understanding.index import FIRST_NAME, SURNAME
+from bot.understanding.index import CITY, COUNTRY, FIRST_NAME, REGION, SURNAME
 
 # "who is <role> at/of <place>": what may follow a role that the knowledge does not have.
 _ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | lexicon.words("of for til")
+_DIRECTIONS = lexicon.words(
+    """
+    western eastern northern southern central west east north south vestlige ostlige nordlige sorlige
+    vest ost nord sor midt
+    """
+)
 _NOT_ROLES = lexicon.words("not ikke ikkje also ogsaa only bare berre still fortsatt")
 _INDEFINITE = lexicon.words("a an en ei et another some")
 _ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
@@ -60,6 +66,11 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
         if run and (any(i in unknown_positions for i in run) or bare):
             result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
             break
+    for mention in result.mentions:  # "western Norway": a part of a country the knowledge cannot draw
+        before = mention.start - 1
+        in_question = mention.start in result.asking
+        if in_question and mention.kind in (COUNTRY, REGION, CITY) and before >= 0 and keys[before] in _DIRECTIONS:
+            result.unknown_place = _span_text(tokens, before, mention.end)
     if result.unknown_name is None and result.has("who"):
         for prompt in lexicon.PERSON_PROMPTS:
             n = len(prompt)
