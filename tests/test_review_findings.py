@@ -8,32 +8,20 @@ import yaml
 
 from bot.engine import Engine
 from bot.understanding.followup import Context
-
-
-def _names(answer) -> list[str]:
-    return sorted(p.name for p in answer.people)
-
-
-def _talk(engine, *turns: str):
-    context = None
-    answers = []
-    for turn in turns:
-        answer, context = engine.converse(turn, context)
-        answers.append(answer)
-    return answers
+from tests.conversation_helpers import names, talk
 
 
 def test_two_full_names_get_both_cards_not_did_you_mean(engine):
     answer = engine.answer("who are Anders Molven and Elin Kure?")
-    assert answer.answered and _names(answer) == ["Anders Molven", "Elin Kure"]
+    assert answer.answered and names(answer) == ["Anders Molven", "Elin Kure"]
 
 
 def test_how_many_is_that_counts_what_was_just_named(engine):
-    _, count = _talk(engine, "who is in the consortium?", "how many is that?")
+    _, count = talk(engine, "who is in the consortium?", "how many is that?")
     assert count.headline.startswith("8")
-    _, count = _talk(engine, "University of Oslo", "how many is that?")
+    _, count = talk(engine, "University of Oslo", "how many is that?")
     assert count.headline.startswith("3")
-    _, count = _talk(engine, "which themes are about stroma?", "how many is that?")
+    _, count = talk(engine, "which themes are about stroma?", "how many is that?")
     assert count.headline.startswith("There are 2") or "2" in count.headline.split()[0:3]
 
 
