@@ -38,6 +38,8 @@ FLOORS = {
     "j_threads": 0.95,
     "k_mixed": 0.95,
     "k_threads": 0.97,
+    "l_mixed": 0.95,
+    "l_threads": 0.95,
 }
 WRONG_AT_MOST = 0.03
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""
