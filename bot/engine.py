@@ -30,6 +30,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.language import lexicon
 from bot.language.text import keys, stem
 from bot.understanding import query as q
+from bot.understanding.context import known_only
 from bot.understanding.followup import TOPIC_KINDS, Context, continue_from
 from bot.understanding.index import Index, build_index
 from bot.understanding.parser import Parse, parse
@@ -76,6 +77,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             uses = " ".join(f"{w.text}={w.meaning or w.use}" for w in parsed.query.words)
             trace += [f"words: {uses}", *explain_lines(self, parsed)]
         if context is not None:
+            context = known_only(context, set(self.kb.orgs_by_id), set(self.kb.people_by_id))
             merged = continue_from(context, parsed, parsed.query, self.index)
             answer = self._answer_query(parsed, merged) if merged is not None else None
             if merged is not None and answer is not None:

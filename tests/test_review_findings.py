@@ -56,3 +56,39 @@ def test_a_group_with_organisations_but_nobody_yet_still_loads(tmp_path: Path):
     (tmp_path / "people.yaml").write_text("[]\n")
     engine = Engine.from_directory(tmp_path)
     assert not engine.answer("who works in Town?").people
+
+
+def test_a_context_from_another_knowledge_does_not_crash(engine, other_engine):
+    _, context = engine.converse("who works at UiO?")
+    answer, _ = other_engine.converse("and the rest?", context)
+    assert answer.text  # answered calmly, whatever it says
+
+
+def test_one_persons_first_name_with_anothers_surname_is_nobody(engine):
+    for question in ("who is Stein Molven?", "who is Caroline Kaasa?", "where does Lovise Kure work?"):
+        assert not engine.answer(question).people, question
+
+
+def test_non_negates(engine):
+    names_ = sorted(p.name for p in engine.answer("who are the non-Swedish collaborators?").people)
+    assert names_ == ["Jérôme Cros", "Lars O. Dragsted", "Marco Del Chiaro"]
+
+
+def test_a_unit_word_that_is_also_a_cue_is_not_the_unit(other_engine):
+    assert len(other_engine.answer("who is in the group?").people) == 4
+
+
+def test_a_city_added_keeps_the_kind_of_place_and_abroad_replaces_the_country(engine):
+    _, oslo = talk(engine, "who works at a hospital?", "and in Oslo?")
+    assert len(oslo.people) == 5
+    _, abroad = talk(engine, "who is in Norway?", "and abroad?")
+    assert len(abroad.people) == 6
+
+
+def test_counting_the_consortiums_people(engine):
+    _, count = talk(engine, "what is KNEP?", "how many people work there?")
+    assert count.headline.startswith("8")
+
+
+def test_three_places_in_a_list(engine):
+    assert len(engine.answer("who works at UiO, UiB or SUS?").people) == 5

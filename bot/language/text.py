@@ -89,7 +89,8 @@ def _negation(match: re.Match[str]) -> str:
 
 
 def expand_negations(text: str) -> str:
-    """'doesn't' and 'doesnt' as 'does not', so negation is one word whatever the spelling."""
+    """'doesn't' and 'doesnt' as 'does not', so negation is one word whatever the spelling; '&' as 'and'."""
+    text = text.replace(" & ", " and ")
     text = _NEGATION_WITH_APOSTROPHE.sub(_negation, text)
     return _NEGATION_WITHOUT_APOSTROPHE.sub(lambda m: f"{m.group(1)} not", text)
 

@@ -44,3 +44,33 @@ class Context:
             named=tuple(data.get("named", ())),
             base=q.Query.from_dict(data["base"]) if data.get("base") else None,
         )
+
+
+def _known_query(query: q.Query | None, orgs: set[str], people: set[str]) -> q.Query | None:
+    if query is None:
+        return None
+    filters = []
+    for f in query.filters:
+        values = tuple(v for v in f.values if v.kind not in ("org", "org_part") or v.id in orgs)
+        if f.values and not values:
+            continue  # everything it named is gone
+        filters.append(q.Filter(f.family, values, f.negated, f.all_of))
+    return query.with_(
+        filters=tuple(filters),
+        people=tuple(i for i in query.people if i in people),
+        excluded=tuple(i for i in query.excluded if i in people),
+        within=tuple(i for i in query.within if i in people) if query.within is not None else None,
+    )
+
+
+def known_only(context: Context, org_ids: set[str], person_ids: set[str]) -> Context:
+    """The context with what the knowledge no longer has left out: a conversation can outlive a
+    reload (or come from another knowledge base), and must never name what is gone."""
+    return Context(
+        query=_known_query(context.query, org_ids, person_ids),
+        people=tuple(i for i in context.people if i in person_ids),
+        themes=context.themes,
+        kind=context.kind,
+        named=tuple(i for i in context.named if i in person_ids),
+        base=_known_query(context.base, org_ids, person_ids),
+    )

@@ -43,11 +43,11 @@ FILTER_KINDS = frozenset(_FAMILY)
 # Words that turn the next named thing into an exclusion.
 NEGATIONS = lexicon.words(
     """
-    not except excluding exclude besides apart without outside drop remove fjern dropp minus
+    not except excluding exclude besides apart without outside elsewhere drop remove fjern dropp minus
     ikke ikkje unntatt utenom utanom bortsett utenfor utanfor uten utan
     """
 )
-_NEGATION_PAIRS = {("other", "than"), ("rather", "than"), ("men", "ikke"), ("men", "ikkje")}
+_NEGATION_PAIRS = {("other", "than"), ("rather", "than"), ("men", "ikke"), ("men", "ikkje"), ("anywhere", "but")}
 BOTH = lexicon.words("both baade bade begge")
 _AND = lexicon.words("and og plus as well")
 # What may stand between a negation (or a conjunction) and the thing it applies to.
@@ -90,6 +90,8 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     items = [item for item in items if item.start in where]
     keys = p.keys
     negated_at = _negation_positions(keys)
+    # "non-Swedish": by the word as typed, since "noen" (someone) is keyed like "non"
+    negated_at += [t.index for t in p.tokens if t.original.lower() == "non"]
     filters: list[q.Filter] = []
     excluded: list[str] = []
     groups = _group(items, keys)
@@ -178,7 +180,8 @@ def _group(items: list[_Item], keys: list[str]) -> list[list[_Item]]:
         if groups:
             last = groups[-1][-1]
             between = keys[last.end : item.start]
-            if (
+            listed = not between and _list_goes_on(groups[-1], item, items, keys)  # "<A>, <B> or <C>"
+            if listed or (
                 last.family == item.family
                 and between
                 and any(k in lexicon.CONJUNCTIONS for k in between)
@@ -189,6 +192,15 @@ def _group(items: list[_Item], keys: list[str]) -> list[list[_Item]]:
                 continue
         groups.append([item])
     return groups
+
+
+def _list_goes_on(group: list[_Item], item: _Item, items: list[_Item], keys: list[str]) -> bool:
+    """Two names of one family side by side (a comma between them) continue a list that ends in
+    'and' or 'or': 'at <A>, <B> or <C>'."""
+    if group[-1].family != item.family:
+        return False
+    following = [i for i in items if i.start > item.start and i.family == item.family]
+    return bool(following) and any(k in lexicon.CONJUNCTIONS for k in keys[item.end : following[0].start])
 
 
 def _says_both(start: int, keys: list[str]) -> bool:

@@ -120,6 +120,9 @@ def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
     """'who funds it?', 'hvor lenge er den finansiert?': 'it' is what the last answer was about."""
     if context.kind not in TOPIC_KINDS or query.filters or query.people or p.mentions:
         return None
+    people_words = set(p.keys) & (lexicon.WHO_WORDS | lexicon.WORK_WORDS)
+    if p.count and people_words and not [k for k in p.counted if k not in lexicon.WHO_WORDS | lexicon.WORK_WORDS]:
+        return q.Query(asks=q.COUNT, counted="people", filters=(q.Filter(q.CONSORTIUM),))  # "how many work there?"
     if p.has("leader", "themes") or p.count:
         return None  # "who leads it?", "what are the themes?": questions of their own
     people_asked = p.has("work") or set(p.keys) & lexicon.EVERYONE_WORDS  # not "who funds it?"
@@ -384,10 +387,8 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
         return None
     if all(f.negated for f in query.filters) and _has_pair(p.keys[:3], _ABOUT_STARTS):
         # "what about outside <region>?": instead of the last place condition, negated or not
-        families = {f.family for f in query.filters}
-        if families & _WHERE:
-            families |= _WHERE
-        kept = tuple(f for f in previous.filters if f.family not in families)
+        replaced = _replaced_levels(query.filters)
+        kept = tuple(f for f in previous.filters if _level(f) not in replaced)
         return previous.with_(asks=q.PEOPLE, filters=(*kept, *query.filters))
     if all(f.negated for f in query.filters):
         turned = [f for f in previous.filters if not f.negated and any(_same(f, n) for n in query.filters)]
@@ -402,11 +403,40 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
         families = {f.family for f in query.filters}
         kept = tuple(f for f in previous.filters if f.family not in families or f.negated)
         return previous.with_(filters=(*kept, *query.filters))
-    families = {f.family for f in query.filters}
-    if families & _WHERE:  # "and at <an institution>?" after "… at a hospital?": both say where
-        families |= _WHERE
-    kept = tuple(f for f in previous.filters if f.family not in families)
+    replaced = _replaced_levels(query.filters)
+    kept = tuple(f for f in previous.filters if _level(f) not in replaced)
     return previous.with_(filters=(*kept, *query.filters), excluded=query.excluded)
+
+
+def _replaced_levels(new: tuple[q.Filter, ...]) -> set[str]:
+    """Which earlier conditions a follow-up's conditions take the place of.
+
+    An area ("and in <city>?", "and abroad?") replaces the area and any institution, and keeps a
+    kind of institution ("who is at a hospital?" then "and in <city>?"); an institution replaces
+    all of where; a kind of institution replaces institutions and kinds, and keeps the area."""
+    replaced: set[str] = set()
+    for f in new:
+        level = _level(f)
+        if level == "area":
+            replaced |= {"area", "institution"}
+        elif level == "institution":
+            replaced |= {"area", "institution", "kind"}
+        elif level == "kind":
+            replaced |= {"institution", "kind"}
+        else:
+            replaced.add(level)
+    return replaced
+
+
+def _level(f: q.Filter) -> str:
+    """What a condition is about: an institution (or a kind of one), an area, or its own family."""
+    if f.family == q.ORG_KIND:
+        return "kind"
+    if f.family == q.PLACE and all(v.kind in (ORG, "org_part") for v in f.values):
+        return "institution"
+    if f.family in (q.PLACE, q.ABROAD, q.HOME):
+        return "area"
+    return f.family
 
 
 def _same(a: q.Filter, b: q.Filter) -> bool:

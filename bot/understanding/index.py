@@ -375,8 +375,8 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
                 start = next((n for n, k in enumerate(full) if k not in lexicon.GENERIC_NAME_WORDS), 0)
                 if start > 0 and full[start:] != core and distinctive:
                     phrases.append((full[start:], Target(UNIT, unit)))
-                for word in core:
-                    if word not in domain and len(word) >= 4:
+                for word in core:  # "Kelp Group" is not every "group" a question says
+                    if word not in domain and len(word) >= 4 and word not in _cue_words():
                         phrases.append(((word,), Target(UNIT, unit)))
         for theme in person.themes:
             by_theme[theme].add(person.id)

@@ -6,6 +6,8 @@ something else. Only the sentences that ask are searched.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from bot.language import lexicon
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS
@@ -66,6 +68,11 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
         if run and (any(i in unknown_positions for i in run) or bare):
             result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
             break
+    for first, last in pairwise(result.mentions):
+        # one person's first name before another's surname names nobody the knowledge has
+        adjacent = first.kind == FIRST_NAME and last.kind == SURNAME and first.end == last.start
+        if adjacent and not {t.value for t in first.targets} & {t.value for t in last.targets}:
+            result.unknown_name = _span_text(tokens, first.start, last.end)
     for mention in result.mentions:  # "western Norway": a part of a country the knowledge cannot draw
         before = mention.start - 1
         in_question = mention.start in result.asking
