@@ -261,8 +261,9 @@ def _cue_groups() -> tuple[frozenset[str], ...]:
     )
 
 
-def _cue_words() -> set[str]:
-    return set().union(*_cue_groups())
+@cache
+def _cue_words() -> frozenset[str]:
+    return frozenset().union(*_cue_groups())
 
 
 @cache
