@@ -109,3 +109,8 @@ def test_it_is_what_the_last_answer_was_about(engine):
 def test_a_correction_replaces_the_place(engine):
     _, corrected = talk(engine, "who works in Stockholm?", "no, I meant Gothenburg")
     assert names(corrected) == ["Jan Borén"]
+
+
+def test_a_bare_number_after_a_theme_is_that_theme(engine):
+    _, fourth = talk(engine, "what is theme 1?", "and 4?")
+    assert [t.number for t in fourth.themes] == [4]

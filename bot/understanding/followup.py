@@ -178,11 +178,21 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         wanted = ordinals[0]  # "the third one": the third of the themes
     elif numbered := _numbered(p.keys):
         wanted = numbered  # "hva går nummer tre ut på?"
+    elif (bare := _bare_number(p.keys)) is not None:
+        wanted = bare  # "what is theme 1?" then "and 4?"
     elif p.has("who") and keys & (_ONE | lexicon.THEME_WORDS | _THAT_PLACE) and len(context.themes) == 1:
         return q.Query(asks=q.THEMES, themes=context.themes, attribute="people")
     else:
         return None
     return q.Query(asks=q.THEMES, themes=(wanted,))
+
+
+def _bare_number(keys: list[str]) -> int | None:
+    """'and 4?', 'og tre?': a fragment that is nothing but a number."""
+    rest = [k for k in keys if k not in _FRAGMENT_STARTS and k not in lexicon.STOPWORDS]
+    if len(rest) != 1:
+        return None
+    return int(rest[0]) if rest[0].isdecimal() and 0 < int(rest[0]) < 100 else lexicon.CARDINALS.get(rest[0])
 
 
 def _numbered(keys: list[str]) -> int | None:
