@@ -7,7 +7,6 @@ nothing below this module calls sys.exit.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -166,7 +165,3 @@ def run_check(directory: Path | None) -> int:
         f"{len(kb.themes)} themes, {len(kb.project.facts)} facts, {len(kb.faq)} FAQ entries"
     )
     return EXIT_OK
-
-
-def print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False), flush=True)

@@ -53,9 +53,5 @@ class Conversations:
             while len(self._items) > self.limit:
                 self._items.popitem(last=False)
 
-    def forget(self, key: str) -> None:
-        with self._lock:
-            self._items.pop(key, None)
-
     def __len__(self) -> int:
         return len(self._items)

@@ -133,7 +133,6 @@ THEME_WORDS = _set(
     underprosjekt underprosjekter satsingsomraade satsingsomraader
     """
 )
-THEME_SUFFIXES = ("tema", "temaer", "temaene", "emne", "emner")
 PROJECT_WORDS = _set(
     """
     handlar heiter forskinga forskingsgruppa prosjektgruppa forskingsprosjektet
