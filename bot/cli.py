@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bot.errors import BotError, ConfigError, KnowledgeError
 from bot.logs import setup_logging
+from bot.settings import Settings
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -89,9 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; return its exit code."""
     args = build_parser().parse_args(argv)
-    command = args.command or _default_command()
-    setup_logging("INFO" if command == "serve" else "WARNING")
     try:
+        settings = Settings.from_env()
+        command = args.command or ("serve" if settings.bot_token else "chat")
+        setup_logging("INFO" if command == "serve" else "WARNING", settings)
         if command == "ask":
             from bot.terminal import run_ask
 
@@ -140,11 +142,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def _default_command() -> str:
-    """The Slack bot when tokens are set, else the terminal chat."""
-    return "serve" if os.environ.get("SLACK_BOT_TOKEN") else "chat"
-
-
 def _with_defaults(args: argparse.Namespace, **defaults: object) -> argparse.Namespace:
     for key, value in defaults.items():
         if not hasattr(args, key):
@@ -154,9 +151,9 @@ def _with_defaults(args: argparse.Namespace, **defaults: object) -> argparse.Nam
 
 def run_check(directory: Path | None) -> int:
     """Validate the knowledge; one line per problem, warnings too."""
-    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+    from bot.knowledge.loader import load_knowledge
 
-    directory = directory or default_knowledge_dir()
+    directory = Settings.from_env(knowledge_dir=directory).knowledge_dir
     kb = load_knowledge(directory)
     for warning in kb.warnings:
         print(f"warning: {warning}", file=sys.stderr)

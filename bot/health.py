@@ -7,12 +7,11 @@ and this checks its age.
 
 from __future__ import annotations
 
-import os
 import time
 import urllib.request
 from pathlib import Path
 
-from bot.unanswered import default_data_dir
+from bot.settings import Settings
 
 HEARTBEAT_FILE = "heartbeat"
 STALE_AFTER_SECONDS = 60
@@ -27,12 +26,13 @@ def heartbeat_age(data_dir: Path) -> float | None:
 
 def check_health(data_dir: Path | None = None, timeout: float = 4.0) -> tuple[bool, str]:
     """(healthy, reason) for the bot configured by the environment."""
-    if os.environ.get("SLACK_APP_TOKEN"):
-        age = heartbeat_age(data_dir or default_data_dir())
+    settings = Settings.from_env(data_dir=data_dir)
+    if settings.socket_mode:
+        age = heartbeat_age(settings.data_dir)
         if age is None:
             return False, "no Socket Mode heartbeat yet"
         return age < STALE_AFTER_SECONDS, f"Socket Mode heartbeat {age:.0f} s old"
-    port = os.environ.get("PORT", "3000")
+    port = settings.port
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=timeout) as response:
             return response.status == 200, f"/healthz answered {response.status}"

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sys
+from collections.abc import Iterable
+
+from bot.settings import Settings
 
 _TOKEN = re.compile(r"\b(xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)")
-_SECRET_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
 
 
 class RedactSecrets(logging.Filter):
     """Replace Slack tokens and the configured secrets in every log record."""
 
-    def __init__(self) -> None:
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
         super().__init__()
-        self.secrets = [v for v in (os.environ.get(n, "") for n in _SECRET_VARIABLES) if len(v) >= 8]
+        self.secrets = [v for v in secrets if len(v) >= 8]
 
     def redact(self, text: str) -> str:
         text = _TOKEN.sub("[redacted]", text)
@@ -36,15 +37,16 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def setup_logging(default_level: str = "WARNING") -> None:
-    """Log to stderr at `$LOG_LEVEL` (or the default), secrets redacted."""
-    level_name = os.environ.get("LOG_LEVEL", default_level).upper()
+def setup_logging(default_level: str = "WARNING", settings: Settings | None = None) -> None:
+    """Log to stderr at `$LOG_LEVEL` (else the default), the configured secrets redacted."""
+    settings = settings or Settings.from_env()
+    level_name = (settings.log_level or default_level).upper()
     level = logging.getLevelName(level_name)
     if not isinstance(level, int):
         level = logging.getLevelName(default_level)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactSecrets())
+    handler.addFilter(RedactSecrets(settings.secrets))
     root = logging.getLogger()
     for existing in list(root.handlers):
         if getattr(existing, "_bot_handler", False):

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz
 
 from bot.language.text import fold
-from bot.unanswered import THUMBS_DOWN, StoredQuestion, parse_since, recorder_from_settings
+from bot.settings import Settings
+from bot.unanswered import THUMBS_DOWN, StoredQuestion, parse_since, recorder_for
 
 SIMILAR = 80
 
@@ -67,7 +68,7 @@ def format_report(groups: list[Group], since: str) -> str:
 
 def run_report(args: argparse.Namespace) -> int:
     span = parse_since(args.since)
-    log = recorder_from_settings(args.data_dir)
+    log = recorder_for(Settings.from_env(data_dir=args.data_dir))
     if log is None:
         print("Recording of unanswered questions is off (BOT_RECORD_UNANSWERED).")
         return 0

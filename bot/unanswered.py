@@ -6,7 +6,6 @@ knowledge. Only the time, the front end and the text are kept: never who asked.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -15,9 +14,11 @@ from pathlib import Path
 
 from bot.answer import Answer
 from bot.errors import ConfigError
+from bot.settings import Settings
 
 UNANSWERED = "unanswered"
 THUMBS_DOWN = "thumbs_down"
+ERROR = "error"
 MAX_STORED_CHARS = 2000
 
 _SCHEMA = """
@@ -30,17 +31,6 @@ CREATE TABLE IF NOT EXISTS questions (
 );
 CREATE INDEX IF NOT EXISTS questions_asked_at ON questions (asked_at);
 """
-_OFF = {"0", "false", "no", "off"}
-
-
-def default_data_dir() -> Path:
-    """`$BOT_DATA_DIR`, else the per-user data directory of this platform."""
-    configured = os.environ.get("BOT_DATA_DIR")
-    if configured:
-        return Path(configured)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("research-group-bot", appauthor=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,14 +103,13 @@ class UnansweredLog:
         return [StoredQuestion(datetime.fromisoformat(a), f, r, q) for a, f, r, q in rows]
 
 
-def recorder_from_settings(data_dir: Path | None = None) -> UnansweredLog | None:
+def recorder_for(settings: Settings) -> UnansweredLog | None:
     """The log in the configured data directory, or None when `BOT_RECORD_UNANSWERED` is off."""
-    if os.environ.get("BOT_RECORD_UNANSWERED", "1").strip().lower() in _OFF:
+    if not settings.record_unanswered:
         return None
-    directory = Path(data_dir) if data_dir else default_data_dir()
-    if directory.exists() and not directory.is_dir():
-        raise ConfigError(f"the data directory {directory} is a file, not a directory")
-    return UnansweredLog(directory / "unanswered.sqlite3")
+    if settings.data_dir.exists() and not settings.data_dir.is_dir():
+        raise ConfigError(f"the data directory {settings.data_dir} is a file, not a directory")
+    return UnansweredLog(settings.unanswered_path)
 
 
 def parse_since(text: str) -> timedelta:

@@ -18,10 +18,10 @@ from urllib.parse import urlencode
 from slack_sdk.signature import SignatureVerifier
 
 from bot.engine import Engine
+from bot.settings import Settings
 from bot.slack.app import build_app
 from bot.slack.serve import make_http_server
 from bot.slack.services import SlackServices
-from bot.slack.settings import SlackSettings
 from bot.unanswered import UnansweredLog
 from tests.slack_mock import SlackMock
 
@@ -42,14 +42,16 @@ def event(name: str, event_id: str | None = None, **changes: Any) -> dict[str, A
     return body
 
 
-def settings_for(mock: SlackMock, **overrides: Any) -> SlackSettings:
+def settings_for(mock: SlackMock, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "bot_token": "xoxb-test-token",
         "signing_secret": SECRET,
         "api_url": mock.api_url,
+        "knowledge_dir": Path(__file__).resolve().parent / "fixtures" / "knowledge",
+        "data_dir": Path("/nonexistent/the-tests-pass-a-recorder"),
     }
     values.update(overrides)
-    return SlackSettings(**values)
+    return Settings(**values)
 
 
 @dataclass

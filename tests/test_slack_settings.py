@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from bot.errors import ConfigError
+from bot.settings import Settings
 from bot.slack.manifest import BOT_EVENTS, manifest, manifest_yaml
-from bot.slack.settings import SlackSettings
 from tests.conftest import ROOT
 
 SECRET = "0123456789abcdef0123456789abcdef"
@@ -43,19 +43,33 @@ SECRET = "0123456789abcdef0123456789abcdef"
 )
 def test_bad_settings_are_named(env, message):
     with pytest.raises(ConfigError) as caught:
-        SlackSettings.from_env(env)
+        Settings.from_env(env, slack=True)
     assert message in str(caught.value)
 
 
-def test_a_bad_secret_is_not_echoed():
+@pytest.mark.parametrize(
+    ("name", "value", "secret_part"),
+    [
+        ("SLACK_SIGNING_SECRET", "zzzz-very-secret-value", "zzzz"),
+        ("SLACK_BOT_TOKEN", "xoxp-real-user-token", "xoxp"),
+        ("SLACK_APP_TOKEN", "xoxb-wrong-kind", "xoxb-w"),
+        ("SLACK_API_URL", "https://proxyuser:hunter2@proxy.example/api/", "hunter2"),
+        ("SLACK_API_URL", "proxyuser:hunter2@proxy.example", "hunter2"),
+    ],
+)
+def test_secret_material_is_never_echoed(name: str, value: str, secret_part: str):
+    env = {"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": SECRET, name: value}
     with pytest.raises(ConfigError) as caught:
-        SlackSettings.from_env({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": "zzzz-very-secret-value"})
-    assert "very-secret-value" not in str(caught.value)
+        Settings.from_env(env, slack=True)
+    assert name in str(caught.value)
+    assert secret_part not in str(caught.value)
 
 
 def test_modes():
-    socket = SlackSettings.from_env({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_APP_TOKEN": "xapp-1-A-2"})
-    http = SlackSettings.from_env({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": SECRET, "PORT": "8080"})
+    socket = Settings.from_env({"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_APP_TOKEN": "xapp-1-A-2"}, slack=True)
+    http = Settings.from_env(
+        {"SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": SECRET, "PORT": "8080"}, slack=True
+    )
     assert socket.socket_mode and not http.socket_mode and http.port == 8080
 
 

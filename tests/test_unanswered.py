@@ -11,7 +11,8 @@ import pytest
 
 from bot.errors import ConfigError
 from bot.report import format_report, group_questions
-from bot.unanswered import THUMBS_DOWN, UnansweredLog, parse_since, recorder_from_settings
+from bot.settings import Settings
+from bot.unanswered import THUMBS_DOWN, UnansweredLog, parse_since, recorder_for
 
 LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -87,7 +88,8 @@ def test_bad_since_is_a_clear_error():
 
 def test_data_dir_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path / "from-env"))
-    assert recorder_from_settings().path == tmp_path / "from-env" / "unanswered.sqlite3"
-    assert recorder_from_settings(tmp_path / "flag").path == tmp_path / "flag" / "unanswered.sqlite3"
+    assert recorder_for(Settings.from_env()).path == tmp_path / "from-env" / "unanswered.sqlite3"
+    flag = Settings.from_env(data_dir=tmp_path / "flag")
+    assert recorder_for(flag).path == tmp_path / "flag" / "unanswered.sqlite3"
     monkeypatch.setenv("BOT_RECORD_UNANSWERED", "false")
-    assert recorder_from_settings() is None
+    assert recorder_for(Settings.from_env()) is None

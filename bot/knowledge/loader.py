@@ -6,7 +6,6 @@ the file, the line and the entry, so a maintainer fixes them all in one go.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,17 +79,6 @@ _FIELDS = {
     "fact": {"text", "keywords"},
     "faq": {"id", "questions", "answer"},
 }
-
-
-def default_knowledge_dir() -> Path:
-    """`$BOT_KNOWLEDGE_DIR`, else ./knowledge, else the knowledge bundled beside the package."""
-    configured = os.environ.get("BOT_KNOWLEDGE_DIR")
-    if configured:
-        return Path(configured)
-    here = Path.cwd() / "knowledge"
-    if (here / "people.yaml").exists():
-        return here
-    return Path(__file__).resolve().parents[2] / "knowledge"
 
 
 @dataclass

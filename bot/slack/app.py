@@ -12,16 +12,17 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from bot.engine import Engine
+from bot.service import AnswerService
+from bot.settings import Settings
 from bot.slack.listeners import register_listeners
 from bot.slack.markup import escape
 from bot.slack.services import SlackServices
-from bot.slack.settings import SlackSettings
 from bot.unanswered import UnansweredLog
 
 log = logging.getLogger("bot.slack")
 
 
-def web_client(settings: SlackSettings) -> WebClient:
+def web_client(settings: Settings) -> WebClient:
     """slack_sdk's client, retrying on HTTP 429 (after Retry-After) and on dropped connections."""
     options = {"base_url": settings.api_url} if settings.api_url else {}
     return WebClient(
@@ -39,7 +40,7 @@ def web_client(settings: SlackSettings) -> WebClient:
 
 
 def build_app(
-    settings: SlackSettings,
+    settings: Settings,
     engine: Callable[[], Engine],
     recorder: UnansweredLog | None = None,
     *,
@@ -53,7 +54,7 @@ def build_app(
         process_before_response=process_before_response,
         logger=logging.getLogger("bot.slack.bolt"),
     )
-    services = SlackServices(engine=engine, settings=settings, recorder=recorder)
+    services = SlackServices(answers=AnswerService(engine, "slack", recorder), settings=settings)
     register_listeners(app, services)
 
     @app.error

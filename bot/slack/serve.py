@@ -22,11 +22,10 @@ from slack_sdk.errors import SlackApiError
 
 from bot.errors import ConfigError
 from bot.health import HEARTBEAT_FILE
-from bot.knowledge.loader import default_knowledge_dir
 from bot.knowledge.reload import KnowledgeSource
+from bot.settings import Settings
 from bot.slack.app import build_app, report_refused_edit
-from bot.slack.settings import SlackSettings
-from bot.unanswered import default_data_dir, recorder_from_settings
+from bot.unanswered import recorder_for
 
 log = logging.getLogger("bot.serve")
 
@@ -83,7 +82,7 @@ def heartbeat_loop(handler: SocketModeHandler, path: Path, stop: threading.Event
             log.warning("could not write the heartbeat: %s", exc)
 
 
-def _connected_app(settings: SlackSettings, source: KnowledgeSource, recorder: object) -> App:
+def _connected_app(settings: Settings, source: KnowledgeSource, recorder: object) -> App:
     """Build the app (bolt checks the bot token with auth.test); Slack's refusal becomes one line."""
     where = settings.api_url or "https://slack.com/api/"
     try:
@@ -118,10 +117,10 @@ def _stop_on_sigterm() -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    settings = SlackSettings.from_env(port=args.port, data_dir=args.data_dir, knowledge_dir=args.knowledge)
-    knowledge = settings.knowledge_dir or default_knowledge_dir()
+    settings = Settings.from_env(slack=True, port=args.port, data_dir=args.data_dir, knowledge_dir=args.knowledge)
+    knowledge = settings.knowledge_dir
     source = KnowledgeSource(knowledge)
-    recorder = recorder_from_settings(settings.data_dir)
+    recorder = recorder_for(settings)
     app = _connected_app(settings, source, recorder)
     _stop_on_sigterm()
     source.on_error = report_refused_edit(app.client, settings.maintainers_channel)
@@ -130,7 +129,7 @@ def run_serve(args: argparse.Namespace) -> int:
     log.info("serving %s: %d people, %d themes, from %s", kb.project.name, len(kb.people), len(kb.themes), knowledge)
     if settings.socket_mode:
         handler = SocketModeHandler(app, settings.app_token)
-        heartbeat = (settings.data_dir or default_data_dir()) / HEARTBEAT_FILE
+        heartbeat = settings.data_dir / HEARTBEAT_FILE
         stop = threading.Event()
         threading.Thread(target=heartbeat_loop, args=(handler, heartbeat, stop), daemon=True).start()
         log.info("connecting to Slack in Socket Mode")

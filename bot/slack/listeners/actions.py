@@ -9,6 +9,7 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from bot.service import APOLOGY
 from bot.slack.blocks import (
     FEEDBACK_DOWN,
     FEEDBACK_UP,
@@ -21,7 +22,7 @@ from bot.slack.blocks import (
     text_message,
 )
 from bot.slack.markup import escape
-from bot.slack.services import APOLOGY, SlackServices
+from bot.slack.services import SlackServices
 
 log = logging.getLogger("bot.slack")
 
@@ -44,7 +45,7 @@ def register(app: App, services: SlackServices) -> None:
     def on_share(ack: Ack, body: dict, respond: Respond) -> None:
         ack()
         question = _value(body)
-        answer = services.answer(question)
+        answer = services.answers.answer(question)
         message = answer_message(answer, feedback=False)
         asked = f"<@{body['user']['id']}> asked: {escape(question)}"
         message["blocks"].insert(0, mrkdwn_message(asked)["blocks"][0])
@@ -53,14 +54,14 @@ def register(app: App, services: SlackServices) -> None:
     @app.action(SHOW_ALL)
     def on_show_all(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
         ack()
-        answer = services.answer(_value(body))
+        answer = services.answers.answer(_value(body))
         for message in all_people_messages(answer):
             _post_near(body, respond, client, message)
 
     @app.action(re.compile(rf"^{SUGGEST_PREFIX}\d+$"))
     def on_suggestion(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
         ack()
-        answer = services.answer(_value(body))
+        answer = services.answers.answer(_value(body))
         _post_near(body, respond, client, answer_message(answer, ephemeral=_is_ephemeral(body)))
 
     @app.action(FEEDBACK_UP)

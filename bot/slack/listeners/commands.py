@@ -7,9 +7,10 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
+from bot.service import APOLOGY
 from bot.slack.blocks import answer_message, text_message
 from bot.slack.markup import question_from_slack
-from bot.slack.services import APOLOGY, SlackServices
+from bot.slack.services import SlackServices
 
 log = logging.getLogger("bot.slack")
 
@@ -20,7 +21,7 @@ def register(app: App, services: SlackServices) -> None:
         ack()  # within Slack's 3 seconds, before any work
         try:
             question = question_from_slack(command.get("text", ""))
-            answer = services.answer(question or "help")
+            answer = services.answers.answer(question or "help")
             respond(response_type="ephemeral", **answer_message(answer, ephemeral=answer.kind != "help"))
         except Exception:
             log.exception("/ask failed")

@@ -8,10 +8,11 @@ from typing import Any
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
+from bot.service import APOLOGY
 from bot.slack.blocks import answer_message, text_message
 from bot.slack.home import home_view
 from bot.slack.markup import question_from_slack
-from bot.slack.services import APOLOGY, SlackServices
+from bot.slack.services import SlackServices
 from bot.slack.welcome import welcome_message
 
 log = logging.getLogger("bot.slack")
@@ -45,7 +46,7 @@ def register(app: App, services: SlackServices) -> None:
     def on_home_opened(event: dict, client: WebClient) -> None:
         if event.get("tab", "home") != "home":
             return
-        client.views_publish(user_id=event["user"], view=home_view(services.engine()))
+        client.views_publish(user_id=event["user"], view=home_view(services.engine))
 
     @app.event("team_join")
     def on_team_join(event: dict, client: WebClient) -> None:
@@ -54,7 +55,7 @@ def register(app: App, services: SlackServices) -> None:
         user = event.get("user") or {}
         if user.get("is_bot") or user.get("deleted"):
             return
-        client.chat_postMessage(channel=user["id"], **welcome_message(services.engine()))
+        client.chat_postMessage(channel=user["id"], **welcome_message(services.engine))
 
     @app.event("member_joined_channel")
     def on_member_joined(event: dict, client: WebClient, context: dict) -> None:
@@ -62,7 +63,7 @@ def register(app: App, services: SlackServices) -> None:
             return
         if not _is_welcome_channel(client, event.get("channel", ""), services.settings.welcome_channels):
             return
-        client.chat_postMessage(channel=event["user"], **welcome_message(services.engine()))
+        client.chat_postMessage(channel=event["user"], **welcome_message(services.engine))
 
 
 def _reply(services: SlackServices, client: WebClient, event: dict, context: dict, thread_ts: str | None) -> None:
@@ -70,7 +71,7 @@ def _reply(services: SlackServices, client: WebClient, event: dict, context: dic
     channel = event["channel"]
     try:
         question = question_from_slack(event.get("text", ""), context.get("bot_user_id"))
-        answer = services.answer(question)
+        answer = services.answers.answer(question)
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, **answer_message(answer))
     except Exception:
         log.exception("answering in %s failed", channel)
