@@ -97,6 +97,8 @@ class Answer:
     language: str = "en"
     explanation: tuple[str, ...] = field(default=(), compare=False)
     parts: tuple[Part, ...] = ()
+    closes: bool = False
+    """The asker ended the conversation ("thanks", "bye", "stop"): a Slack thread stops being read."""
 
     def __post_init__(self) -> None:
         if self.parts and not self.details:
@@ -123,6 +125,7 @@ class Answer:
             "sources": list(self.sources),
             "language": self.language,
             "parts": [_part_json(part) for part in self.parts],
+            "closes": self.closes,
         }
         if explain:
             data["explanation"] = list(self.explanation)

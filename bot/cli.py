@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "manifest":
             from bot.slack.manifest import manifest_yaml
 
-            print(manifest_yaml(http_url=args.http), end="")
+            print(manifest_yaml(http_url=args.http, agent_view=settings.agent_view), end="")
             return EXIT_OK
         if command == "healthcheck":
             from bot.health import check_health

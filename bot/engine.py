@@ -59,6 +59,17 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
     def from_directory(cls, directory: Path | str) -> Engine:
         return cls(load_knowledge(directory))
 
+    def leader_slack_ids(self) -> list[str]:
+        """The Slack user ids of the group's leader(s), where the knowledge gives them: who gets hand-offs."""
+        leaders = [self.kb.people_by_id.get(self.kb.project.leader)] if self.kb.project.leader else []
+        if not any(leaders):
+            leaders = [self.kb.people_by_id[i] for i in sorted(self.index.people_by_role.get("leader", set()))]
+        return [person.slack for person in leaders if person is not None and person.slack]
+
+    def people_by_slack_id(self) -> dict[str, str]:
+        """Slack user id to the person's name, so a question mentioning @someone asks about that person."""
+        return {person.slack: person.name for person in self.kb.people if person.slack}
+
     def answer(self, question: str, context: Context | None = None) -> Answer:
         """Answer one question (in the light of a conversation's context); never raises for any text."""
         return self.converse(question, context)[0]
@@ -154,6 +165,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         """
         return [
             self._empty,
+            self._stop,
             self._faq,
             self._help,
             self._unknown_person,

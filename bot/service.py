@@ -41,9 +41,13 @@ class AnswerService:
         return self._engine()  # type: ignore[return-value]
 
     def converse(
-        self, question: str, context: Context | None = None, explain: bool = False
+        self, question: str, context: Context | None = None, explain: bool = False, keep_as: str | None = None
     ) -> tuple[Answer, Context | None]:
-        """The answer and the conversation's new context; a failing engine gives an apology and no context."""
+        """The answer and the conversation's new context; a failing engine gives an apology and no context.
+
+        `keep_as` is the form of the question the unanswered log may keep, when the front end has a
+        safer one than the text the engine read (Slack keeps `<@U…>` ids, not the names decoded from them).
+        """
         started = time.perf_counter()
         try:
             answer, new_context = self.engine.converse(question, context, explain)
@@ -51,21 +55,30 @@ class AnswerService:
             log.exception("the engine failed on a question")
             answer, new_context = Answer(question, "error", False, APOLOGY), None
         log_question(self.front_end, answer, (time.perf_counter() - started) * 1000)
-        self._keep(answer)
+        self._keep(answer, keep_as)
         return answer, new_context
 
-    def answer(self, question: str) -> Answer:
+    def answer(self, question: str, keep_as: str | None = None) -> Answer:
         """A question on its own, with no conversation around it."""
-        return self.converse(question)[0]
+        return self.converse(question, keep_as=keep_as)[0]
 
-    def _keep(self, answer: Answer) -> None:
+    def feedback(self, question: str, reason: str, kind: str = "", detail: str = "") -> None:
+        """Keep a 👍, a 👎 (with what was wrong, if the asker said) or a hand-off; storage trouble is only logged."""
+        if self.recorder is None:
+            return
+        try:
+            self.recorder.add(question, self.front_end, reason, kind, detail)
+        except Exception as exc:
+            log.warning("could not store feedback in %s: %s", self.recorder.path, exc)
+
+    def _keep(self, answer: Answer, keep_as: str | None) -> None:
         """Store an unanswered question (a crash too, marked as one) so maintainers can see it."""
         if self.recorder is None or answer.answered:
             return
         try:
             if answer.kind == "error":
-                self.recorder.add(answer.question, self.front_end, ERROR)
+                self.recorder.add(keep_as or answer.question, self.front_end, ERROR, answer.kind)
             else:
-                self.recorder.record(answer, self.front_end)
+                self.recorder.record(answer, self.front_end, keep_as)
         except Exception as exc:  # storage trouble must not cost the user their answer
             log.warning("could not store an unanswered question in %s: %s", self.recorder.path, exc)

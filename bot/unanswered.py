@@ -1,11 +1,17 @@
-"""Questions the bot could not answer, and answers people marked 👎, kept in SQLite.
+"""Questions the bot could not answer, and feedback on answers, kept in SQLite for maintainers.
 
 Maintainers read them with `python -m bot report` to learn what to add to the
-knowledge. Only the time, the front end and the text are kept: never who asked.
+knowledge. Only the time, the front end, the kind of answer, the text and an optional
+reason are kept: never who asked. E-mail addresses and phone numbers are masked,
+Slack users stay `<@U…>` ids, rows older than `BOT_UNANSWERED_DAYS` are deleted, and
+the file is readable by its owner only.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -13,13 +19,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.answer import Answer
-from bot.errors import ConfigError
+from bot.errors import BotError, ConfigError
 from bot.settings import Settings
 
 UNANSWERED = "unanswered"
 THUMBS_DOWN = "thumbs_down"
+THUMBS_UP = "thumbs_up"
+HANDED_OFF = "handed_off"
+FEEDBACK_REASON = "feedback_reason"
 ERROR = "error"
 MAX_STORED_CHARS = 2000
+DEFAULT_KEEP_DAYS = 90
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -31,6 +41,23 @@ CREATE TABLE IF NOT EXISTS questions (
 );
 CREATE INDEX IF NOT EXISTS questions_asked_at ON questions (asked_at);
 """
+_ADDED_COLUMNS = (("kind", "TEXT NOT NULL DEFAULT ''"), ("detail", "TEXT NOT NULL DEFAULT ''"))
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w<@])\+?\d[\d ()./-]{6,}\d(?!\w)")
+_YEARS_OR_DATE = re.compile(r"^\d{4}\s*[-–/.]\s*\d{2,4}$|^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+
+
+def _phone(match: re.Match) -> str:
+    """A phone number has eight digits or more; '2020-2025' and dates are not phone numbers."""
+    found = match.group(0)
+    if sum(c.isdigit() for c in found) < 8 or _YEARS_OR_DATE.match(found):
+        return found
+    return "[phone]"
+
+
+def mask_personal(text: str) -> str:
+    """E-mail addresses and phone numbers masked: the log keeps what was asked, not how to reach people."""
+    return _PHONE.sub(_phone, _EMAIL.sub("[e-mail]", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +66,8 @@ class StoredQuestion:
     front_end: str
     reason: str
     question: str
+    kind: str = ""
+    detail: str = ""
 
 
 class UnansweredLog:
@@ -49,10 +78,12 @@ class UnansweredLog:
     a terminal session write side by side without losing each other's rows.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, keep_days: int = DEFAULT_KEEP_DAYS) -> None:
         self.path = path
+        self.keep_days = keep_days
         self._init_lock = threading.Lock()
         self._ready = False
+        self._writes = 0
         self._local = threading.local()
 
     def _connect(self) -> sqlite3.Connection:
@@ -61,6 +92,7 @@ class UnansweredLog:
             return connection
         if not self._ready:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            _create_private(self.path)
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         connection.execute("PRAGMA busy_timeout = 30000")
         # WAL with synchronous=NORMAL: no fsync per row, and still never a corrupt file.
@@ -70,37 +102,70 @@ class UnansweredLog:
                 if not self._ready:
                     connection.execute("PRAGMA journal_mode = WAL")
                     connection.executescript(_SCHEMA)
+                    _add_missing_columns(connection)
+                    self._forget_old(connection)
                     self._ready = True
         self._local.connection = connection
         return connection
 
-    def add(self, question: str, front_end: str, reason: str = UNANSWERED) -> None:
-        text = " ".join((question or "").split())[:MAX_STORED_CHARS]
+    def _forget_old(self, connection: sqlite3.Connection) -> None:
+        cutoff = datetime.now(UTC) - timedelta(days=self.keep_days)
+        connection.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff.isoformat(timespec="seconds"),))
+
+    def add(self, question: str, front_end: str, reason: str = UNANSWERED, kind: str = "", detail: str = "") -> None:
+        text = mask_personal(" ".join((question or "").split())[:MAX_STORED_CHARS])
         if not text:
             return
+        detail = mask_personal(" ".join((detail or "").split())[:MAX_STORED_CHARS])
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        self._connect().execute(
-            "INSERT INTO questions (asked_at, front_end, reason, question) VALUES (?, ?, ?, ?)",
-            (now, front_end, reason, text),
+        connection = self._connect()
+        connection.execute(
+            "INSERT INTO questions (asked_at, front_end, reason, question, kind, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            (now, front_end, reason, text, kind, detail),
         )
+        self._writes += 1
+        if self._writes % 100 == 0:  # now and then, so a bot that runs for months still forgets on time
+            self._forget_old(connection)
 
-    def record(self, answer: Answer, front_end: str) -> None:
-        """Keep the question if the bot could not answer it."""
+    def record(self, answer: Answer, front_end: str, question: str | None = None) -> None:
+        """Keep the question if the bot could not answer it (as `question`, when the front end gives a safer form)."""
         if not answer.answered:
-            self.add(answer.question, front_end, UNANSWERED)
+            self.add(question or answer.question, front_end, UNANSWERED, answer.kind)
 
     def since(self, moment: datetime) -> list[StoredQuestion]:
+        """Rows since a moment, read-only: a report never creates, migrates or deletes anything."""
         if not self.path.exists():
             return []
-        rows = (
-            self._connect()
-            .execute(
-                "SELECT asked_at, front_end, reason, question FROM questions WHERE asked_at >= ? ORDER BY id",
-                (moment.isoformat(timespec="seconds"),),
-            )
-            .fetchall()
-        )
-        return [StoredQuestion(datetime.fromisoformat(a), f, r, q) for a, f, r, q in rows]
+        try:
+            with contextlib.closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+                columns = {row[1] for row in db.execute("PRAGMA table_info(questions)")}
+                extra = ", kind, detail" if {"kind", "detail"} <= columns else ", '', ''"
+                rows = db.execute(
+                    f"SELECT asked_at, front_end, reason, question{extra} FROM questions WHERE asked_at >= ? "
+                    "ORDER BY id",
+                    (moment.isoformat(timespec="seconds"),),
+                ).fetchall()
+        except sqlite3.Error as exc:
+            raise BotError(f"cannot read the unanswered log {self.path}: {exc}") from None
+        return [StoredQuestion(datetime.fromisoformat(a), f, r, q, k, d) for a, f, r, q, k, d in rows]
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file with mode 0600 before SQLite does (it would use the umask, often 0644)."""
+    if path.exists():
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+        return
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _add_missing_columns(connection: sqlite3.Connection) -> None:
+    """Databases made by an older version gain the newer columns; their rows are kept."""
+    have = {row[1] for row in connection.execute("PRAGMA table_info(questions)")}
+    for name, declaration in _ADDED_COLUMNS:
+        if name not in have:
+            connection.execute(f"ALTER TABLE questions ADD COLUMN {name} {declaration}")
 
 
 def recorder_for(settings: Settings) -> UnansweredLog | None:
@@ -109,7 +174,7 @@ def recorder_for(settings: Settings) -> UnansweredLog | None:
         return None
     if settings.data_dir.exists() and not settings.data_dir.is_dir():
         raise ConfigError(f"the data directory {settings.data_dir} is a file, not a directory")
-    return UnansweredLog(settings.unanswered_path)
+    return UnansweredLog(settings.unanswered_path, settings.unanswered_days)
 
 
 def parse_since(text: str) -> timedelta:

@@ -87,6 +87,13 @@ class SlackMock:
         if method == "conversations.info":
             channel = body.get("channel", "")
             return {"ok": True, "channel": {"id": channel, "name": self.channel_names.get(channel, "random")}}
+        if method == "chat.getPermalink":
+            ts = str(body.get("message_ts", "")).replace(".", "")
+            return {
+                "ok": True,
+                "channel": body.get("channel"),
+                "permalink": f"https://example.slack.com/archives/{body.get('channel')}/p{ts}",
+            }
         if method == "chat.postMessage":
             return {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}", "message": body}
         return {"ok": True}

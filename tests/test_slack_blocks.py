@@ -5,10 +5,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot.engine import Engine
-from bot.slack.blocks import FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, SHARE, all_people_messages, answer_message
+from bot.slack.blocks import (
+    FEEDBACK,
+    HELPFUL,
+    MAX_BLOCKS,
+    NOT_HELPFUL,
+    SHARE,
+    all_people_messages,
+    answer_message,
+    read_feedback,
+)
 from bot.slack.home import home_view
 from bot.slack.markup import escape, question_from_slack
 from bot.slack.welcome import welcome_message
@@ -44,7 +54,22 @@ def test_answer_has_fallback_text_summary_and_feedback(engine):
     message = answer_message(engine.answer("who works in Oslo"))
     assert message["text"].startswith("6 people in Oslo")
     assert message["blocks"][0]["text"]["text"] == "*6 people in Oslo:*"
-    assert {b["action_id"] for b in buttons(message)} == {FEEDBACK_UP, FEEDBACK_DOWN}
+    [rating] = [b for b in message["blocks"] if b["type"] == "context_actions"]
+    [element] = rating["elements"]
+    assert element["type"] == "feedback_buttons" and element["action_id"] == FEEDBACK
+    up = read_feedback(element["positive_button"]["value"])
+    down = read_feedback(element["negative_button"]["value"])
+    assert up == (HELPFUL, "people", "who works in Oslo") and down == (NOT_HELPFUL, "people", "who works in Oslo")
+    assert message["unfurl_links"] is False and message["unfurl_media"] is False
+    assert message["metadata"] == {
+        "event_type": "group_bot_answer",
+        "event_payload": {"kind": "people", "answered": True},
+    }
+
+
+@pytest.mark.parametrize("value", ["", "not json", '{"v": "sideways", "k": "people", "q": "x"}', '{"v": "up"}', "[1]"])
+def test_a_forged_feedback_value_is_not_read(value: str):
+    assert read_feedback(value) is None
 
 
 def test_ephemeral_answer_has_a_share_button(engine):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.slack.blocks import FEEDBACK_DOWN, SHARE, SHOW_ALL
+from bot.slack.blocks import FEEDBACK, SHARE, SHOW_ALL
 from bot.unanswered import UnansweredLog
 from tests.slack_helpers import action_payload, event, everything_sent, running_bot, slash_command
 from tests.slack_mock import BOT_USER_ID, SlackMock
@@ -153,9 +153,10 @@ def test_suggestion_button_answers_that_question_in_the_thread(bot, mock):
 def test_thumbs_down_is_stored_without_who_clicked(mock, engine, tmp_path: Path):
     log = UnansweredLog(tmp_path / "unanswered.sqlite3")
     with running_bot(mock, lambda: engine, recorder=log) as bot:
-        bot.send_action(action_payload(FEEDBACK_DOWN, "who is at KI", mock))
-    [reply] = [c.body for c in mock.calls if c.path == "/respond/action"]
-    assert reply["response_type"] == "ephemeral" and "Thanks" in reply["text"]
+        value = '{"v": "down", "k": "people", "q": "who is at KI"}'
+        bot.send_action(action_payload(FEEDBACK, value, mock))
+        [form] = mock.wait_for("views.open")
+    assert form["view"]["callback_id"] == "feedback_reason"
     stored = log.since(__import__("datetime").datetime(2000, 1, 1, tzinfo=__import__("datetime").UTC))
     assert [(s.reason, s.question, s.front_end) for s in stored] == [("thumbs_down", "who is at KI", "slack")]
     raw = (tmp_path / "unanswered.sqlite3").read_bytes()

@@ -101,6 +101,55 @@ def test_manifest_has_what_the_bot_uses():
     assert http["settings"]["interactivity"]["request_url"] == "https://bot.example.org/slack/events"
 
 
+def test_manifest_asks_for_thread_follow_ups_and_the_agent_view_only_when_set():
+    plain = manifest()
+    assert {"message.channels", "message.groups"} <= set(plain["settings"]["event_subscriptions"]["bot_events"])
+    assert {"channels:history", "groups:history"} <= set(plain["oauth_config"]["scopes"]["bot"])
+    assert "agent_view" not in plain["features"] and "assistant:write" not in plain["oauth_config"]["scopes"]["bot"]
+    agent = manifest(agent_view=True)
+    assert "agent_view" in agent["features"] and "assistant:write" in agent["oauth_config"]["scopes"]["bot"]
+
+
+def test_manifest_header_quotes_the_whole_command():
+    header = manifest_yaml(http_url="https://bot.example.org").splitlines()[1]
+    assert header == "# Made by `python -m bot manifest --http URL`."
+    assert (
+        manifest_yaml(agent_view=True).splitlines()[1] == "# Made by `python -m bot manifest` with BOT_AGENT_VIEW=on."
+    )
+
+
+def test_the_manifest_command_follows_the_agent_view_setting():
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "manifest"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=base | {"BOT_AGENT_VIEW": "on"},
+    )
+    assert "assistant:write" in run.stdout and "agent_view" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"BOT_AGENT_VIEW": "maybe"}, "BOT_AGENT_VIEW should be on or off"),
+        ({"BOT_UNANSWERED_DAYS": "0"}, "BOT_UNANSWERED_DAYS should be a whole number of at least 1"),
+        ({"BOT_UNANSWERED_DAYS": "ninety"}, "BOT_UNANSWERED_DAYS should be a whole number"),
+        ({"BOT_RECORD_UNANSWERED": "perhaps"}, "BOT_RECORD_UNANSWERED should be on or off"),
+    ],
+)
+def test_bad_general_settings_are_named(env, message):
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env(env)
+    assert message in str(caught.value)
+
+
+def test_general_settings_are_read():
+    settings = Settings.from_env({"BOT_AGENT_VIEW": "on", "BOT_UNANSWERED_DAYS": "30", "BOT_RECORD_UNANSWERED": "off"})
+    assert settings.agent_view and settings.unanswered_days == 30 and not settings.record_unanswered
+
+
 def _serve(env: dict[str, str]) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BOT_"))}
     return subprocess.run(

@@ -56,8 +56,20 @@ class TalkAnswers(AnswerBase):
         bye = any(k in lexicon.BYE_WORDS for k in p.keys) or bool(phrase_positions(p.keys, lexicon.BYE_PHRASES))
         if bye or any(k in lexicon.THANKS_WORDS for k in p.keys):
             key = "thanks" if any(k in lexicon.THANKS_WORDS for k in p.keys) else "bye"
-            return Answer(p.text, "greeting", True, say(key, p.language), confidence=1.0, language=p.language)
+            return Answer(
+                p.text, "greeting", True, say(key, p.language), confidence=1.0, language=p.language, closes=True
+            )
         return self._help_answer(p, kind="greeting")
+
+    def _stop(self, p: Parse) -> Answer | None:
+        """'stop', 'that's enough', 'be quiet please': the asker wants the conversation to end."""
+        if not p.keys or not any(k in lexicon.STOP_WORDS for k in p.keys):
+            return None
+        if not all(k in lexicon.STOP_WORDS or k in lexicon.STOP_FILLER for k in p.keys):
+            return None  # "stop codon", "who works on enough ..." are questions
+        return Answer(
+            p.text, "greeting", True, say("stop", p.language), confidence=1.0, language=p.language, closes=True
+        )
 
     def _help_answer(self, p: Parse, kind: str) -> Answer:
         project = self.kb.project

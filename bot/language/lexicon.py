@@ -200,6 +200,9 @@ HOW_TO_PHRASES = _phrases(
 GREETING_WORDS = _set("hi hello hey hei hallo heisann morn morna thanks thank thx takk bye goodbye")
 THANKS_WORDS = _set("thanks thank thx takk")
 BYE_WORDS = _set("bye goodbye")
+# "Stop" ends a conversation (a Slack thread stops being read); with only these words around it.
+STOP_WORDS = _set("stop stopp quiet enough nok slutt ferdig hush shush")
+STOP_FILLER = _set("please pls now ok okay thanks thank takk you du bot be just that s thats all det var er")
 # Greetings of more than one word, whose words alone ("det", "god") are ordinary words.
 GREETING_PHRASES = _phrases(
     ["god morgen", "god dag", "god kveld", "good morning", "good afternoon", "ha det", "tusen takk", "mange takk"]

@@ -73,6 +73,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     ),
     "greeting": ("Hello! {help}", "Hei! {help}"),
     "thanks": ("You're welcome! Ask me anything else about the group.", "Bare hyggelig! Spør meg gjerne om mer."),
+    "stop": (
+        "OK, I'll stop here. Mention me whenever you want to ask something again.",
+        "Greit, jeg stopper her. Nevn meg når du vil spørre om noe igjen.",
+    ),
     "bye": ("Bye! I'm here whenever you need me.", "Ha det! Jeg er her når du trenger meg."),
     "read_as": ("(I read {pairs}.)", "(Jeg leste {pairs}.)"),
     "read_pair": ("'{original}' as '{corrected}'", "'{original}' som '{corrected}'"),

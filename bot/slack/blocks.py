@@ -7,19 +7,23 @@ typed is escaped (see markup.escape).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    ContextActionsBlock,
     ContextBlock,
+    FeedbackButtonObject,
+    FeedbackButtonsElement,
     MarkdownTextObject,
     SectionBlock,
 )
 
 from bot.answer import CARD, EXAMPLES, PEOPLE, STATEMENTS, SUGGESTIONS, THEMES, Answer, Part, PersonRef, ThemeRef
-from bot.slack.markup import escape, link
+from bot.slack.markup import escape, link, mention
 
 MAX_BLOCKS = 50
 SECTION_CHARS = 3000
@@ -29,16 +33,19 @@ FALLBACK_CHARS = 3000
 
 SHOW_ALL = "show_all"
 SHARE = "share"
-FEEDBACK_UP = "feedback_up"
-FEEDBACK_DOWN = "feedback_down"
+FEEDBACK = "feedback"
+ASK_PERSON = "ask_person"
 SUGGEST_PREFIX = "suggest_"
+HELPFUL = "up"
+NOT_HELPFUL = "down"
+METADATA_EVENT = "group_bot_answer"
+NO_FEEDBACK_KINDS = ("help", "greeting", "error")
 
 
 def person_line(person: PersonRef) -> str:
     """'• *Name* (@mention) · role · unit, organisation'."""
-    mention = f" (<@{person.slack}>)" if person.slack else ""
     where = "; ".join(escape(a) for a in person.affiliations)
-    return f"• *{escape(person.name)}*{mention} · {escape(person.role)} · {where}"
+    return f"• *{escape(person.name)}*{mention(person.slack, in_brackets=True)} · {escape(person.role)} · {where}"
 
 
 def theme_text(theme: ThemeRef) -> str:
@@ -86,7 +93,7 @@ def answer_blocks(
     """
     headline = f"*{escape(answer.headline)}*"
     if answer.kind in ("person", "leader") and len(answer.people) == 1 and answer.people[0].slack:
-        headline += f" (<@{answer.people[0].slack}>)"
+        headline += mention(answer.people[0].slack, in_brackets=True)
     blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=headline))]
     hidden = 0
     for part in answer.parts:
@@ -108,14 +115,50 @@ def answer_blocks(
             for n, suggestion in enumerate(answer.suggestions[:5])
         ]
         blocks.append(ActionsBlock(block_id="suggestions", elements=buttons))
+    if not answer.answered and answer.kind != "error":
+        actions.append(_button("Ask a person", ASK_PERSON, answer.question, style="primary"))
     if ephemeral:
         actions.append(_button("Share in channel", SHARE, answer.question, style="primary"))
-    if feedback and answer.kind not in ("help", "greeting"):
-        actions.append(_button("👍", FEEDBACK_UP, answer.question))
-        actions.append(_button("👎", FEEDBACK_DOWN, answer.question))
     if actions:
         blocks.append(ActionsBlock(block_id="answer_actions", elements=actions))
+    if feedback and answer.kind not in NO_FEEDBACK_KINDS:
+        blocks.append(feedback_block(answer))
     return _within_limit(blocks)
+
+
+def feedback_block(answer: Answer) -> ContextActionsBlock:
+    """Slack's own 👍/👎 under an answer; each button's value says which answer, of what kind, it rates."""
+
+    def value(verdict: str) -> str:
+        payload = {"v": verdict, "k": answer.kind, "q": answer.question[:1500]}
+        return json.dumps(payload, ensure_ascii=False)[:BUTTON_VALUE]
+
+    return ContextActionsBlock(
+        block_id="feedback",
+        elements=[
+            FeedbackButtonsElement(
+                action_id=FEEDBACK,
+                positive_button=FeedbackButtonObject(
+                    text="👍", accessibility_label="This answer helped", value=value(HELPFUL)
+                ),
+                negative_button=FeedbackButtonObject(
+                    text="👎", accessibility_label="This answer did not help", value=value(NOT_HELPFUL)
+                ),
+            )
+        ],
+    )
+
+
+def read_feedback(value: str) -> tuple[str, str, str] | None:
+    """(verdict, kind, question) from a feedback button's value; None for anything else."""
+    try:
+        data = json.loads(value)
+        verdict, kind, question = data["v"], data["k"], data["q"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if verdict not in (HELPFUL, NOT_HELPFUL) or not all(isinstance(x, str) for x in (kind, question)):
+        return None
+    return verdict, kind[:40], question
 
 
 def _part_blocks(part: Part, max_people: int | None) -> tuple[list[Block], int]:
@@ -127,7 +170,7 @@ def _part_blocks(part: Part, max_people: int | None) -> tuple[list[Block], int]:
         lines = [escape(line) for line in part.text]
         if part.title and part.people:
             person = part.people[0]
-            lines.insert(0, f"*{escape(part.title)}*" + (f" (<@{person.slack}>)" if person.slack else ""))
+            lines.insert(0, f"*{escape(part.title)}*" + mention(person.slack, in_brackets=True))
         return _sections(lines), 0
     if part.kind == THEMES and len(part.themes) > 1:
         return [SectionBlock(text=MarkdownTextObject(text=theme_text(t))) for t in part.themes], 0
@@ -155,9 +198,22 @@ def fallback_text(answer: Answer) -> str:
 
 
 def answer_message(answer: Answer, **options: Any) -> dict[str, Any]:
-    """`text` and `blocks` for chat.postMessage or respond()."""
+    """`text`, `blocks` and metadata for chat.postMessage or respond().
+
+    Links are not unfurled (a source link would otherwise grow a preview bigger than the
+    answer), and the metadata names the kind of answer so other tools can build on it.
+    """
     blocks = answer_blocks(answer, **options)
-    return {"text": fallback_text(answer), "blocks": [b.to_dict() for b in blocks]}
+    return {
+        "text": fallback_text(answer),
+        "blocks": [b.to_dict() for b in blocks],
+        "unfurl_links": False,
+        "unfurl_media": False,
+        "metadata": {
+            "event_type": METADATA_EVENT,
+            "event_payload": {"kind": answer.kind, "answered": answer.answered},
+        },
+    }
 
 
 def all_people_messages(answer: Answer) -> list[dict[str, Any]]:

@@ -18,13 +18,13 @@ from bot.answering import compose
 from bot.engine import Engine
 from bot.knowledge.model import KnowledgeBase, Person
 from bot.slack.blocks import SECTION_CHARS
-from bot.slack.markup import escape, link
+from bot.slack.markup import escape, link, mention
 
 MAX_HOME_BLOCKS = 100
 
 
 def _mention(person: Person) -> str:
-    return f" (<@{person.slack}>)" if person.slack else ""
+    return mention(person.slack, in_brackets=True)
 
 
 def people_by_place(kb: KnowledgeBase) -> list[tuple[str, list[str]]]:

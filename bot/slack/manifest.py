@@ -6,20 +6,35 @@ from typing import Any
 
 import yaml
 
-BOT_EVENTS = ["app_mention", "message.im", "app_home_opened", "team_join", "member_joined_channel"]
+BOT_EVENTS = [
+    "app_mention",
+    "message.im",
+    "message.channels",  # follow-ups in threads the bot answered in (only those are read)
+    "message.groups",  # the same in private channels
+    "app_home_opened",
+    "team_join",
+    "member_joined_channel",
+]
 BOT_SCOPES = [
     "app_mentions:read",  # app_mention
-    "chat:write",  # chat.postMessage, the welcome DM
+    "chat:write",  # chat.postMessage, the welcome DM, hand-offs
     "commands",  # /ask
     "im:history",  # message.im
+    "channels:history",  # message.channels: follow-ups in threads
+    "groups:history",  # message.groups: follow-ups in threads of private channels
     "channels:read",  # member_joined_channel, channel names for the welcome
     "groups:read",  # member_joined_channel in private channels
     "users:read",  # team_join
 ]
+AGENT_SCOPES = ["assistant:write"]  # suggested prompts in the Messages tab (agent view)
 
 
-def manifest(http_url: str | None = None, name: str = "Group bot") -> dict[str, Any]:
-    """The manifest as a dict; with `http_url`, request URLs on that base instead of Socket Mode."""
+def manifest(http_url: str | None = None, name: str = "Group bot", agent_view: bool = False) -> dict[str, Any]:
+    """The manifest as a dict; with `http_url`, request URLs on that base instead of Socket Mode.
+
+    `agent_view` (BOT_AGENT_VIEW) adds Slack's agent view and its scope; it is off by default
+    because some workspaces' plans lack the feature and would refuse the whole manifest.
+    """
     command: dict[str, Any] = {
         "command": "/ask",
         "description": "Ask about the group's people, places and themes",
@@ -33,6 +48,19 @@ def manifest(http_url: str | None = None, name: str = "Group bot") -> dict[str, 
         command["url"] = url
         events["request_url"] = url
         interactivity["request_url"] = url
+    features: dict[str, Any] = {
+        "app_home": {
+            "home_tab_enabled": True,
+            "messages_tab_enabled": True,
+            "messages_tab_read_only_enabled": False,
+        },
+        "bot_user": {"display_name": name, "always_online": True},
+        "slash_commands": [command],
+    }
+    scopes = list(BOT_SCOPES)
+    if agent_view:
+        features["agent_view"] = {"agent_description": "Answers questions about the research group."}
+        scopes += AGENT_SCOPES
     return {
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {
@@ -40,16 +68,8 @@ def manifest(http_url: str | None = None, name: str = "Group bot") -> dict[str, 
             "description": "Answers questions about the research group: who works where, themes, the project.",
             "background_color": "#2c4a6e",
         },
-        "features": {
-            "app_home": {
-                "home_tab_enabled": True,
-                "messages_tab_enabled": True,
-                "messages_tab_read_only_enabled": False,
-            },
-            "bot_user": {"display_name": name, "always_online": True},
-            "slash_commands": [command],
-        },
-        "oauth_config": {"scopes": {"bot": BOT_SCOPES}},
+        "features": features,
+        "oauth_config": {"scopes": {"bot": scopes}},
         "settings": {
             "event_subscriptions": events,
             "interactivity": interactivity,
@@ -60,7 +80,8 @@ def manifest(http_url: str | None = None, name: str = "Group bot") -> dict[str, 
     }
 
 
-def manifest_yaml(http_url: str | None = None) -> str:
+def manifest_yaml(http_url: str | None = None, agent_view: bool = False) -> str:
     header = "# Slack app manifest: paste it at https://api.slack.com/apps > Create New App > From a manifest.\n"
-    header += "# Made by `python -m bot manifest`" + (" --http URL" if http_url else "") + ".\n"
-    return header + yaml.safe_dump(manifest(http_url), sort_keys=False, allow_unicode=True)
+    command = "python -m bot manifest" + (" --http URL" if http_url else "")
+    header += f"# Made by `{command}`" + (" with BOT_AGENT_VIEW=on" if agent_view else "") + ".\n"
+    return header + yaml.safe_dump(manifest(http_url, agent_view=agent_view), sort_keys=False, allow_unicode=True)

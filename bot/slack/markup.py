@@ -10,18 +10,34 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 _SPECIAL = re.compile(r"<([^<>]*)>")
 
 
-def question_from_slack(text: str, bot_user_id: str | None = None) -> str:
-    """The plain question in a Slack message."""
+def question_from_slack(
+    text: str,
+    bot_user_id: str | None = None,
+    people: Mapping[str, str] | None = None,
+    *,
+    keep_user_ids: bool = False,
+) -> str:
+    """The plain question in a Slack message.
+
+    `<@U…>` of a person in the knowledge (`people`: Slack id to name) becomes their name, so
+    "what does @Anna work on?" asks about Anna. With `keep_user_ids`, user mentions stay
+    `<@U…>` instead: the form the unanswered log keeps (see `question_to_keep`).
+    """
 
     def decode(match: re.Match) -> str:
         inner = match.group(1)
         target, _, label = inner.partition("|")
         if bot_user_id and target == f"@{bot_user_id}":
             return " "
+        if target.startswith("@") and keep_user_ids:
+            return f"\x00{target[1:]}\x01"
+        if people and target.startswith("@") and target[1:] in people:
+            return people[target[1:]]
         if target.startswith(("@", "!")):
             if target.startswith("!date"):
                 return label
@@ -30,9 +46,26 @@ def question_from_slack(text: str, bot_user_id: str | None = None) -> str:
             return f"#{label}" if label else ""
         return label or target.removeprefix("mailto:")
 
-    plain = _SPECIAL.sub(decode, text or "")
-    plain = html.unescape(plain)
-    return " ".join(plain.split())
+    # Typed text arrives with &, < and > escaped: the control characters left after decoding
+    # are the placeholders of kept ids, which must survive html.unescape as themselves.
+    plain = html.unescape(_SPECIAL.sub(decode, (text or "").replace("\x00", "").replace("\x01", "")))
+    return " ".join(plain.replace("\x00", "<@").replace("\x01", ">").split())
+
+
+def question_to_keep(text: str, bot_user_id: str | None = None) -> str:
+    """The question as the unanswered log keeps it: people stay `<@U…>` ids, never names or labels.
+
+    A name decoded from a mention is personal data the log has no need for; the id is
+    enough for a maintainer reading the report inside the workspace.
+    """
+    return question_from_slack(text, bot_user_id, keep_user_ids=True)
+
+
+def mention(user_id: str | None, *, in_brackets: bool = False) -> str:
+    """`<@U…>` for a Slack user id ('' for none); ` (<@U…>)` after a name with `in_brackets`."""
+    if not user_id:
+        return ""
+    return f" (<@{user_id}>)" if in_brackets else f"<@{user_id}>"
 
 
 def escape(text: str) -> str:

@@ -8,7 +8,7 @@ from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
 
 from bot.engine import Engine
 from bot.slack.blocks import SECTION_CHARS
-from bot.slack.markup import escape
+from bot.slack.markup import escape, mention
 
 
 def welcome_message(engine: Engine) -> dict[str, Any]:
@@ -22,12 +22,12 @@ def welcome_message(engine: Engine) -> dict[str, Any]:
     contacts = []
     if project.leader:
         leader = kb.people_by_id[project.leader]
-        contacts.append(f"• Group leader: {escape(leader.name)}" + (f" (<@{leader.slack}>)" if leader.slack else ""))
+        contacts.append(f"• Group leader: {escape(leader.name)}" + mention(leader.slack, in_brackets=True))
     by_city: dict[str, list[str]] = {}
     for person in kb.people:
         city = kb.orgs_by_id[person.affiliations[0].org].city
-        mention = f" (<@{person.slack}>)" if person.slack else ""
-        by_city.setdefault(city, []).append(escape(person.name) + mention)
+        at = mention(person.slack, in_brackets=True)
+        by_city.setdefault(city, []).append(escape(person.name) + at)
     for city, names in by_city.items():
         shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
         contacts.append(f"• {escape(city)}: {shown}")

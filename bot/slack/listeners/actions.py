@@ -1,7 +1,8 @@
-"""Button clicks: share an answer, see all people, take a suggestion, give feedback."""
+"""Button clicks: share an answer, see all people, take a suggestion, rate an answer, ask a person."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any
@@ -11,20 +12,29 @@ from slack_sdk import WebClient
 
 from bot.service import APOLOGY
 from bot.slack.blocks import (
-    FEEDBACK_DOWN,
-    FEEDBACK_UP,
+    ASK_PERSON,
+    FEEDBACK,
+    HELPFUL,
     SHARE,
     SHOW_ALL,
     SUGGEST_PREFIX,
     all_people_messages,
     answer_message,
     mrkdwn_message,
+    read_feedback,
     text_message,
 )
-from bot.slack.markup import escape
+from bot.slack.handoff import hand_off
+from bot.slack.markup import escape, mention
 from bot.slack.services import SlackServices
+from bot.unanswered import FEEDBACK_REASON, THUMBS_DOWN, THUMBS_UP
 
 log = logging.getLogger("bot.slack")
+
+REASON_MODAL = "feedback_reason"
+REASON_INPUT = "reason"
+REASON_BLOCK = "reason_block"
+MAX_REASON_CHARS = 1000
 
 
 def _value(body: dict) -> str:
@@ -40,6 +50,10 @@ def _thread_of(body: dict) -> str | None:
     return message.get("thread_ts") or message.get("ts")
 
 
+def _private(respond: Respond, message: dict[str, Any]) -> None:
+    respond(response_type="ephemeral", replace_original=False, **message)
+
+
 def register(app: App, services: SlackServices) -> None:
     @app.action(SHARE)
     def on_share(ack: Ack, body: dict, respond: Respond) -> None:
@@ -47,7 +61,7 @@ def register(app: App, services: SlackServices) -> None:
         question = _value(body)
         answer = services.answers.answer(question)
         message = answer_message(answer, feedback=False)
-        asked = f"<@{body['user']['id']}> asked: {escape(question)}"
+        asked = f"{mention(body['user']['id'])} asked: {escape(question)}"
         message["blocks"].insert(0, mrkdwn_message(asked)["blocks"][0])
         respond(response_type="in_channel", delete_original=True, **message)
 
@@ -64,29 +78,85 @@ def register(app: App, services: SlackServices) -> None:
         answer = services.answers.answer(_value(body))
         _post_near(body, respond, client, answer_message(answer, ephemeral=_is_ephemeral(body)))
 
-    @app.action(FEEDBACK_UP)
-    def on_thumbs_up(ack: Ack, respond: Respond) -> None:
+    @app.action(FEEDBACK)
+    def on_feedback(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        """👍 is kept and thanked; 👎 is kept and opens a small form asking, optionally, what was wrong."""
         ack()
-        respond(response_type="ephemeral", replace_original=False, **text_message("Thanks for the 👍!"))
+        rated = read_feedback(_value(body))
+        if rated is None:
+            log.warning("a feedback click with an unreadable value was ignored")
+            return
+        verdict, kind, question = rated
+        if verdict == HELPFUL:
+            services.answers.feedback(question, THUMBS_UP, kind)
+            _private(respond, text_message("Thanks for the 👍!"))
+            return
+        services.answers.feedback(question, THUMBS_DOWN, kind)
+        try:
+            client.views_open(trigger_id=body["trigger_id"], view=_reason_modal(kind, question))
+        except Exception as exc:  # the 👎 is kept; the form is a courtesy
+            log.warning("could not open the feedback form: %s", exc)
+            _private(respond, text_message("Thanks: I've noted that this answer did not help."))
 
-    @app.action(FEEDBACK_DOWN)
-    def on_thumbs_down(ack: Ack, body: dict, respond: Respond) -> None:
+    @app.view(REASON_MODAL)
+    def on_reason(ack: Ack, view: dict) -> None:
         ack()
-        services.thumbs_down(_value(body))
-        respond(
-            response_type="ephemeral",
-            replace_original=False,
-            **text_message("Thanks: I've noted that this answer did not help, so the maintainers can improve it."),
-        )
+        try:
+            meta = json.loads(view.get("private_metadata") or "{}")
+            kind, question = str(meta["k"])[:40], str(meta["q"])
+        except (ValueError, KeyError, TypeError):
+            return
+        state = (view.get("state") or {}).get("values") or {}
+        reason = ((state.get(REASON_BLOCK) or {}).get(REASON_INPUT) or {}).get("value") or ""
+        if reason.strip():
+            services.answers.feedback(question, FEEDBACK_REASON, kind, reason[:MAX_REASON_CHARS])
+
+    @app.action(ASK_PERSON)
+    def on_ask_person(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        ack()
+        user = (body.get("user") or {}).get("id", "")
+        message_ts = (body.get("message") or {}).get("ts") or (body.get("container") or {}).get("message_ts", "")
+        if not services.seen.first_time(f"handoff:{message_ts}:{user}:{_value(body)}"):
+            _private(respond, text_message("I've already passed this question on."))
+            return
+        channel = (body.get("channel") or {}).get("id")
+        note = hand_off(services, client, _value(body), user, channel, None if _is_ephemeral(body) else message_ts)
+        _private(respond, mrkdwn_message(note))
+
+
+def _reason_modal(kind: str, question: str) -> dict[str, Any]:
+    """The 👎 form: one optional text field. The question rides along in private_metadata, never shown."""
+    return {
+        "type": "modal",
+        "callback_id": REASON_MODAL,
+        "private_metadata": json.dumps({"k": kind, "q": question[:2000]}, ensure_ascii=False)[:3000],
+        "title": {"type": "plain_text", "text": "What was wrong?"},
+        "submit": {"type": "plain_text", "text": "Send"},
+        "close": {"type": "plain_text", "text": "Skip"},
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": REASON_BLOCK,
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Tell the maintainers what was wrong or missing (optional)"},
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": REASON_INPUT,
+                    "multiline": True,
+                    "max_length": MAX_REASON_CHARS,
+                },
+            }
+        ],
+    }
 
 
 def _post_near(body: dict, respond: Respond, client: WebClient, message: dict[str, Any]) -> None:
     """In the thread of the clicked message; for a private (ephemeral) answer, privately."""
     try:
         if _is_ephemeral(body) or not body.get("channel"):
-            respond(response_type="ephemeral", replace_original=False, **message)
+            _private(respond, message)
         else:
             client.chat_postMessage(channel=body["channel"]["id"], thread_ts=_thread_of(body), **message)
     except Exception:
         log.exception("posting a button's answer failed")
-        respond(response_type="ephemeral", replace_original=False, **text_message(APOLOGY))
+        _private(respond, text_message(APOLOGY))

@@ -9,7 +9,7 @@ from slack_bolt import Ack, App, Respond
 
 from bot.service import APOLOGY
 from bot.slack.blocks import answer_message, text_message
-from bot.slack.markup import question_from_slack
+from bot.slack.markup import question_from_slack, question_to_keep
 from bot.slack.services import SlackServices
 
 log = logging.getLogger("bot.slack")
@@ -20,8 +20,9 @@ def register(app: App, services: SlackServices) -> None:
     def on_ask(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         ack()  # within Slack's 3 seconds, before any work
         try:
-            question = question_from_slack(command.get("text", ""))
-            answer = services.answers.answer(question or "help")
+            text = command.get("text", "")
+            question = question_from_slack(text, people=services.engine.people_by_slack_id())
+            answer = services.answers.answer(question or "help", keep_as=question_to_keep(text))
             respond(response_type="ephemeral", **answer_message(answer, ephemeral=answer.kind != "help"))
         except Exception:
             log.exception("/ask failed")
