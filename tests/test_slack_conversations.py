@@ -306,3 +306,12 @@ def test_the_log_keeps_mentions_as_ids_and_masks_addresses_and_numbers(bot, mock
     assert "example.org" not in kept and "22 33 44 55" not in kept
     assert "[e-mail]" in kept and "[phone]" in kept
     assert stat.S_IMODE(log.path.stat().st_mode) == 0o600
+
+
+def test_one_conversation_is_answered_one_message_at_a_time():
+    """Messages of one thread share a lock (read in turn, each with the last context); threads do not wait."""
+    from bot.slack.threads import Threads
+
+    threads = Threads()
+    assert threads.turn("C1:1.0") is threads.turn("C1:1.0")
+    assert len({id(threads.turn(f"C1:{n}.0")) for n in range(200)}) > 32

@@ -8,6 +8,7 @@ conversation of its own. Memory is bounded (see `bot.conversations`).
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from bot.conversations import Conversations
@@ -26,8 +27,14 @@ def conversation_key(event: dict[str, Any]) -> str:
 class Threads:
     """The conversations the bot is in: a thin, Slack-shaped layer over the engine's contexts."""
 
-    def __init__(self, store: Conversations | None = None) -> None:
+    def __init__(self, store: Conversations | None = None, stripes: int = 64) -> None:
         self._store = store or Conversations()
+        self._locks = [threading.Lock() for _ in range(stripes)]
+
+    def turn(self, key: str) -> threading.Lock:
+        """Held while one message of a conversation is answered: two quick messages in a thread are
+        read in turn, the second with the first's context, not side by side with the same context."""
+        return self._locks[hash(key) % len(self._locks)]
 
     def context(self, key: str) -> Context | None:
         return self._store.get(key)

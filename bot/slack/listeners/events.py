@@ -91,13 +91,14 @@ def _converse(services: SlackServices, client: WebClient, event: dict, context: 
         bot_user = context.get("bot_user_id")
         text = event.get("text", "")
         question = question_from_slack(text, bot_user, services.engine.people_by_slack_id())
-        answer, new_context = services.answers.converse(
-            question, services.threads.context(key), keep_as=question_to_keep(text, bot_user)
-        )
-        if answer.closes:
-            services.threads.end(key)
-        else:
-            services.threads.remember(key, new_context)
+        with services.threads.turn(key):
+            answer, new_context = services.answers.converse(
+                question, services.threads.context(key), keep_as=question_to_keep(text, bot_user)
+            )
+            if answer.closes:
+                services.threads.end(key)
+            else:
+                services.threads.remember(key, new_context)
         client.chat_postMessage(channel=channel, thread_ts=thread_ts, **answer_message(answer, ephemeral=False))
     except Exception:
         log.exception("answering in %s failed", channel)
