@@ -280,17 +280,3 @@ def test_concurrent_mentions_each_acked_fast_and_answered_once(mock, engine):
     assert max(durations) < 3
     assert len(mock.of("chat.postMessage")) == 30
     assert sorted(m["thread_ts"] for m in messages) == sorted(f"1715001000.{n:06d}" for n in range(30))
-
-
-def test_server_queues_a_burst_of_connections(mock, engine):
-    """With the stdlib's default backlog of 5, a burst of Slack requests waited a second to connect."""
-    from bot.slack.app import build_app
-    from bot.slack.serve import make_http_server
-    from tests.slack_helpers import settings_for
-
-    app, _ = build_app(settings_for(mock), lambda: engine)
-    server = make_http_server(app, 0, healthy=lambda: True, host="127.0.0.1")
-    try:
-        assert server.request_queue_size >= 64
-    finally:
-        server.server_close()
