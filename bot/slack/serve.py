@@ -147,7 +147,14 @@ def run_serve(args: argparse.Namespace) -> int:
             stop.set()
             handler.close()
         return 0
-    server = make_http_server(app, settings.port, source.healthy, signing_secret=settings.signing_secret or "")
+    limits = HttpLimits(
+        max_body_bytes=settings.http_max_body_bytes,
+        idle_timeout=settings.http_idle_timeout,
+        max_connections=settings.http_max_connections,
+    )
+    server = make_http_server(
+        app, settings.port, source.healthy, signing_secret=settings.signing_secret or "", limits=limits
+    )
     log.info("HTTP mode: POST %s and GET %s on port %d", EVENTS_PATH, HEALTH_PATH, server.port)
     try:
         server.serve_forever()
