@@ -63,6 +63,11 @@ def settings_for(mock: SlackMock, **overrides: Any) -> Settings:
 class RunningBot:
     url: str
     services: SlackServices
+    app: Any = None
+
+    def finish_background_work(self) -> None:
+        """Wait until bolt's listeners that run after the ack are done: then nothing more will be sent."""
+        self.app._listener_runner.listener_executor.shutdown(wait=True)
 
     def post(
         self,
@@ -121,7 +126,7 @@ def running_bot(
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield RunningBot(f"http://127.0.0.1:{server.port}", services)
+        yield RunningBot(f"http://127.0.0.1:{server.port}", services, app)
     finally:
         server.shutdown()
 

@@ -122,6 +122,7 @@ class HttpServer:
         self, application: Callable, port: int, host: str = "0.0.0.0", limits: HttpLimits | None = None
     ) -> None:
         limits = limits or HttpLimits()
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # a queue in a burst is normal, not a warning
         adjustments = Adjustments(
             host=host,
             port=port,
