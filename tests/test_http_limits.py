@@ -115,7 +115,7 @@ def test_malformed_requests_get_400_or_401_and_one_line(bot, caplog, content_typ
     ("headers", "status"),
     [
         ({"Content-Length": "abc"}, 400),
-        ({"Content-Length": "12", "X-Slack-Request-Timestamp": "abc", "X-Slack-Signature": "v0=00"}, 401),
+        ({"Content-Length": "13", "X-Slack-Request-Timestamp": "abc", "X-Slack-Signature": "v0=00"}, 401),
         ({"X-Big": "x" * 70_000}, 431),
     ],
     ids=["content-length-abc", "timestamp-not-a-number", "oversized-header"],

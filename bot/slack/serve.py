@@ -123,11 +123,15 @@ def run_serve(args: argparse.Namespace) -> int:
     app = _connected_app(settings, source, recorder)
     _stop_on_sigterm()
     source.on_error = report_refused_edit(app.client, settings.maintainers_channel)
-    if source.started_from_last_good:
-        source.on_error(source.last_problems)
+    if source.started_from_last_good:  # tell the maintainers too: the folder still needs fixing
+        try:
+            source.on_error(source.last_problems)
+        except Exception as exc:
+            log.warning("could not tell the maintainers' channel about the refused knowledge: %s", exc)
     source.start()
     kb = source.engine.kb
-    log.info("serving %s: %d people, %d themes, from %s", kb.project.name, len(kb.people), len(kb.themes), knowledge)
+    origin = f"the last good copy of {knowledge}" if source.started_from_last_good else str(knowledge)
+    log.info("serving %s: %d people, %d themes, from %s", kb.project.name, len(kb.people), len(kb.themes), origin)
     if settings.socket_mode:
         handler = SocketModeHandler(app, settings.app_token)
         heartbeat = settings.data_dir / HEARTBEAT_FILE
