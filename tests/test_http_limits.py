@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import selectors
 import socket
 import threading
@@ -290,3 +291,23 @@ def test_at_the_connection_cap_the_longest_idle_connection_makes_room(mock, engi
         finally:
             for sock in idle:
                 sock.close()
+
+
+@pytest.mark.parametrize("replacement", ["fifo", "dev-zero"])
+def test_a_fifo_or_dev_zero_in_the_knowledge_is_refused_while_serving(mock, knowledge_copy: Path, replacement):
+    source = KnowledgeSource(knowledge_copy, interval=0.02, settle=0)
+    with running_bot(mock, lambda: source.engine, healthy=source.healthy) as bot:
+        source.start()
+        try:
+            faq = knowledge_copy / "faq.yaml"
+            faq.unlink()
+            if replacement == "fifo":
+                os.mkfifo(faq)
+            else:
+                faq.symlink_to("/dev/zero")
+            wait_until(lambda: any("faq.yaml: not a regular file" in p for p in source.last_problems), timeout=5)
+            assert bot.get("/healthz") == (200, '{"ok": true}'), "the reloader is not stuck"
+            bot.send_event(event("app_mention", event_id="Ev0FIFO", text=f"<@{BOT_USER_ID}> who is Elin Kure"))
+            assert "Elin Kure" in mock.wait_for("chat.postMessage")[0]["text"]
+        finally:
+            source.stop()
