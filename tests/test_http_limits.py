@@ -311,3 +311,35 @@ def test_a_fifo_or_dev_zero_in_the_knowledge_is_refused_while_serving(mock, know
             assert "Elin Kure" in mock.wait_for("chat.postMessage")[0]["text"]
         finally:
             source.stop()
+
+
+def test_the_limits_are_settings():
+    from bot.errors import ConfigError
+    from bot.settings import Settings
+
+    settings = Settings.from_env(
+        {"BOT_HTTP_MAX_BODY_BYTES": "2048", "BOT_HTTP_IDLE_TIMEOUT": "30", "BOT_HTTP_MAX_CONNECTIONS": "50"}
+    )
+    assert (settings.http_max_body_bytes, settings.http_idle_timeout, settings.http_max_connections) == (2048, 30, 50)
+    defaults = Settings.from_env({})
+    assert (defaults.http_max_body_bytes, defaults.http_idle_timeout, defaults.http_max_connections) == (
+        1_000_000,
+        15,
+        1000,
+    )
+    with pytest.raises(ConfigError, match="BOT_HTTP_IDLE_TIMEOUT should be a whole number"):
+        Settings.from_env({"BOT_HTTP_IDLE_TIMEOUT": "soon"})
+
+
+def test_a_smaller_body_limit_is_kept(mock, engine):
+    from bot.slack.http_server import HttpLimits
+
+    with running_bot(mock, lambda: engine, limits=HttpLimits(max_body_bytes=2048)) as bot:
+        body = urlencode({"text": "x" * 3000}).encode()
+        head = http_head(
+            "POST",
+            "/slack/events",
+            {"Content-Type": "application/x-www-form-urlencoded", "Content-Length": str(len(body))},
+        )
+        assert raw_exchange(_port(bot), head, body)[0] == 413
+        assert bot.send_event(event("app_mention", event_id="Ev0SMALL"))[0] == 200
