@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.knowledge.reload import KnowledgeSource
-from bot.slack.blocks import FEEDBACK_DOWN, SHARE
+from bot.slack.blocks import FEEDBACK, SHARE
 from bot.unanswered import UnansweredLog
 from tests.slack_helpers import (
     action_payload,
@@ -152,10 +152,11 @@ def test_the_same_signed_share_five_times_posts_once(bot, mock):
 def test_the_same_signed_thumbs_down_twenty_times_is_one_row(mock, engine, tmp_path: Path):
     log = UnansweredLog(tmp_path / "unanswered.sqlite3")
     with running_bot(mock, lambda: engine, recorder=log) as bot:
-        payload = action_payload(FEEDBACK_DOWN, "who is at KI", mock)
+        payload = action_payload(FEEDBACK, '{"v": "down", "k": "people", "q": "who is at KI"}', mock)
         stamp = int(time.time())
         for _ in range(20):
             assert bot.send_action(payload, timestamp=stamp)[0] == 200
+        assert len(mock.of("views.open")) == 1, "one form asking why, not twenty"
     stored = log.since(__import__("datetime").datetime(2000, 1, 1, tzinfo=__import__("datetime").UTC))
     assert len(stored) == 1
 
