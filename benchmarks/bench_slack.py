@@ -2,7 +2,7 @@
 
     python benchmarks/bench_slack.py
 
-Runs the real app (bolt, our listeners, the threaded HTTP server) against the
+Runs the real app (bolt, our listeners, the waitress HTTP server) against the
 local mock of Slack's Web API, as the tests do, and prints the numbers.
 """
 

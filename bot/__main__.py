@@ -2,7 +2,7 @@
 
 import sys
 
-DEPENDENCIES = {"yaml", "rapidfuzz", "slack_bolt", "slack_sdk", "platformdirs"}
+DEPENDENCIES = {"yaml", "rapidfuzz", "slack_bolt", "slack_sdk", "platformdirs", "waitress"}
 
 
 def run() -> int:

@@ -62,6 +62,17 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("BOT_WELCOME", "`team`", "`team`, `channel` (only `BOT_WELCOME_CHANNELS`) or `off`"),
     Variable("BOT_WELCOME_CHANNELS", "—", "comma-separated channel names or ids, for `BOT_WELCOME=channel`"),
     Variable("BOT_MAINTAINERS_CHANNEL", "—", "channel id for refused knowledge edits and handed-off questions"),
+    Variable(
+        "BOT_HTTP_MAX_BODY_BYTES",
+        "`1000000`",
+        "HTTP mode: a request body over this many bytes gets 413 without being read",
+    ),
+    Variable("BOT_HTTP_IDLE_TIMEOUT", "`15`", "HTTP mode: seconds a connection may send nothing before it is closed"),
+    Variable(
+        "BOT_HTTP_MAX_CONNECTIONS",
+        "`1000`",
+        "HTTP mode: open connections at most (lowered to fit `ulimit -n`); at the cap the longest-idle one is closed",
+    ),
     Variable("BOT_AGENT_VIEW", "`off`", "`on`: the manifest asks for Slack's agent view and suggested prompts"),
     Variable(
         "LOG_LEVEL",
@@ -99,6 +110,9 @@ class Settings:
     maintainers_channel: str | None = None
     agent_view: bool = False
     api_timeout: float = 15.0
+    http_max_body_bytes: int = 1_000_000
+    http_idle_timeout: int = 15
+    http_max_connections: int = 1000
 
     @property
     def socket_mode(self) -> bool:
@@ -138,6 +152,9 @@ class Settings:
             "port": port if port is not None else _port(env),
             "maintainers_channel": (env.get("BOT_MAINTAINERS_CHANNEL") or "").strip().lstrip("#") or None,
             "agent_view": _switch(env, "BOT_AGENT_VIEW", False),
+            "http_max_body_bytes": _whole_number(env, "BOT_HTTP_MAX_BODY_BYTES", 1_000_000, low=1024),
+            "http_idle_timeout": _whole_number(env, "BOT_HTTP_IDLE_TIMEOUT", 15, low=1),
+            "http_max_connections": _whole_number(env, "BOT_HTTP_MAX_CONNECTIONS", 1000, low=1),
         }
         if slack:
             values.update(_slack_values(env))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import hashlib
+import hmac
 import json
+import socket
 import threading
 import time
 import urllib.error
@@ -20,6 +24,7 @@ from slack_sdk.signature import SignatureVerifier
 from bot.engine import Engine
 from bot.settings import Settings
 from bot.slack.app import build_app
+from bot.slack.http_server import HttpLimits
 from bot.slack.serve import make_http_server
 from bot.slack.services import SlackServices
 from bot.unanswered import UnansweredLog
@@ -58,6 +63,11 @@ def settings_for(mock: SlackMock, **overrides: Any) -> Settings:
 class RunningBot:
     url: str
     services: SlackServices
+    app: Any = None
+
+    def finish_background_work(self) -> None:
+        """Wait until bolt's listeners that run after the ack are done: then nothing more will be sent."""
+        self.app._listener_runner.listener_executor.shutdown(wait=True)
 
     def post(
         self,
@@ -105,19 +115,20 @@ def running_bot(
     *,
     recorder: UnansweredLog | None = None,
     process_before_response: bool = True,
+    healthy: Callable[[], bool] = lambda: True,
+    limits: HttpLimits | None = None,
     **settings: Any,
 ) -> Iterator[RunningBot]:
     app, services = build_app(
         settings_for(mock, **settings), engine, recorder, process_before_response=process_before_response
     )
-    server = make_http_server(app, 0, healthy=lambda: True, host="127.0.0.1")
+    server = make_http_server(app, 0, healthy, signing_secret=SECRET, host="127.0.0.1", limits=limits)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield RunningBot(f"http://127.0.0.1:{server.server_port}", services)
+        yield RunningBot(f"http://127.0.0.1:{server.port}", services, app)
     finally:
         server.shutdown()
-        server.server_close()
 
 
 def action_payload(action_id: str, value: str, mock: SlackMock, ephemeral: bool = False) -> dict[str, Any]:
@@ -157,3 +168,33 @@ def everything_sent(mock: SlackMock) -> str:
 
     walk([c.body for c in mock.calls])
     return "\n".join(texts)
+
+
+def signed(body: bytes, *, secret: str = SECRET, timestamp: str | None = None) -> dict[str, str]:
+    """The two headers Slack adds, over the raw bytes (which need not be UTF-8)."""
+    stamp = timestamp or str(int(time.time()))
+    digest = hmac.new(secret.encode(), b"v0:" + stamp.encode() + b":" + body, hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": f"v0={digest}"}
+
+
+def raw_exchange(port: int, head: bytes, body: bytes = b"", timeout: float = 10.0) -> tuple[int, bytes]:
+    """Send bytes exactly as given over a real socket; (status, response body). Status 0: closed without one."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        with contextlib.suppress(OSError):  # the server may answer and close before reading the rest
+            sock.sendall(head + body)
+        received = b""
+        try:
+            while chunk := sock.recv(65536):
+                received += chunk
+        except OSError:
+            pass
+    if not received.startswith(b"HTTP/"):
+        return 0, received
+    status = int(received.split(b" ", 2)[1])
+    return status, received.partition(b"\r\n\r\n")[2]
+
+
+def http_head(method: str, path: str, headers: dict[str, str]) -> bytes:
+    lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in headers.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")

@@ -15,6 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.errors import KnowledgeError
+from bot.knowledge.files import Snapshot, read_files
 from bot.knowledge.model import (
     Affiliation,
     Consortium,
@@ -26,7 +27,7 @@ from bot.knowledge.model import (
     Project,
     Theme,
 )
-from bot.knowledge.yaml_lines import line_of, load_yaml
+from bot.knowledge.yaml_lines import line_of, parse_yaml
 
 FILES = ("project.yaml", "themes.yaml", "organisations.yaml", "people.yaml", "faq.yaml")
 REQUIRED_FILES = ("project.yaml", "people.yaml", "organisations.yaml")
@@ -164,28 +165,42 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+def read_snapshot(directory: Path | str) -> Snapshot:
+    """The bytes of every knowledge file in a directory, read once; KnowledgeError names each unreadable one."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise KnowledgeError([f"{directory}: no such knowledge directory"])
+    found, problems = read_files(directory, FILES)
+    if problems:
+        raise KnowledgeError(problems)
+    return found
+
+
 @dataclass
 class _Loaded:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def load_knowledge(directory: Path | str) -> KnowledgeBase:
-    """Load, validate and cross-check a knowledge directory, or raise KnowledgeError."""
+def load_knowledge(directory: Path | str, snapshot: Snapshot | None = None) -> KnowledgeBase:
+    """Load, validate and cross-check a knowledge directory, or raise KnowledgeError.
+
+    `snapshot` is the files' bytes already read (see `read_snapshot`): the reloader reads each
+    file once, checks those bytes and keeps exactly them as the last good version.
+    """
     directory = Path(directory)
-    if not directory.is_dir():
-        raise KnowledgeError([f"{directory}: no such knowledge directory"])
+    if snapshot is None:
+        snapshot = read_snapshot(directory)
     state = _Loaded()
     raw: dict[str, Any] = {}
     for name in FILES:
-        path = directory / name
-        if not path.exists():
+        if name not in snapshot:
             if name in REQUIRED_FILES:
                 state.problems.append(f"{name}: the file is missing from {directory}")
             raw[name] = None
             continue
         try:
-            raw[name] = load_yaml(path)
+            raw[name] = parse_yaml(snapshot[name], name)
         except KnowledgeError as exc:
             state.problems.extend(exc.problems)
             raw[name] = None

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from bot.errors import KnowledgeError
+from bot.knowledge.files import read_regular_file
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -60,12 +61,15 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_seque
 
 def load_yaml(path: Path) -> Any:
     """Parse one YAML file; a syntax error becomes a KnowledgeError naming file and line."""
+    return parse_yaml(read_regular_file(path), path.name)
+
+
+def parse_yaml(data: bytes, name: str) -> Any:
+    """Parse the bytes of one YAML file (named for messages); problems become a KnowledgeError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise KnowledgeError([f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
-    except OSError as exc:
-        raise KnowledgeError([f"{path.name}: cannot be read ({exc.strerror})"]) from None
+        raise KnowledgeError([f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
     try:
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
@@ -75,9 +79,9 @@ def load_yaml(path: Path) -> Any:
         context = exc.context_mark
         if exc.context and context is not None and mark is not None and context.line != mark.line:
             problem += f" ({' '.join(exc.context.split())}, which starts on line {context.line + 1})"
-        raise KnowledgeError([f"{path.name}{line}: YAML syntax error: {problem}"]) from None
+        raise KnowledgeError([f"{name}{line}: YAML syntax error: {problem}"]) from None
     except yaml.YAMLError as exc:
-        raise KnowledgeError([f"{path.name}: YAML syntax error: {' '.join(str(exc).split())}"]) from None
+        raise KnowledgeError([f"{name}: YAML syntax error: {' '.join(str(exc).split())}"]) from None
 
 
 def line_of(value: Any, fallback: int = 0, key: str | None = None) -> int:

@@ -11,8 +11,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -22,9 +20,12 @@ from slack_sdk.errors import SlackApiError
 
 from bot.errors import ConfigError
 from bot.health import HEARTBEAT_FILE
+from bot.knowledge.last_good import LastGood
 from bot.knowledge.reload import KnowledgeSource
 from bot.settings import Settings
 from bot.slack.app import build_app, report_refused_edit
+from bot.slack.guard import SlackRequestGuard, keep_bodies_out_of_bolt_logs
+from bot.slack.http_server import HttpLimits, HttpServer
 from bot.unanswered import recorder_for
 
 log = logging.getLogger("bot.serve")
@@ -34,21 +35,12 @@ HEALTH_PATH = "/healthz"
 HEARTBEAT_SECONDS = 10
 
 
-class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    """One thread per request, so a slow request never delays another's 3-second ack."""
-
-    daemon_threads = True
-    request_queue_size = 128  # the default 5 drops connections when Slack sends a burst
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        log.debug("%s %s", self.address_string(), format % args)
-
-
-def wsgi_app(app: App, healthy: Callable[[], bool]) -> Callable:
-    """Slack's endpoint through bolt's WSGI adapter, plus a health check for containers."""
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+def wsgi_app(app: App, healthy: Callable[[], bool], signing_secret: str, max_body_bytes: int) -> Callable:
+    """Slack's endpoint (guarded, then bolt's WSGI adapter), plus a health check for containers."""
+    keep_bodies_out_of_bolt_logs(app.logger.name, "slack_bolt.RequestVerification", "slack_bolt.App")
+    slack = SlackRequestGuard(
+        SlackRequestHandler(app, path=EVENTS_PATH), signing_secret, max_body_bytes=max_body_bytes, path=EVENTS_PATH
+    )
 
     def application(environ: dict, start_response: Callable) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
@@ -60,11 +52,18 @@ def wsgi_app(app: App, healthy: Callable[[], bool]) -> Callable:
     return application
 
 
-def make_http_server(app: App, port: int, healthy: Callable[[], bool], host: str = "0.0.0.0") -> WSGIServer:
-    """A threaded HTTP server (port 0 picks a free port; see server.server_port)."""
-    return make_server(
-        host, port, wsgi_app(app, healthy), server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
-    )
+def make_http_server(
+    app: App,
+    port: int,
+    healthy: Callable[[], bool],
+    *,
+    signing_secret: str,
+    host: str = "0.0.0.0",
+    limits: HttpLimits | None = None,
+) -> HttpServer:
+    """The HTTP server with its limits (port 0 picks a free port; see server.port)."""
+    limits = limits or HttpLimits()
+    return HttpServer(wsgi_app(app, healthy, signing_secret, limits.max_body_bytes), port, host, limits)
 
 
 def write_heartbeat(path: Path) -> None:
@@ -119,14 +118,20 @@ def _stop_on_sigterm() -> None:
 def run_serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env(slack=True, port=args.port, data_dir=args.data_dir, knowledge_dir=args.knowledge)
     knowledge = settings.knowledge_dir
-    source = KnowledgeSource(knowledge)
+    source = KnowledgeSource(knowledge, last_good=LastGood(settings.data_dir))
     recorder = recorder_for(settings)
     app = _connected_app(settings, source, recorder)
     _stop_on_sigterm()
     source.on_error = report_refused_edit(app.client, settings.maintainers_channel)
+    if source.started_from_last_good:  # tell the maintainers too: the folder still needs fixing
+        try:
+            source.on_error(source.last_problems)
+        except Exception as exc:
+            log.warning("could not tell the maintainers' channel about the refused knowledge: %s", exc)
     source.start()
     kb = source.engine.kb
-    log.info("serving %s: %d people, %d themes, from %s", kb.project.name, len(kb.people), len(kb.themes), knowledge)
+    origin = f"the last good copy of {knowledge}" if source.started_from_last_good else str(knowledge)
+    log.info("serving %s: %d people, %d themes, from %s", kb.project.name, len(kb.people), len(kb.themes), origin)
     if settings.socket_mode:
         handler = SocketModeHandler(app, settings.app_token)
         heartbeat = settings.data_dir / HEARTBEAT_FILE
@@ -146,12 +151,19 @@ def run_serve(args: argparse.Namespace) -> int:
             stop.set()
             handler.close()
         return 0
-    server = make_http_server(app, settings.port, healthy=lambda: source.engine is not None)
-    log.info("HTTP mode: POST %s and GET %s on port %d", EVENTS_PATH, HEALTH_PATH, server.server_port)
+    limits = HttpLimits(
+        max_body_bytes=settings.http_max_body_bytes,
+        idle_timeout=settings.http_idle_timeout,
+        max_connections=settings.http_max_connections,
+    )
+    server = make_http_server(
+        app, settings.port, source.healthy, signing_secret=settings.signing_secret or "", limits=limits
+    )
+    log.info("HTTP mode: POST %s and GET %s on port %d", EVENTS_PATH, HEALTH_PATH, server.port)
     try:
         server.serve_forever()
     except _Stopped:
         log.info("stopping")
     finally:
-        server.server_close()
+        server.close()
     return 0
