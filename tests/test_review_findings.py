@@ -92,3 +92,42 @@ def test_counting_the_consortiums_people(engine):
 
 def test_three_places_in_a_list(engine):
     assert len(engine.answer("who works at UiO, UiB or SUS?").people) == 5
+
+
+# -- blind set M: kinds of confidently wrong answers ------------------------------------------
+
+
+def test_a_thing_of_the_group_the_knowledge_lacks_is_not_answered_with_the_overview(engine, other_engine):
+    """'the group's <something>': the group is named, the thing asked of it is explained by nothing."""
+    for question in (
+        "When is the group's weekly lab meeting?",
+        "What is the lab's coffee budget?",
+        "When is the next lab meeting?",
+        "Hva er gruppas faste møtedag?",
+    ):
+        answer = engine.answer(question)
+        assert not answer.answered and not answer.people and not answer.themes, (question, answer.headline)
+    answer = other_engine.answer("when is the lab's christmas party?")
+    assert not answer.answered and not answer.people, answer.headline
+    # the overview still answers questions about the group as a whole
+    for question in ("What's the group's main focus?", "What is this project about, in a nutshell?"):
+        assert engine.answer(question).kind == "project", question
+
+
+def test_a_question_after_asking_the_bot_about_something_is_still_the_question(engine):
+    """'Someone told me to ask the bot about X: <question>?' — 'about' does not reach past the sentence."""
+    question = (
+        "Hi! I'm new here. A colleague told me to ask you about practical matters: what is the door code for the lab?"
+    )
+    answer = engine.answer(question)
+    assert not answer.answered and not answer.people and not answer.themes, answer.headline
+
+
+def test_a_two_word_unknown_name_is_not_spell_corrected_into_a_country(engine):
+    """'Ola Nordmann' is a person the knowledge lacks, not 'nordmenn' (Norwegians)."""
+    for question in ("Is Ola Nordmann a member of the group?", "Does Kari Nordmann work with you?"):
+        answer = engine.answer(question)
+        assert not answer.answered and not answer.people, (question, answer.headline)
+        assert "Nordmann" in answer.headline
+    # a single misspelt place still is one
+    assert len(engine.answer("who works in Bergn?").people) == 1

@@ -9,10 +9,14 @@ from bot.answering.retrieval import best, rank
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
-from bot.understanding.coverage import matched_positions, word_importance
+from bot.understanding.coverage import left_over, matched_positions, thing_asked_of, word_importance
+from bot.understanding.cues import ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import filter_mentions
 from bot.understanding.index import ORG, ORG_PART
 from bot.understanding.parser import Parse
+
+# A person's attributes that a group does not have: "the lab's phone number" asks what the knowledge lacks.
+_NOT_THE_GROUPS = frozenset().union(*(ATTRIBUTE_WORDS[a] for a in ("email", "phone", "age", "office"))) - ALL_CUE_WORDS
 
 
 class StatementAnswers(AnswerBase):
@@ -63,6 +67,9 @@ class StatementAnswers(AnswerBase):
             return None
         if p.has("who") and not p.has("what") and not p.content:
             return None  # "who is in the project?": the people, see _everyone
+        thing = self._thing_not_held(p)
+        if thing:  # "when is the group's weekly meeting?": the group is named, the meeting is not known
+            return self._not_known(p, say("dont_know_thing", p.language, thing=thing))
         project = self.kb.project
         name = project.name_no if p.language == "no" and project.name_no else project.name
         other_name = project.name if name != project.name else project.name_no
@@ -90,6 +97,13 @@ class StatementAnswers(AnswerBase):
             sources=source(project.url),
             language=p.language,
         )
+
+    def _thing_not_held(self, p: Parse) -> str | None:
+        """What the question asks of the group that nothing in the knowledge explains ('its wifi password')."""
+        unexplained = set(left_over(p)) | {i for i, k in enumerate(p.keys) if k in _NOT_THE_GROUPS}
+        if not unexplained:
+            return None
+        return thing_asked_of(p, lambda k: k in lexicon.PROJECT_WORDS or k in self._project_name_words, unexplained)
 
     def _organisation(self, p: Parse) -> Answer | None:
         orgs = [m for m in p.mentions if m.kind in (ORG, ORG_PART)]

@@ -55,6 +55,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "I don't know that about {name}: the knowledge base has their affiliation and role.",
         "Det vet jeg ikke om {name}: kunnskapsbasen har tilknytning og rolle.",
     ),
+    "dont_know_thing": (
+        "I don't know about '{thing}': the knowledge base has the group's people, places, themes and project.",
+        "Jeg vet ikke noe om «{thing}»: kunnskapsbasen har gruppens folk, steder, temaer og prosjekt.",
+    ),
     "dont_know_role": (
         "I don't know who the {role} is: the knowledge base has no such role.",
         "Jeg vet ikke hvem som er {role}: kunnskapsbasen har ingen slik rolle.",

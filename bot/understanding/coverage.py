@@ -11,6 +11,8 @@ football is what is asked, and nothing in the knowledge explains it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.text import stem
@@ -81,6 +83,58 @@ def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset(), 
         total += cost
         missing += cost
     return 1.0 if total == 0 else 1 - missing / total
+
+
+_COPULAS = lexicon.words("is are was were s er var e")
+_DETERMINERS = lexicon.words("the a an this that our your their its den det dette denne vaar deres dykkar")
+_OF = lexicon.words("of for in at on i paa pa til hos ved fra from av")
+
+
+def thing_asked_of(p: Parse, names_it: Callable[[str], bool], unexplained: set[int]) -> str | None:
+    """What the question asks of a thing it names, when nothing explains it: in "When is the
+    group's weekly meeting?" and "the password for the wifi in the lab", the group is named but
+    the meeting and the wifi are what is asked.
+
+    `names_it` says whether a word names the thing (a genitive 'gruppas' counts, as 'group's'
+    does); `unexplained` holds the positions of the words the reading does not explain. The
+    words asked about are returned as typed.
+    """
+    keys = p.keys
+
+    def noun_run(start: int, step: int) -> list[int]:
+        run: list[int] = []
+        position = start
+        while 0 <= position < len(keys) and position in p.asking:
+            key = keys[position]
+            stop = key in lexicon.STOPWORDS and key not in ALL_ATTRIBUTE_WORDS
+            if stop or key in QUESTION_WORDS or key in _OF or key in _COPULAS:
+                break
+            run.append(position)
+            position += step
+        return run if step > 0 else run[::-1]
+
+    for holder, key in enumerate(keys):
+        typed = p.tokens[holder].key
+        genitive = not names_it(key) and typed.endswith("s") and names_it(typed[:-1])
+        if holder not in p.asking or not (genitive or names_it(key)):
+            continue
+        after = holder + 1
+        possessive = genitive or (after < len(keys) and keys[after] == "s")
+        after += 0 if genitive or not possessive else 1
+        before = holder - 1
+        while before >= 0 and keys[before] in _DETERMINERS:
+            before -= 1
+        subject = before >= 0 and keys[before] in _COPULAS  # "is the group <X>": the group's X is asked
+        run = noun_run(after, 1) if possessive or subject else []
+        if run and run[-1] in unexplained:
+            return _words(p, run)
+        if before >= 1 and keys[before] in _OF and before - 1 in unexplained:  # "the <X> of the group"
+            return _words(p, noun_run(before - 1, -1))
+    return None
+
+
+def _words(p: Parse, positions: list[int]) -> str:
+    return " ".join(p.tokens[i].original for i in positions)
 
 
 def left_out_words(p: Parse) -> list[str]:

@@ -118,6 +118,11 @@ class Index:
             return None  # two words equally close that mean different things: a coin toss
         return FuzzyHit(closest[0], int(best))
 
+    def names_only_places(self, word: str) -> bool:
+        """Whether the word, alone, names nothing but places: a city, a country or a region."""
+        targets = self._single_word_targets(word)
+        return bool(targets) and all(t.kind in (CITY, COUNTRY, REGION) for t in targets)
+
     def _single_word_targets(self, word: str) -> frozenset[Target]:
         """What a single word means: what it names, else its group of cue words ('jobber', 'jobbe': work)."""
         named = frozenset(t for phrase, ts in self.phrases.get(word, ()) if phrase == (word,) for t in ts)

@@ -71,7 +71,7 @@ def parse(question: str, index: Index) -> Parse:
     result.sentences = sentences
     result.sentence_starts = frozenset(s[0] for s in sentences if s and s[0] >= 0)
     asked = asking(sentences, tokens)
-    result.asking = asked - about_what(tokens)
+    result.asking = asked - about_what(tokens, sentences)
     result.topic = with_topic(asked, sentences, tokens)
     keys = corrected_keys(tokens, index, result)
     result.read_keys = keys

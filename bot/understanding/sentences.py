@@ -66,13 +66,17 @@ _CONTACT = lexicon.words("ask talk speak contact spoerre sporre snakke kontakte 
 _ABOUT = lexicon.words("about regarding concerning om angaaende ang")
 
 
-def about_what(tokens: list[Token]) -> frozenset[int]:
+def about_what(tokens: list[Token], sentences: list[list[int]] | None = None) -> frozenset[int]:
     """'Who could I ask about soil samples?': what the person is to be asked about is context,
-    not a condition on who it is (the knowledge cannot say who knows about what)."""
+    not a condition on who it is (the knowledge cannot say who knows about what).
+
+    It reaches to the end of its own sentence only: in "I was told to ask you about practical
+    things: what is the door code?" the question after the colon is still the question."""
     keys = [t.key for t in tokens]
+    ends = {i: max(s) + 1 for s in sentences or [] for i in s if i >= 0}
     for n in range(len(keys) - 1):
         if keys[n] in _CONTACT:
             for m in range(n + 1, min(n + 4, len(keys))):
                 if keys[m] in _ABOUT:
-                    return frozenset(range(m, len(keys)))
+                    return frozenset(range(m, ends.get(n, len(keys))))
     return frozenset()

@@ -78,6 +78,8 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
         in_question = mention.start in result.asking
         if in_question and mention.kind in (COUNTRY, REGION, CITY) and before >= 0 and keys[before] in _DIRECTIONS:
             result.unknown_place = _span_text(tokens, before, mention.end)
+    if result.unknown_name is None and result.unknown_place is None:
+        _unknown_name_run(tokens, names | (typed_as_names & asking), result)
     if result.unknown_name is None and result.has("who"):
         for prompt in lexicon.PERSON_PROMPTS:
             n = len(prompt)
@@ -109,6 +111,22 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
                     if nxt in names:
                         result.unknown_name = _span_text(tokens, nxt, _run_end(nxt, names))
                         return
+
+
+def _unknown_name_run(tokens: list[Token], unknown: set[int], result: Parse) -> None:
+    """'Is Ola Nordmann a member?': two or more capitalised words inside a sentence, none of them
+    known, are a name the knowledge lacks (an institution's when one is a word like 'University')."""
+    named = {i for m in result.mentions for i in range(m.start, m.end)}
+    candidates = sorted(i for i in unknown if name_like(tokens[i], result) and i not in named)
+    for position in candidates:
+        end = _run_end(position, set(candidates))
+        if end - position >= 2:
+            text = _span_text(tokens, position, end)
+            if any(tokens[i].key in lexicon.GENERIC_NAME_WORDS for i in range(position, end)):
+                result.unknown_place = text
+            else:
+                result.unknown_name = text
+            return
 
 
 def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) -> list[int]:

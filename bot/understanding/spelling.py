@@ -38,11 +38,25 @@ def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str
             else:
                 capitalised = result.mixed_case and token.index > 0 and token.original[:1].isupper()
                 hit = index.correct(key, names_only=capitalised)
+                if hit and capitalised and _in_an_unknown_name(tokens, token.index, index, result):
+                    hit = hit if not index.names_only_places(hit.word) else None
                 if hit:
                     result.corrections.append(Correction(token.original, hit.word, hit.distance, token.index))
                     key = hit.word
         keys.append(key)
     return keys
+
+
+def _in_an_unknown_name(tokens: list[Token], position: int, index: Index, result: Parse) -> bool:
+    """'Ola Nordmann': a capitalised word next to another capitalised word the knowledge does not
+    know, inside a sentence, is part of a name it lacks, not a misspelt place ('nordmenn')."""
+    for neighbour in (position - 1, position + 1):
+        if not 0 <= neighbour < len(tokens) or neighbour in result.sentence_starts:
+            continue
+        other = tokens[neighbour]
+        if other.original[:1].isupper() and not is_known(lexicon.ABBREVIATIONS.get(other.key, other.key), index):
+            return True
+    return False
 
 
 def is_known(key: str, index: Index) -> bool:
