@@ -131,3 +131,20 @@ def test_a_two_word_unknown_name_is_not_spell_corrected_into_a_country(engine):
         assert "Nordmann" in answer.headline
     # a single misspelt place still is one
     assert len(engine.answer("who works in Bergn?").people) == 1
+
+
+def test_a_follow_up_that_asks_for_the_leader_gets_the_leader(engine):
+    """'and who leads the group?' after a list or a count asks its own question."""
+    for turns in (
+        ("who works in Oslo?", "how many is that?", "and who leads the group?"),
+        ("who is in Bergen?", "og hvem er gruppeleder?"),
+    ):
+        *_, answer = talk(engine, *turns)
+        assert answer.kind == "leader" and names(answer) == ["Caroline S. Verbeke"], (turns, answer.headline)
+
+
+def test_a_word_of_a_name_without_its_genitive_s_is_that_word(engine):
+    """'Kreftforeningen' for the knowledge's 'Kreftforeningens': the same name, not an unknown place."""
+    _, answer = talk(engine, "who leads the group?", "and is she also active in the Kreftforeningen expert group?")
+    assert names(answer) == ["Caroline S. Verbeke"], answer.headline
+    assert len(engine.answer("who is in the Kreftforeningen ekspertgruppe?").people) == 8

@@ -68,6 +68,9 @@ _WHICH_ONE = (("which", "one"), ("which", "ones"), ("hvilken", "av"), ("hvilke",
 _ONE = _w("one it that den det that one ones dei")
 
 
+_BACK_REFERENCES = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | _IT | _THAT_PLACE
+
+
 def _has_pair(keys: list[str], pairs: tuple[tuple[str, str], ...]) -> bool:
     return any(pair in pairs for pair in pairwise(keys))
 
@@ -87,6 +90,8 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         return q.Query(asks=q.STATEMENT, attribute=context.kind)  # "kven er vertskap for det?": about it
     if p.unknown_place or p.unknown_name or p.unknown_role:
         return None
+    if query.asks == q.LEADER and not set(keys) & _BACK_REFERENCES:
+        return None  # "and who leads the group?": a question of its own, whatever came before
     fragment = (
         _starts(keys, _FRAGMENT_STARTS)
         or _has_pair(keys[:3], _ABOUT_STARTS)

@@ -27,7 +27,7 @@ def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str
     for token in tokens:
         key = lexicon.ABBREVIATIONS.get(token.key, token.key)
         if not is_known(key, index) and key not in lexicon.LAST_WORDS:
-            compound = _compound_head(key) or index.inflected(key) or _translated(key, index)
+            compound = _compound_head(key) or index.inflected(key) or _translated(key, index) or _genitive(key, index)
             typed_as_name = result.mixed_case and token.original[:1].isupper()
             if not compound and not typed_as_name:
                 compound = _known_tail(key, index)
@@ -71,6 +71,15 @@ def is_known(key: str, index: Index) -> bool:
         or key in lexicon.CARDINALS
         or key in lexicon.NUMBER_WORDS
     )
+
+
+def _genitive(key: str, index: Index) -> str | None:
+    """'Kreftforeningen' for a knowledge's 'Kreftforeningens' (and back): a long word with or
+    without the genitive 's' is the same word."""
+    if len(key) < 8:
+        return None
+    other = key[:-1] if key.endswith("s") else key + "s"
+    return other if other in index.vocabulary else None
 
 
 def _translated(key: str, index: Index) -> str | None:
