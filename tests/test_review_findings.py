@@ -148,3 +148,30 @@ def test_a_word_of_a_name_without_its_genitive_s_is_that_word(engine):
     _, answer = talk(engine, "who leads the group?", "and is she also active in the Kreftforeningen expert group?")
     assert names(answer) == ["Caroline S. Verbeke"], answer.headline
     assert len(engine.answer("who is in the Kreftforeningen ekspertgruppe?").people) == 8
+
+
+def test_a_count_that_starts_a_sentence_after_a_colon_is_a_count(engine):
+    """'For the newsletter: how many ...?': 'how many' opens its sentence, whatever ends the one before."""
+    assert engine.answer("For the newsletter: how many people work in Oslo?").headline.startswith("6")
+    assert engine.answer(
+        "Quick one for the annual report - how many people are in the group in total?"
+    ).headline.startswith("14")
+
+
+def test_my_supervisor_is_the_askers_own_not_the_group_leader(engine):
+    """'my supervisor asked me to get in touch with whoever ... in <city>': people there, not the leader."""
+    question = (
+        "sorry for the long message, the flights are booked and the hotel is fine, anyway - my supervisor "
+        "asked me to get in touch with whoever in the group is at the university in Bergen because we "
+        "might share some data, so who is that? also any tips for dinner let me know"
+    )
+    answer = engine.answer(question)
+    assert names(answer) == ["Anders Molven"], answer.headline
+
+
+def test_another_institution_is_not_a_kind_of_place_to_filter_by(engine):
+    """'I'm at another university ...': a university the knowledge does not have, not 'at a university'."""
+    answer = engine.answer(
+        "I'm a postdoc at another university and work on stroma. Who in your group should I get in touch with?"
+    )
+    assert answer.kind != "people", answer.headline

@@ -75,7 +75,7 @@ WHO_WORDS = _set(
     any1 some1 every1 anybody
     ppl folks
     kven kem forskar forskarar forskarane forskere personar folka medlemer tilsette ansatte
-    who whom whose anyone anybody someone somebody people person persons researcher researchers
+    who whom whose whoever anyone anybody someone somebody people person persons researcher researchers
     scientist scientists member members colleague colleagues contact contacts
     staff team expert experts everyone everybody list
     hvem noen folk personer person forsker forskere medlem medlemmer kollega kolleger kontakt
@@ -217,6 +217,8 @@ ABROAD_WORDS = _set(
 )
 HOME_WORDS = _set("national domestic nasjonal nasjonale nasjonalt innenlands hjemme")
 CONJUNCTIONS = _set("and or og eller plus")
+ANOTHER_WORDS = _set("another annen anna annet")
+"""'at another institute': one the knowledge does not have, not a kind of place to filter by."""
 PLACE_PREPOSITIONS = _set("in at from near around i paa pa fra ved hos rundt")
 PERSON_PROMPTS = _phrases(
     [

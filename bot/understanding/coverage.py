@@ -24,7 +24,8 @@ QUESTION_WORDS = lexicon.QUESTION_WORDS
 # Verbs and nouns that ask for a person to turn to: they are what a people question is about.
 CONTACT_WORDS = lexicon.words(
     """
-    visit visiting invite invitere meet coffee kaffe contact talk speak ask reach approach consult recommend recommended
+    visit visiting invite invitere meet coffee kaffe contact touch talk speak ask reach approach consult
+    recommend recommended
     collaborate collaborates collaborating connect connected introduce link links look
     besoke besoek moete mote treffe kontakte snakke sporre samarbeide samarbeider
     """

@@ -135,6 +135,8 @@ def _items(p: Parse) -> list[_Item]:
             continue
         if not _in_place_slot(p.keys, position):
             continue  # "the report for the institute" names no kind of place to filter by
+        if position > 0 and p.keys[position - 1] in lexicon.ANOTHER_WORDS:
+            continue  # "at another institute": one the knowledge does not have, not a kind to filter by
         for kind, kind_words in lexicon.ORG_KIND_WORDS.items():
             if key in kind_words:
                 items.append(_Item(q.ORG_KIND, (q.Value(q.ORG_KIND, kind),), position, position + 1))

@@ -57,6 +57,7 @@ _NORWEGIAN_MARKERS = lexicon.words(
     hei takk hallo kven kva kvar kor korleis ikkje eg dei ho jobbar arbeidar tilsett kem ka gruppa
     """
 )
+_ASKERS = lexicon.words("my min mi mitt mine")
 _ENGLISH_MARKERS = lexicon.words("who what where which is are the does do works work how many tell about with from")
 
 
@@ -76,7 +77,7 @@ def parse(question: str, index: Index) -> Parse:
     keys = corrected_keys(tokens, index, result)
     result.read_keys = keys
     result.language = _language(keys)
-    result.count = _is_count(keys)
+    result.count = _is_count(keys, result.sentence_starts)
     result.counted = _counted_words(keys) if result.count else ()
     result.help = _is_help(keys)
     result.how_to = _has_phrase(keys, lexicon.HOW_TO_PHRASES)
@@ -121,12 +122,13 @@ _BEFORE_COUNT = frozenset(
 )
 
 
-def _is_count(keys: list[str]) -> bool:
-    """'how many', 'hvor mange', 'the number of' (but not 'the phone number of')."""
+def _is_count(keys: list[str], sentence_starts: frozenset[int] = frozenset()) -> bool:
+    """'how many', 'hvor mange', 'the number of' (but not 'the phone number of'), also where a
+    sentence starts ("For the report: how many ...")."""
     for phrase in lexicon.COUNT_PHRASES:
         n = len(phrase)
         for i in range(len(keys) - n + 1):
-            if tuple(keys[i : i + n]) == phrase and (i == 0 or keys[i - 1] in _BEFORE_COUNT):
+            if tuple(keys[i : i + n]) == phrase and (i in sentence_starts or i == 0 or keys[i - 1] in _BEFORE_COUNT):
                 return True
     return False
 
@@ -218,9 +220,17 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
             if key in words and (position not in consumed or cue in ("who", "leader")):
                 if cue == "leader" and position not in result.asking:
                     continue  # "I need a supervisor. Who works on X?": the leader is not asked for
+                if cue == "leader" and position > 0 and keys[position - 1] in _ASKERS:
+                    continue  # "my supervisor asked me to ...": the asker's own, not the group's leader
                 result.cues.add(cue)
         for kind, words in lexicon.ORG_KIND_WORDS.items():
-            if key in words and position not in consumed and not heads_a_name(keys, position, result.mentions):
+            another = position > 0 and keys[position - 1] in lexicon.ANOTHER_WORDS  # "at another institute"
+            if (
+                key in words
+                and position not in consumed
+                and not another
+                and not heads_a_name(keys, position, result.mentions)
+            ):
                 result.org_kinds.add(kind)
     if _has_phrase(keys, lexicon.GREETING_PHRASES):
         result.cues.add("greeting")
