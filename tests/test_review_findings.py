@@ -175,3 +175,10 @@ def test_another_institution_is_not_a_kind_of_place_to_filter_by(engine):
         "I'm a postdoc at another university and work on stroma. Who in your group should I get in touch with?"
     )
     assert answer.kind != "people", answer.headline
+
+
+def test_chat_spellings_of_what_and_about_start_a_follow_up(engine):
+    _, answer = talk(engine, "anyone at karolinska?", "wut about copenhagen")
+    assert names(answer) == ["Lars O. Dragsted"], answer.headline
+    _, answer = talk(engine, "who is in oslo?", "wat abt bergen")
+    assert names(answer) == ["Anders Molven"], answer.headline

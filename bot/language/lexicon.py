@@ -386,6 +386,10 @@ ABBREVIATIONS: dict[str, str] = {
         ("depts", "departments"),
         ("univ", "university"),
         ("inst", "institute"),
+        ("wat", "what"),  # chat spellings of question words
+        ("wut", "what"),
+        ("wht", "what"),
+        ("abt", "about"),
     )
 }
 
