@@ -182,3 +182,10 @@ def test_chat_spellings_of_what_and_about_start_a_follow_up(engine):
     assert names(answer) == ["Lars O. Dragsted"], answer.headline
     _, answer = talk(engine, "who is in oslo?", "wat abt bergen")
     assert names(answer) == ["Anders Molven"], answer.headline
+
+
+def test_they_after_two_people_named_in_turn_asks_about_both(engine):
+    """'Who is A?' 'and B?' 'do they work at the same place?': 'they' are A and B."""
+    for last in ("do they work at the same place?", "are they at the same institution?", "hvor jobber de?"):
+        *_, answer = talk(engine, "Who is Anders Molven?", "and Kjetil Taskén?", last)
+        assert names(answer) == ["Anders Molven", "Kjetil Taskén"], (last, answer.headline)

@@ -261,15 +261,21 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
         return None  # "which of them are at <place>" narrows; "which hospital is he at?" asks about him
     bare = not query.filters and not _left_over(p) and (p.has("where") or query.attribute is not None)
     bare = bare and not keys & _ELSE and not p.count  # "anyone else in that country?", "kor mange …?"
-    if keys & SINGULAR_PRONOUNS or (bare and len(context.people) == 1):  # "where exactly?"
+    if keys & SINGULAR_PRONOUNS or (
+        bare and len(context.people) == 1 and not keys & PLURAL_PRONOUNS
+    ):  # "where exactly?"
         people = context.people if len(context.people) == 1 else ()
         if not people and context.query is not None and len(context.query.people) == 1:
             people = context.query.people
         if people:
             return q.Query(asks=q.ATTRIBUTE if query.attribute else q.PERSON, people=people, attribute=query.attribute)
     plural = keys & PLURAL_PRONOUNS and context.people and not (keys & _NARROWING and _narrows(p))
-    if plural and (query.attribute in ("place", "unit") or p.has("where")):
-        return q.Query(asks=q.PERSON, people=context.people, attribute=query.attribute)
+    asks_where = query.attribute in ("place", "unit") or p.has("where") or (p.has("orgs") and not p.count)
+    if plural and asks_where:  # "where do they work?", "are they at the same institution?"
+        people = context.people
+        if len(people) == 1 and len(context.named) >= 2 and context.kind == "person":
+            people = context.named[-2:]  # "Who is A?" "and B?" "do they ...?": both
+        return q.Query(asks=q.PERSON, people=people, attribute=query.attribute)
     return None
 
 
