@@ -189,3 +189,14 @@ def test_they_after_two_people_named_in_turn_asks_about_both(engine):
     for last in ("do they work at the same place?", "are they at the same institution?", "hvor jobber de?"):
         *_, answer = talk(engine, "Who is Anders Molven?", "and Kjetil Taskén?", last)
         assert names(answer) == ["Anders Molven", "Kjetil Taskén"], (last, answer.headline)
+
+
+def test_i_meant_the_hospital_after_a_university_is_the_hospital_there(engine):
+    """'the hospital' (definite) instead of a named university: the hospital in that city."""
+    oslo_hospital = ["Caroline S. Verbeke", "Elin Kure", "Knut Jørgen Labori", "Lovise Mæhle", "Stein Kaasa"]
+    for correction in ("no, I meant the hospital", "nei, jeg mente sykehuset"):
+        _, answer, count = talk(engine, "who is at UiO?", correction, "how many is that?")
+        assert names(answer) == oslo_hospital, (correction, answer.headline)
+        assert count.headline.startswith("5"), count.headline
+    _, anywhere = talk(engine, "who is at UiO?", "and at a hospital?")  # indefinite: any hospital
+    assert len(anywhere.people) == 7, anywhere.headline

@@ -426,7 +426,39 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
         return previous.with_(filters=(*kept, *query.filters))
     replaced = _replaced_levels(query.filters)
     kept = tuple(f for f in previous.filters if _level(f) not in replaced)
-    return previous.with_(filters=(*kept, *query.filters), excluded=query.excluded)
+    return previous.with_(
+        filters=(*kept, *query.filters, *_the_one_there(p, previous, query, index)), excluded=query.excluded
+    )
+
+
+_DEFINITE_ARTICLES = _w("the den det")
+
+
+def _the_one_there(p: Parse, previous: q.Query, query: q.Query, index: Index) -> tuple[q.Filter, ...]:
+    """'who is at <a university>?' then 'no, I meant the hospital': the hospital in that city.
+
+    A kind of institution in the definite ('the hospital', 'sykehuset') instead of a named one is
+    the one of that kind where the named one is; 'and at a hospital?' is any hospital."""
+    kinds = [f for f in query.filters if f.family == q.ORG_KIND and not f.negated]
+    if not kinds or any(_level(f) == "area" for f in (*previous.filters, *query.filters)):
+        return ()
+    named = [v for f in previous.filters if _level(f) == "institution" and not f.negated for v in f.values]
+    if not named or not _definite_kind(p):
+        return ()
+    cities = dict.fromkeys(index.kb.orgs_by_id[v.id].city for v in named if v.id in index.kb.orgs_by_id)
+    return (q.Filter(q.PLACE, tuple(q.Value(CITY, c) for c in cities)),) if cities else ()
+
+
+def _definite_kind(p: Parse) -> bool:
+    kind_words = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
+    for position, key in enumerate(p.keys):
+        if key not in kind_words:
+            continue
+        if position > 0 and p.keys[position - 1] in _DEFINITE_ARTICLES:
+            return True
+        if any(key.endswith(e) and key[: -len(e)] in kind_words for e in lexicon.DEFINITE_ENDINGS):
+            return True
+    return False
 
 
 def _replaced_levels(new: tuple[q.Filter, ...]) -> set[str]:
