@@ -148,6 +148,9 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             return self._theme_answer(p, themes, 0.9, asks_people=query.attribute == "people") if themes else None
         if query.asks == q.STATEMENT and query.attribute == "consortium":
             return self._consortium(p, about_it=True)
+        if query.asks == q.ORGANISATION:
+            orgs = [self.kb.orgs_by_id[v.id] for f in query.filters for v in f.values if v.id in self.kb.orgs_by_id]
+            return self._organisation_answer(p, orgs, 0.9) if orgs else None
         if query.asks == q.COUNT and query.counted == "themes":
             return self._theme_count(p, query.themes)
         selection = Selection(executor.select(query, self.index), query)

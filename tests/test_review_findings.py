@@ -200,3 +200,14 @@ def test_i_meant_the_hospital_after_a_university_is_the_hospital_there(engine):
         assert count.headline.startswith("5"), count.headline
     _, anywhere = talk(engine, "who is at UiO?", "and at a hospital?")  # indefinite: any hospital
     assert len(anywhere.people) == 7, anywhere.headline
+
+
+def test_which_city_is_it_in_after_an_institution_asks_where_the_institution_is(engine):
+    """'it' is the one institution the last question named, even when its answer named two people."""
+    for first, follow_up, city in (
+        ("Who is at Karolinska?", "which city is it in?", "Stockholm"),
+        ("anyone at UiB?", "og kva by ligg det i?", "Bergen"),
+        ("who works at Karolinska Institutet?", "what country is that in?", "Sweden"),
+    ):
+        _, answer = talk(engine, first, follow_up)
+        assert answer.answered and city in answer.text, (follow_up, answer.headline)

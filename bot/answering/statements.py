@@ -6,6 +6,7 @@ from bot.answer import LINES, STATEMENTS, THEMES, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase, explains_enough, notes, source
 from bot.answering.retrieval import best, rank
+from bot.knowledge.model import Organisation
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
@@ -109,20 +110,23 @@ class StatementAnswers(AnswerBase):
         orgs = [m for m in p.mentions if m.kind in (ORG, ORG_PART)]
         if not orgs or p.unknown or len(orgs) != len(filter_mentions(p)) or not explains_enough(p):
             return None
+        found = [self.kb.orgs_by_id[t.value] for mention in orgs for t in mention.targets]
+        return self._organisation_answer(p, found, 0.9 * min(m.score for m in orgs))
+
+    def _organisation_answer(self, p: Parse, orgs: list[Organisation], confidence: float) -> Answer:
+        """Each organisation's card: where it is, and who of the group is there."""
         lines: list[str] = []
         refs = []
         people_ids: set[str] = set()
-        for mention in orgs:
-            for target in mention.targets:
-                org = self.kb.orgs_by_id[target.value]
-                refs.append(compose.org_ref(org))
-                members = self.index.people_in_orgs([org.id])
-                people_ids |= members
-                names = [x.name for x in compose.people_sorted(self.index, members)]
-                country = compose.country_name(org.country, p.language)
-                lines.append(f"{compose.org_label(self.kb, org, p.language)}: {org.city}, {country}")
-                names_text = join(names, p.language) or say("no_one_listed", p.language)
-                lines.append(say("org_people", p.language, names=names_text))
+        for org in orgs:
+            refs.append(compose.org_ref(org))
+            members = self.index.people_in_orgs([org.id])
+            people_ids |= members
+            names = [x.name for x in compose.people_sorted(self.index, members)]
+            country = compose.country_name(org.country, p.language)
+            lines.append(f"{compose.org_label(self.kb, org, p.language)}: {org.city}, {country}")
+            names_text = join(names, p.language) or say("no_one_listed", p.language)
+            lines.append(say("org_people", p.language, names=names_text))
         people = compose.people_sorted(self.index, people_ids)
         return Answer(
             p.text,
@@ -132,7 +136,7 @@ class StatementAnswers(AnswerBase):
             parts=(Part(LINES, tuple(lines[1:])),),
             people=tuple(compose.person_ref(self.kb, x, p.language) for x in people),
             organisations=tuple(refs),
-            confidence=0.9 * min(m.score for m in orgs),
+            confidence=confidence,
             language=p.language,
         )
 

@@ -104,6 +104,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         _count_step,
         _topic_step,
         _other_one_step,
+        _institution_step,
         _pronoun_step,
         _else_step,
         _both_step,
@@ -277,6 +278,21 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
             people = context.named[-2:]  # "Who is A?" "and B?" "do they ...?": both
         return q.Query(asks=q.PERSON, people=people, attribute=query.attribute)
     return None
+
+
+def _institution_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'which city is it in?' after 'who is at <institution>?': 'it' is the one institution asked about."""
+    keys = set(p.keys)
+    if query.filters or query.people or p.count or not keys & _IT or context.query is None:
+        return None
+    if p.has("who") or keys & (_ELSE | SINGULAR_PRONOUNS | PLURAL_PRONOUNS):
+        return None  # "anyone else in that country?" asks for people
+    if not (query.attribute == "place" or p.has("where")):
+        return None
+    named = [f for f in context.query.filters if _level(f) == "institution" and not f.negated]
+    if len(named) != 1 or len(named[0].values) != 1:
+        return None
+    return q.Query(asks=q.ORGANISATION, filters=tuple(named))
 
 
 def _narrows(p: Parse) -> bool:

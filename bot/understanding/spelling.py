@@ -74,7 +74,7 @@ def is_known(key: str, index: Index) -> bool:
 
 
 def _genitive(key: str, index: Index) -> str | None:
-    """'Kreftforeningen' for a knowledge's 'Kreftforeningens' (and back): a long word with or
+    """'Kreftsenteret' for a knowledge's 'Kreftsenterets' (and back): a long word with or
     without the genitive 's' is the same word."""
     if len(key) < 8:
         return None
