@@ -211,3 +211,13 @@ def test_which_city_is_it_in_after_an_institution_asks_where_the_institution_is(
     ):
         _, answer = talk(engine, first, follow_up)
         assert answer.answered and city in answer.text, (follow_up, answer.headline)
+
+
+def test_what_a_question_compares_with_is_context_not_what_is_asked(engine):
+    """'How deadly is X compared to other <unknown things>?': the statement about X's deadliness."""
+    for question in (
+        "How deadly is pancreatic cancer compared to other tumour kinds?",
+        "Hvor dødelig er bukspyttkjertelkreft sammenlignet med andre kreftformer?",
+    ):
+        answer = engine.answer(question)
+        assert answer.kind == "facts" and "2030" in answer.text, (question, answer.headline)

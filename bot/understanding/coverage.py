@@ -37,9 +37,30 @@ UNKNOWN_COST = 1.5
 VERY_COMMON_FACTOR = 0.5
 
 
+_COMPARED = lexicon.words(
+    "compared comparison versus vs relative sammenlignet sammenliknet sammenligning samanlikna samanlikning"
+)
+
+
+def compared_with(p: Parse) -> frozenset[int]:
+    """'How deadly is X compared to other cancers?': what X is compared with is context, not what is
+    asked (from the comparison word to the end of its sentence)."""
+    if "compared" not in p.memo:
+        found: set[int] = set()
+        for sentence in p.sentences:
+            words = [i for i in sentence if i >= 0]
+            start = next((i for i in words if p.keys[i] in _COMPARED), None)
+            if start is not None:
+                found.update(i for i in words if i >= start)
+        p.memo["compared"] = frozenset(found)
+    return p.memo["compared"]
+
+
 def sentence_weights(p: Parse) -> list[float]:
-    """1 for the words of the sentences that ask, less for the sentences around them."""
-    return [1.0 if i in p.asking else BACKGROUND_WEIGHT for i in range(len(p.tokens))]
+    """1 for the words of the sentences that ask, less for the sentences around them and for what
+    the question compares with."""
+    compared = compared_with(p)
+    return [1.0 if i in p.asking and i not in compared else BACKGROUND_WEIGHT for i in range(len(p.tokens))]
 
 
 def explained_positions(p: Parse, with_mentions: bool = True) -> set[int]:
@@ -150,7 +171,7 @@ ORDINARY_IMPORTANCE = 0.2
 
 def word_importance(p: Parse) -> dict[str, float]:
     """Each content word's weight for ranking statements: rare words of the asking sentence weigh most."""
-    topic = p.topic or p.asking
+    topic = (p.topic or p.asking) - compared_with(p)
     weights = [1.0 if i in topic else BACKGROUND_WEIGHT for i in range(len(p.tokens))]
     ordinary = {t.index for t in p.ordinary}
     importance: dict[str, float] = {}
