@@ -31,7 +31,7 @@ from bot.language import lexicon
 from bot.language.text import keys, stem
 from bot.understanding import query as q
 from bot.understanding.context import known_only
-from bot.understanding.followup import TOPIC_KINDS, Context, continue_from
+from bot.understanding.followup import TOPIC_KINDS, Context, asker_places, continue_from
 from bot.understanding.index import Index, build_index
 from bot.understanding.parser import Parse, parse
 from bot.understanding.reader import read
@@ -94,16 +94,16 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             if merged is not None and answer is not None:
                 trace += [f"follow-up of: {context.query.describe() if context.query else '-'}"]
                 trace += [f"query: {merged.describe()}", "answer: follow_up"]
-                return _with_trace(answer, trace), self._next_context(merged, answer, context)
+                return _with_trace(answer, trace), self._next_context(merged, answer, context, parsed)
         trace.append(f"query: {parsed.query.describe()}")  # the first reading; the answer below is what won
         for step in self._steps():
             result = step(parsed)
             if result is not None:
                 result = self._with_close_second(parsed, result)
                 answer = _with_trace(result, [*trace, f"answer: {step.__name__.lstrip('_')}"])
-                return answer, self._next_context(parsed.query, answer, context)
+                return answer, self._next_context(parsed.query, answer, context, parsed)
         answer = _with_trace(self._dont_know(parsed), [*trace, "answer: dont_know"])
-        return answer, self._next_context(parsed.query, answer, context)
+        return answer, self._next_context(parsed.query, answer, context, parsed)
 
     def _with_close_second(self, p: Parse, answer: Answer) -> Answer:
         """Offer the question of a reading that explains nearly as much: 'Did you mean: What is theme 2?'."""
@@ -114,10 +114,11 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             return answer
         return replace(answer, suggestions=(second,))
 
-    def _next_context(self, query: q.Query, answer: Answer, previous: Context | None) -> Context:
-        """What the next turn may refer to: this turn's query and what its answer named."""
+    def _next_context(self, query: q.Query, answer: Answer, previous: Context | None, p: Parse) -> Context:
+        """What the next turn may refer to: this turn's query, what its answer named, where the asker is from."""
+        asker = asker_places(p) or (previous.asker if previous else ())
         if not answer.answered and not answer.people:
-            return previous or Context()  # "I don't know" leaves the conversation where it was
+            return replace(previous or Context(), asker=asker)  # "I don't know" leaves the conversation where it was
         people = tuple(ref.id for ref in answer.people)
         themes = tuple(ref.number for ref in answer.themes)
         if answer.kind in ("person", "leader"):
@@ -134,7 +135,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             base: q.Query | None = query
         else:
             base = previous.base if previous else None
-        return Context(query=query, people=people, themes=themes, kind=kind, named=named, base=base)
+        return Context(query=query, people=people, themes=themes, kind=kind, named=named, base=base, asker=asker)
 
     def _answer_query(self, p: Parse, query: q.Query) -> Answer | None:
         """Answer a query built from a follow-up: the executor selects, the builders say it."""

@@ -221,3 +221,17 @@ def test_what_a_question_compares_with_is_context_not_what_is_asked(engine):
     ):
         answer = engine.answer(question)
         assert answer.kind == "facts" and "2030" in answer.text, (question, answer.headline)
+
+
+def test_my_university_is_where_the_asker_said_they_are_from(engine):
+    """'I'm a visiting researcher from <city> ... which of them is from my university?': the
+    university in that city; with nothing said about the asker, not everyone."""
+    _, answer = talk(
+        engine,
+        "Hi, I'm a postdoc from Stockholm, here for a month. Who are the Swedish collaborators?",
+        "which of them is from my university?",
+    )
+    assert names(answer) == ["Matthias Löhr", "Mikael Björnstedt"], answer.headline
+    for question in ("which of them is from my university?", "is anyone else at my hospital?"):
+        answer = engine.answer(question)
+        assert not answer.answered and not answer.people, (question, answer.headline)

@@ -20,6 +20,8 @@ class Context:
     """Everyone the conversation's answers have named so far (the latest 50): 'everyone else' is the rest."""
     base: q.Query | None = None
     """The conversation's last question about people, for 'what about <place>?' after a card."""
+    asker: tuple[q.Value, ...] = ()
+    """Where the asker said they are from ("I'm visiting from <city>"), for 'my university' later."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -29,6 +31,7 @@ class Context:
             "kind": self.kind,
             "named": list(self.named),
             "base": self.base.to_dict() if self.base else None,
+            "asker": [{"kind": v.kind, "id": v.id} for v in self.asker],
         }
 
     @classmethod
@@ -43,6 +46,7 @@ class Context:
             kind=str(data.get("kind", "")),
             named=tuple(data.get("named", ())),
             base=q.Query.from_dict(data["base"]) if data.get("base") else None,
+            asker=tuple(q.Value(v["kind"], v["id"]) for v in data.get("asker", ())),
         )
 
 
@@ -73,4 +77,5 @@ def known_only(context: Context, org_ids: set[str], person_ids: set[str]) -> Con
         kind=context.kind,
         named=tuple(i for i in context.named if i in person_ids),
         base=_known_query(context.base, org_ids, person_ids),
+        asker=tuple(v for v in context.asker if v.kind not in ("org", "org_part") or v.id in org_ids),
     )

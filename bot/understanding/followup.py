@@ -92,6 +92,9 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         return None
     if query.asks == q.LEADER and not set(keys) & _BACK_REFERENCES:
         return None  # "and who leads the group?": a question of its own, whatever came before
+    own = _own_place(p, context, index)
+    if own is not None:  # "which of them is from my university?": where the asker said they are from
+        query = query.with_(asks=q.PEOPLE, filters=(*query.filters, own))
     fragment = (
         _starts(keys, _FRAGMENT_STARTS)
         or _has_pair(keys[:3], _ABOUT_STARTS)
@@ -120,6 +123,56 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
     if (fragment or _only_names(p, query)) and not _left_over(p):
         return _replace(context, p, query, index)
     return None
+
+
+_MY = _w("my min mi mitt")
+_SELF = _w("jeg eg")
+_FROM = _w("from fra")
+_SELF_VERBS = _w("work works jobber jobbar arbeider arbeidar study studerer")
+_PLACE_OF_ASKER = frozenset({CITY, ORG, "org_part", COUNTRY})
+
+
+def asker_places(p: Parse) -> tuple[q.Value, ...]:
+    """Where the asker says they are from: "I'm visiting from <city>", "jeg jobber ved <org>"."""
+    found: list[q.Value] = []
+    for mention in p.mentions:
+        if mention.kind not in _PLACE_OF_ASKER or mention.start == 0:
+            continue
+        before = p.keys[mention.start - 1]
+        sentence = next((s for s in p.sentences if mention.start in s), [])
+        selves = [i for i in sentence if 0 <= i < mention.start and (p.tokens[i].original == "I" or p.keys[i] in _SELF)]
+        if not selves:
+            continue
+        works = selves[-1] + 1 < len(p.keys) and p.keys[selves[-1] + 1] in _SELF_VERBS
+        if before in _FROM or (works and before in lexicon.PLACE_PREPOSITIONS):
+            found.extend(q.Value(t.kind, t.value) for t in mention.targets)
+    return tuple(dict.fromkeys(found))
+
+
+def _own_place(p: Parse, context: Context, index: Index) -> q.Filter | None:
+    """'my university', 'min by': the place of that kind where the asker said they are from."""
+    if not context.asker:
+        return None
+    kinds = lexicon.ORG_KIND_WORDS
+    for position, key in enumerate(p.keys):
+        if position == 0 or p.keys[position - 1] not in _MY:
+            continue
+        cities = tuple(dict.fromkeys(_city_of(v, index) for v in context.asker if _city_of(v, index)))
+        kind = next((k for k, words in kinds.items() if key in words), None)
+        if kind is not None:
+            orgs = [o for o in index.kb.organisations if o.city in cities and index.org_kind(o) == kind]
+            if orgs:
+                return q.Filter(q.PLACE, tuple(q.Value(ORG, o.parent or o.id) for o in orgs))
+        if (kind is not None or key in lexicon.CITY_LIST_WORDS | _w("city by")) and cities:
+            return q.Filter(q.PLACE, tuple(q.Value(CITY, c) for c in cities))
+    return None
+
+
+def _city_of(value: q.Value, index: Index) -> str | None:
+    if value.kind == CITY:
+        return value.id
+    org = index.kb.orgs_by_id.get(value.id) if value.kind in (ORG, "org_part") else None
+    return org.city if org is not None else None
 
 
 def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:

@@ -224,7 +224,8 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
                     continue  # "my supervisor asked me to ...": the asker's own, not the group's leader
                 result.cues.add(cue)
         for kind, words in lexicon.ORG_KIND_WORDS.items():
-            another = position > 0 and keys[position - 1] in lexicon.ANOTHER_WORDS  # "at another institute"
+            # "at another institute", "from my university": not a kind of place to filter by
+            another = position > 0 and keys[position - 1] in lexicon.ANOTHER_WORDS | _ASKERS
             if (
                 key in words
                 and position not in consumed
