@@ -110,6 +110,18 @@ def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset(), 
 _COPULAS = lexicon.words("is are was were s er var e")
 _DETERMINERS = lexicon.words("the a an this that our your their its den det dette denne vaar deres dykkar")
 _OF = lexicon.words("of for in at on i paa pa til hos ved fra from av")
+_NOUN_PHRASE_ENDS = (
+    _OF
+    | _COPULAS
+    | QUESTION_WORDS
+    | lexicon.words(
+        """
+        a an the to with by about into over under within without near and or but nor so than as s
+        do does did have has had can could would should will shall may might must not no
+        og eller men med om som enn har kan skal vil ikke
+        """
+    )
+)
 
 
 def thing_asked_of(p: Parse, names_it: Callable[[str], bool], unexplained: set[int]) -> str | None:
@@ -127,9 +139,7 @@ def thing_asked_of(p: Parse, names_it: Callable[[str], bool], unexplained: set[i
         run: list[int] = []
         position = start
         while 0 <= position < len(keys) and position in p.asking:
-            key = keys[position]
-            stop = key in lexicon.STOPWORDS and key not in ALL_ATTRIBUTE_WORDS
-            if stop or key in QUESTION_WORDS or key in _OF or key in _COPULAS:
+            if keys[position] in _NOUN_PHRASE_ENDS:
                 break
             run.append(position)
             position += step
