@@ -236,3 +236,11 @@ def test_my_university_is_where_the_asker_said_they_are_from(engine):
     for question in ("which of them is from my university?", "is anyone else at my hospital?"):
         answer = engine.answer(question)
         assert not answer.answered and not answer.people, (question, answer.headline)
+
+
+def test_who_does_something_to_the_group_is_not_the_overview(engine, other_engine):
+    """'Who funds the group?': the overview says nothing of who funds it."""
+    for e, question in ((engine, "Who funds the group?"), (other_engine, "who cleans the lab?")):
+        answer = e.answer(question)
+        assert not answer.answered and not answer.people and not answer.themes, (question, answer.headline)
+    assert len(engine.answer("Who is in the group?").people) == 14

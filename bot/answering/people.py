@@ -96,6 +96,8 @@ class PeopleAnswers(AnswerBase):
             return None
         if not (p.has("project") or any(k in lexicon.EVERYONE_WORDS for k in p.keys)):
             return None  # a bare "who?", "who is it?": nothing says everybody
+        if any(i in p.asking and not is_very_common(p.keys[i]) for i in left_over(p)):
+            return None  # "who funds the group?": asks who does something the knowledge does not hold
         selection = self._selection(p)
         return self._people_list(p, selection)
 

@@ -71,6 +71,8 @@ class StatementAnswers(AnswerBase):
         thing = self._thing_not_held(p)
         if thing:  # "when is the group's weekly meeting?": the group is named, the meeting is not known
             return self._not_known(p, say("dont_know_thing", p.language, thing=thing))
+        if p.has("who") and not p.has("what") and any(i in p.asking for i in left_over(p)):
+            return None  # "who funds the group?": the overview names no one who does that
         project = self.kb.project
         name = project.name_no if p.language == "no" and project.name_no else project.name
         other_name = project.name if name != project.name else project.name_no
