@@ -39,6 +39,10 @@ FLOORS = {
     "k_mixed": 0.95,
     "k_threads": 0.97,
     "l_mixed": 0.95,
+    "m_mixed": 0.95,
+    "m_threads": 0.97,
+    "n_mixed": 0.95,
+    "n_threads": 0.93,
     "l_threads": 0.95,
 }
 WRONG_AT_MOST = 0.03
