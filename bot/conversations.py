@@ -12,14 +12,15 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
-from bot.understanding.followup import Context
+T = TypeVar("T")
 
 DEFAULT_LIMIT = 10_000
 DEFAULT_TTL = 24 * 3600.0
 
 
-class Conversations:
+class Conversations(Generic[T]):
     """A bounded, expiring map from conversation id to its context. Safe to share between threads."""
 
     def __init__(
@@ -28,10 +29,10 @@ class Conversations:
         self.limit = limit
         self.ttl = ttl
         self._clock = clock
-        self._items: OrderedDict[str, tuple[float, Context]] = OrderedDict()
+        self._items: OrderedDict[str, tuple[float, T]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> Context | None:
+    def get(self, key: str) -> T | None:
         with self._lock:
             item = self._items.get(key)
             if item is None:
@@ -43,7 +44,7 @@ class Conversations:
             self._items.move_to_end(key)
             return context
 
-    def put(self, key: str, context: Context | None) -> None:
+    def put(self, key: str, context: T | None) -> None:
         with self._lock:
             if context is None:
                 self._items.pop(key, None)

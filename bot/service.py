@@ -41,12 +41,18 @@ class AnswerService:
         return self._engine()  # type: ignore[return-value]
 
     def converse(
-        self, question: str, context: Context | None = None, explain: bool = False, keep_as: str | None = None
+        self,
+        question: str,
+        context: Context | None = None,
+        explain: bool = False,
+        keep_as: str | None = None,
+        record: bool = True,
     ) -> tuple[Answer, Context | None]:
         """The answer and the conversation's new context; a failing engine gives an apology and no context.
 
         `keep_as` is the form of the question the unanswered log may keep, when the front end has a
         safer one than the text the engine read (Slack keeps `<@U…>` ids, not the names decoded from them).
+        With `record=False` an unanswered question is not kept (a thread reply that may not be for the bot).
         """
         started = time.perf_counter()
         try:
@@ -55,7 +61,8 @@ class AnswerService:
             log.exception("the engine failed on a question")
             answer, new_context = Answer(question, "error", False, APOLOGY), None
         log_question(self.front_end, answer, (time.perf_counter() - started) * 1000)
-        self._keep(answer, keep_as)
+        if record:
+            self._keep(answer, keep_as)
         return answer, new_context
 
     def answer(self, question: str, keep_as: str | None = None) -> Answer:

@@ -14,6 +14,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,6 +31,7 @@ FEEDBACK_REASON = "feedback_reason"
 ERROR = "error"
 MAX_STORED_CHARS = 2000
 DEFAULT_KEEP_DAYS = 90
+PURGE_EVERY_SECONDS = 3600.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -83,7 +85,7 @@ class UnansweredLog:
         self.keep_days = keep_days
         self._init_lock = threading.Lock()
         self._ready = False
-        self._writes = 0
+        self._last_purge = 0.0
         self._local = threading.local()
 
     def _connect(self) -> sqlite3.Connection:
@@ -108,23 +110,26 @@ class UnansweredLog:
         self._local.connection = connection
         return connection
 
+    def _cutoff(self) -> datetime:
+        return datetime.now(UTC) - timedelta(days=self.keep_days)
+
     def _forget_old(self, connection: sqlite3.Connection) -> None:
-        cutoff = datetime.now(UTC) - timedelta(days=self.keep_days)
-        connection.execute("DELETE FROM questions WHERE asked_at < ?", (cutoff.isoformat(timespec="seconds"),))
+        connection.execute("DELETE FROM questions WHERE asked_at < ?", (self._cutoff().isoformat(timespec="seconds"),))
+        self._last_purge = time.monotonic()
 
     def add(self, question: str, front_end: str, reason: str = UNANSWERED, kind: str = "", detail: str = "") -> None:
-        text = mask_personal(" ".join((question or "").split())[:MAX_STORED_CHARS])
+        # Masked before it is cut, so an address at the cut is never kept in part.
+        text = mask_personal(" ".join((question or "").split()))[:MAX_STORED_CHARS]
         if not text:
             return
-        detail = mask_personal(" ".join((detail or "").split())[:MAX_STORED_CHARS])
+        detail = mask_personal(" ".join((detail or "").split()))[:MAX_STORED_CHARS]
         now = datetime.now(UTC).isoformat(timespec="seconds")
         connection = self._connect()
         connection.execute(
             "INSERT INTO questions (asked_at, front_end, reason, question, kind, detail) VALUES (?, ?, ?, ?, ?, ?)",
             (now, front_end, reason, text, kind, detail),
         )
-        self._writes += 1
-        if self._writes % 100 == 0:  # now and then, so a bot that runs for months still forgets on time
+        if time.monotonic() - self._last_purge > PURGE_EVERY_SECONDS:  # a bot that runs for months forgets on time
             self._forget_old(connection)
 
     def record(self, answer: Answer, front_end: str, question: str | None = None) -> None:
@@ -133,7 +138,8 @@ class UnansweredLog:
             self.add(question or answer.question, front_end, UNANSWERED, answer.kind)
 
     def since(self, moment: datetime) -> list[StoredQuestion]:
-        """Rows since a moment, read-only: a report never creates, migrates or deletes anything."""
+        """Rows since a moment (none older than the retention period), opened read-only: a report never
+        migrates or deletes rows. SQLite may leave its -wal and -shm files beside a database in WAL mode."""
         if not self.path.exists():
             return []
         try:
@@ -143,7 +149,7 @@ class UnansweredLog:
                 rows = db.execute(
                     f"SELECT asked_at, front_end, reason, question{extra} FROM questions WHERE asked_at >= ? "
                     "ORDER BY id",
-                    (moment.isoformat(timespec="seconds"),),
+                    (max(moment, self._cutoff()).isoformat(timespec="seconds"),),
                 ).fetchall()
         except sqlite3.Error as exc:
             raise BotError(f"cannot read the unanswered log {self.path}: {exc}") from None

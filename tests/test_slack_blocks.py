@@ -15,6 +15,7 @@ from bot.slack.blocks import (
     MAX_BLOCKS,
     NOT_HELPFUL,
     SHARE,
+    SHOW_ALL,
     all_people_messages,
     answer_message,
     read_feedback,
@@ -167,3 +168,47 @@ def test_examples_are_bullets_and_suggestions_only_buttons(engine):
     texts = _block_texts({"blocks": blocks})
     assert "• " in texts
     assert "Did you mean" not in texts or any(b["type"] == "actions" for b in blocks)
+
+
+def test_a_long_theme_summary_stays_within_a_section(knowledge_copy: Path):
+    themes = yaml.safe_load((knowledge_copy / "themes.yaml").read_text(encoding="utf-8"))
+    themes[0]["summary"] = "Tumour & stroma <interactions> " * 120  # about 3,700 characters, more once escaped
+    (knowledge_copy / "themes.yaml").write_text(yaml.safe_dump(themes, allow_unicode=True), encoding="utf-8")
+    engine = Engine.from_directory(knowledge_copy)
+    for question in ("what are the research themes?", "what does the group work on?"):
+        message = answer_message(engine.answer(question))
+        assert all(len(b["text"]["text"]) <= 3000 for b in message["blocks"] if b["type"] == "section")
+
+
+@pytest.mark.parametrize("url", ["!channel", "!here", "@U0SOMEONE", "javascript:alert(1)", "<!everyone>"])
+def test_a_knowledge_url_that_is_not_a_web_address_is_never_a_link(url: str):
+    from bot.slack.markup import link
+
+    shown = link(url, "source")
+    assert "<" not in shown and url.strip("<>") in shown.replace("&lt;", "<").replace("&gt;", ">")
+
+
+def test_web_addresses_stay_links_with_their_query():
+    from bot.slack.markup import link
+
+    assert link("https://example.org/a?b=1&c=2", "source") == "<https://example.org/a?b=1&amp;c=2|source>"
+
+
+@pytest.mark.parametrize("question", ['what is "' + "\\" * 1600, "å" * 3000, 'a"b' * 900])
+def test_feedback_values_stay_readable_at_the_limit(engine, question: str):
+    from bot.answer import Answer
+    from bot.slack.blocks import feedback_block
+
+    block = feedback_block(Answer(question, "people", True, "x")).to_dict()
+    value = block["elements"][0]["positive_button"]["value"]
+    assert len(value) <= 2000
+    verdict, kind, kept = read_feedback(value)
+    assert verdict == HELPFUL and kind == "people" and question.startswith(kept) and len(kept) > 100
+
+
+def test_buttons_survive_when_a_long_answer_is_cut(tmp_path: Path):
+    engine = Engine.from_directory(big_group(tmp_path / "kb", 1000))
+    message = answer_message(engine.answer("who works in Bigtown"), max_people=900)  # ~60 sections, then buttons
+    assert len(message["blocks"]) == MAX_BLOCKS
+    assert message["blocks"][-1]["type"] == "context_actions"  # 👍/👎
+    assert SHOW_ALL in {e["action_id"] for e in buttons(message)}  # and the buttons above it

@@ -196,3 +196,25 @@ def test_report_on_a_broken_log_is_one_line(tmp_path: Path):
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
         assert result.stderr.startswith("error: cannot read the unanswered log")
     assert (tmp_path / "corrupt" / "unanswered.sqlite3").read_bytes() == b"this is not a database" * 100
+
+
+def test_a_long_running_log_forgets_on_time_and_never_shows_old_rows(tmp_path: Path):
+    path = tmp_path / "q.sqlite3"
+    log = UnansweredLog(path, keep_days=30)
+    log.add("fresh", "slack")
+    old = (datetime.now(UTC) - timedelta(days=200)).isoformat(timespec="seconds")
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO questions (asked_at, front_end, reason, question) VALUES (?, 'x', 'y', 'old')", (old,))
+    assert [s.question for s in log.since(LONG_AGO)] == ["fresh"]  # never shown, even before it is deleted
+    log._last_purge -= 2 * 3600  # two hours later, in the same process
+    log.add("another", "slack")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM questions WHERE question = 'old'").fetchone() == (0,)
+
+
+def test_an_address_at_the_length_limit_is_masked_not_cut(tmp_path: Path):
+    log = UnansweredLog(tmp_path / "q.sqlite3")
+    log.add("please " + "a" * 1979 + " ola.nordmann@uio.no", "slack")
+    log.add("please " + "a" * 1985 + " +47 22 11 88 00", "slack")
+    kept = [s.question for s in log.since(LONG_AGO)]
+    assert all("ola.nordmann" not in q and "+47 22" not in q for q in kept)

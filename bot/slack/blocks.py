@@ -85,6 +85,7 @@ def answer_blocks(
     max_people: int | None = 15,
     ephemeral: bool = False,
     feedback: bool = True,
+    kept: str | None = None,
 ) -> list[Block]:
     """The answer's blocks: its headline, then each typed part as Block Kit, then sources and buttons.
 
@@ -116,22 +117,53 @@ def answer_blocks(
         ]
         blocks.append(ActionsBlock(block_id="suggestions", elements=buttons))
     if not answer.answered and answer.kind != "error":
-        actions.append(_button("Ask a person", ASK_PERSON, answer.question, style="primary"))
+        value = packed_value({"q": answer.question, "s": kept or answer.question})
+        actions.append(_button("Ask a person", ASK_PERSON, value, style="primary"))
     if ephemeral:
         actions.append(_button("Share in channel", SHARE, answer.question, style="primary"))
     if actions:
         blocks.append(ActionsBlock(block_id="answer_actions", elements=actions))
     if feedback and answer.kind not in NO_FEEDBACK_KINDS:
-        blocks.append(feedback_block(answer))
+        blocks.append(feedback_block(answer, kept))
     return _within_limit(blocks)
 
 
-def feedback_block(answer: Answer) -> ContextActionsBlock:
-    """Slack's own 👍/👎 under an answer; each button's value says which answer, of what kind, it rates."""
+def packed_value(fields: dict[str, str], limit: int = BUTTON_VALUE) -> str:
+    """Fields as JSON within `limit` characters: the longest text is shortened until the encoding fits.
+
+    Cutting the encoded JSON would leave it unreadable (escapes double some characters), and
+    the click would be lost; shortening the text keeps it a question, only a shorter one.
+    """
+    fields = dict(fields)
+    while True:
+        encoded = json.dumps(fields, ensure_ascii=False)
+        if len(encoded) <= limit:
+            return encoded
+        longest = max(fields, key=lambda name: len(fields[name]))
+        if not fields[longest]:
+            return json.dumps({})
+        fields[longest] = fields[longest][: max(0, len(fields[longest]) - (len(encoded) - limit) - 1)]
+
+
+def unpacked_value(value: str, *names: str) -> dict[str, str] | None:
+    """The fields of a packed value, each a string; None when a field is missing or the value was forged."""
+    try:
+        data = json.loads(value)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or not all(isinstance(data.get(n), str) for n in names):
+        return None
+    return {n: data[n] for n in names}
+
+
+def feedback_block(answer: Answer, kept: str | None = None) -> ContextActionsBlock:
+    """Slack's own 👍/👎 under an answer; each button's value says which answer, of what kind, it rates.
+
+    The question rides in the form the log may keep (`kept`: Slack users as ids, not names).
+    """
 
     def value(verdict: str) -> str:
-        payload = {"v": verdict, "k": answer.kind, "q": answer.question[:1500]}
-        return json.dumps(payload, ensure_ascii=False)[:BUTTON_VALUE]
+        return packed_value({"v": verdict, "k": answer.kind[:40], "q": kept or answer.question})
 
     return ContextActionsBlock(
         block_id="feedback",
@@ -151,14 +183,10 @@ def feedback_block(answer: Answer) -> ContextActionsBlock:
 
 def read_feedback(value: str) -> tuple[str, str, str] | None:
     """(verdict, kind, question) from a feedback button's value; None for anything else."""
-    try:
-        data = json.loads(value)
-        verdict, kind, question = data["v"], data["k"], data["q"]
-    except (ValueError, TypeError, KeyError):
+    data = unpacked_value(value, "v", "k", "q")
+    if data is None or data["v"] not in (HELPFUL, NOT_HELPFUL):
         return None
-    if verdict not in (HELPFUL, NOT_HELPFUL) or not all(isinstance(x, str) for x in (kind, question)):
-        return None
-    return verdict, kind[:40], question
+    return data["v"], data["k"][:40], data["q"]
 
 
 def _part_blocks(part: Part, max_people: int | None) -> tuple[list[Block], int]:
@@ -173,7 +201,7 @@ def _part_blocks(part: Part, max_people: int | None) -> tuple[list[Block], int]:
             lines.insert(0, f"*{escape(part.title)}*" + mention(person.slack, in_brackets=True))
         return _sections(lines), 0
     if part.kind == THEMES and len(part.themes) > 1:
-        return [SectionBlock(text=MarkdownTextObject(text=theme_text(t))) for t in part.themes], 0
+        return [block for t in part.themes for block in _sections([theme_text(t)])], 0
     if part.kind == EXAMPLES:
         return _sections([f"• {escape(line)}" for line in part.text]), 0
     if part.kind == SUGGESTIONS:
@@ -186,10 +214,12 @@ def _part_blocks(part: Part, max_people: int | None) -> tuple[list[Block], int]:
 def _within_limit(blocks: list[Block]) -> list[Block]:
     if len(blocks) <= MAX_BLOCKS:
         return blocks
-    keep = blocks[: MAX_BLOCKS - 2]
+    tail: list[Block] = []
+    while blocks and blocks[-1].type in ("actions", "context_actions") and len(tail) < 2:
+        tail.insert(0, blocks.pop())  # the buttons (Ask a person, Show all, 👍/👎) are never cut
+    keep = blocks[: MAX_BLOCKS - 1 - len(tail)]
     keep.append(ContextBlock(elements=[MarkdownTextObject(text="…the rest is cut to fit one message.")]))
-    keep.append(blocks[-1])
-    return keep
+    return [*keep, *tail]
 
 
 def fallback_text(answer: Answer) -> str:

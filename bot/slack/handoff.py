@@ -9,6 +9,7 @@ went, and the unanswered log keeps it as handed off.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from slack_sdk import WebClient
 
@@ -24,6 +25,14 @@ NOBODY = (
 )
 
 
+@dataclass(frozen=True)
+class Question:
+    """The question as it was typed (shown to the person it goes to) and as the log may keep it."""
+
+    shown: str
+    kept: str
+
+
 def _target(services: SlackServices) -> tuple[str, str] | None:
     """(where to post, how to name it to the asker), or None when there is nobody to hand to."""
     channel = services.settings.maintainers_channel
@@ -37,8 +46,8 @@ def _target(services: SlackServices) -> tuple[str, str] | None:
 
 
 def _permalink(client: WebClient, channel: str | None, message_ts: str | None) -> str | None:
-    if not channel or not message_ts:
-        return None
+    if not channel or not message_ts or channel.startswith("D"):
+        return None  # a DM with the bot is the asker's: nobody else could open the link
     try:
         return client.chat_getPermalink(channel=channel, message_ts=message_ts).get("permalink")
     except Exception as exc:  # the question still goes; only the link is missing
@@ -49,7 +58,7 @@ def _permalink(client: WebClient, channel: str | None, message_ts: str | None) -
 def hand_off(
     services: SlackServices,
     client: WebClient,
-    question: str,
+    question: Question,
     asker: str,
     channel: str | None,
     message_ts: str | None,
@@ -60,15 +69,15 @@ def hand_off(
         return escape(NOBODY)
     where, named = target
     link = _permalink(client, channel, message_ts)
-    lines = [f"{mention(asker)} asked a question I couldn't answer:", f">{escape(question)}"]
+    lines = [f"{mention(asker)} would like a person to answer a question I couldn't:", f">{escape(question.shown)}"]
     if link:
         lines.append(f"<{link}|See the conversation>")
-    elif not message_ts:
-        lines.append("(asked privately, with /ask: reply to them directly)")
+    else:
+        lines.append("(asked privately: reply to them directly)")
     try:
         client.chat_postMessage(channel=where, text="\n".join(lines), unfurl_links=False, unfurl_media=False)
     except Exception:
         log.exception("handing a question off to %s failed", where)
         return escape("Sorry, I couldn't pass your question on just now. Please try again in a moment.")
-    services.answers.feedback(question, HANDED_OFF, "unknown")
+    services.answers.feedback(question.kept, HANDED_OFF, "unknown")
     return f"I've passed your question on to {named}. Someone will get back to you."

@@ -39,7 +39,7 @@ def manifest(http_url: str | None = None, name: str = "Group bot", agent_view: b
         "command": "/ask",
         "description": "Ask about the group's people, places and themes",
         "usage_hint": "who leads the group? (or: help)",
-        "should_escape": False,
+        "should_escape": True,  # mentions arrive as <@U…|name>: ids the bot can read and the log keeps
     }
     events: dict[str, Any] = {"bot_events": BOT_EVENTS}
     interactivity: dict[str, Any] = {"is_enabled": True}

@@ -74,5 +74,13 @@ def escape(text: str) -> str:
 
 
 def link(url: str, label: str) -> str:
-    """A mrkdwn link; the label escaped, and the `|` that would end it removed."""
-    return f"<{url.replace('>', '%3E').replace('|', '%7C')}|{escape(label).replace('|', '/')}>"
+    """A mrkdwn link for a web address; anything else is shown as plain, escaped text.
+
+    A knowledge file's `url: "!channel"` must never become `<!channel|…>` (a notification to
+    everyone), nor `@U…` a mention: only http(s) addresses are links, their specials encoded.
+    """
+    url = (url or "").strip()
+    if not url.lower().startswith(("https://", "http://")):
+        return escape(f"{label}: {url}" if url else label)
+    safe = url.replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace(" ", "%20")
+    return f"<{safe}|{escape(label).replace('|', '/')}>"

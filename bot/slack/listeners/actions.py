@@ -21,12 +21,16 @@ from bot.slack.blocks import (
     all_people_messages,
     answer_message,
     mrkdwn_message,
+    packed_value,
     read_feedback,
     text_message,
+    unpacked_value,
 )
-from bot.slack.handoff import hand_off
+from bot.slack.handoff import Question, hand_off
 from bot.slack.markup import escape, mention
+from bot.slack.replies import Turn, take_turn
 from bot.slack.services import SlackServices
+from bot.slack.threads import conversation_key
 from bot.unanswered import FEEDBACK_REASON, THUMBS_DOWN, THUMBS_UP
 
 log = logging.getLogger("bot.slack")
@@ -43,6 +47,10 @@ def _value(body: dict) -> str:
 
 def _is_ephemeral(body: dict) -> bool:
     return bool((body.get("container") or {}).get("is_ephemeral"))
+
+
+def _message_ts(body: dict) -> str:
+    return (body.get("message") or {}).get("ts") or (body.get("container") or {}).get("message_ts", "")
 
 
 def _thread_of(body: dict) -> str | None:
@@ -74,9 +82,19 @@ def register(app: App, services: SlackServices) -> None:
 
     @app.action(re.compile(rf"^{SUGGEST_PREFIX}\d+$"))
     def on_suggestion(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
+        """A 'Did you mean …?' click is the asker's next turn: in the thread (or DM) it was offered in."""
         ack()
-        answer = services.answers.answer(_value(body))
-        _post_near(body, respond, client, answer_message(answer, ephemeral=_is_ephemeral(body)))
+        question = _value(body)
+        channel = (body.get("channel") or {}).get("id")
+        if _is_ephemeral(body) or not channel:
+            _private(respond, answer_message(services.answers.answer(question), ephemeral=_is_ephemeral(body)))
+            return
+        message = body.get("message") or {}
+        direct = channel.startswith("D")
+        thread_ts = message.get("thread_ts") if direct else (message.get("thread_ts") or message.get("ts"))
+        key = conversation_key(channel, thread_ts, message.get("ts"), direct=direct)
+        user = (body.get("user") or {}).get("id")
+        take_turn(services, client, Turn(channel, thread_ts, key, user, escape(question)))
 
     @app.action(FEEDBACK)
     def on_feedback(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
@@ -87,16 +105,20 @@ def register(app: App, services: SlackServices) -> None:
             log.warning("a feedback click with an unreadable value was ignored")
             return
         verdict, kind, question = rated
+        user = (body.get("user") or {}).get("id", "")
+        if not services.seen.first_time(f"feedback:{_message_ts(body)}:{user}"):
+            _private(respond, text_message("Thanks, I already have your rating of this answer."))
+            return  # one rating per person and answer, so the report's shares are not skewed by clicks
         if verdict == HELPFUL:
             services.answers.feedback(question, THUMBS_UP, kind)
             _private(respond, text_message("Thanks for the 👍!"))
             return
-        services.answers.feedback(question, THUMBS_DOWN, kind)
-        try:
+        try:  # first, while the click's trigger is fresh (Slack gives it 3 seconds)
             client.views_open(trigger_id=body["trigger_id"], view=_reason_modal(kind, question))
         except Exception as exc:  # the 👎 is kept; the form is a courtesy
             log.warning("could not open the feedback form: %s", exc)
             _private(respond, text_message("Thanks: I've noted that this answer did not help."))
+        services.answers.feedback(question, THUMBS_DOWN, kind)
 
     @app.view(REASON_MODAL)
     def on_reason(ack: Ack, view: dict) -> None:
@@ -114,13 +136,18 @@ def register(app: App, services: SlackServices) -> None:
     @app.action(ASK_PERSON)
     def on_ask_person(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:
         ack()
+        fields = unpacked_value(_value(body), "q", "s")
+        if fields is None:
+            log.warning("an Ask a person click with an unreadable value was ignored")
+            return
         user = (body.get("user") or {}).get("id", "")
-        message_ts = (body.get("message") or {}).get("ts") or (body.get("container") or {}).get("message_ts", "")
-        if not services.seen.first_time(f"handoff:{message_ts}:{user}:{_value(body)}"):
-            _private(respond, text_message("I've already passed this question on."))
+        message_ts = _message_ts(body)
+        if not services.seen.first_time(f"handoff:{message_ts or user + fields['s']}"):
+            _private(respond, text_message("This question has already been passed on to a person."))
             return
         channel = (body.get("channel") or {}).get("id")
-        note = hand_off(services, client, _value(body), user, channel, None if _is_ephemeral(body) else message_ts)
+        where = None if _is_ephemeral(body) else message_ts
+        note = hand_off(services, client, Question(fields["q"], fields["s"]), user, channel, where)
         _private(respond, mrkdwn_message(note))
 
 
@@ -129,7 +156,7 @@ def _reason_modal(kind: str, question: str) -> dict[str, Any]:
     return {
         "type": "modal",
         "callback_id": REASON_MODAL,
-        "private_metadata": json.dumps({"k": kind, "q": question[:2000]}, ensure_ascii=False)[:3000],
+        "private_metadata": packed_value({"k": kind, "q": question}, limit=3000),
         "title": {"type": "plain_text", "text": "What was wrong?"},
         "submit": {"type": "plain_text", "text": "Send"},
         "close": {"type": "plain_text", "text": "Skip"},

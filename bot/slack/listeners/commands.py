@@ -22,8 +22,9 @@ def register(app: App, services: SlackServices) -> None:
         try:
             text = command.get("text", "")
             question = question_from_slack(text, people=services.engine.people_by_slack_id())
-            answer = services.answers.answer(question or "help", keep_as=question_to_keep(text))
-            respond(response_type="ephemeral", **answer_message(answer, ephemeral=answer.kind != "help"))
+            kept = question_to_keep(text)
+            answer = services.answers.answer(question or "help", keep_as=kept)
+            respond(response_type="ephemeral", **answer_message(answer, ephemeral=answer.kind != "help", kept=kept))
         except Exception:
             log.exception("/ask failed")
             respond(response_type="ephemeral", **text_message(APOLOGY))

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
 from bot.engine import Engine
-from bot.service import APOLOGY
-from bot.slack.blocks import answer_message, text_message
 from bot.slack.home import home_view
-from bot.slack.markup import question_from_slack, question_to_keep
+from bot.slack.replies import Turn, take_turn
 from bot.slack.services import SlackServices
-from bot.slack.threads import conversation_key
+from bot.slack.threads import event_key
 from bot.slack.welcome import welcome_message
 
 log = logging.getLogger("bot.slack")
@@ -38,21 +37,23 @@ def register(app: App, services: SlackServices) -> None:
     def on_mention(event: dict, client: WebClient, context: dict) -> None:
         if event.get("bot_id"):
             return
-        _converse(services, client, event, context, thread_ts=event.get("thread_ts") or event.get("ts"))
+        take_turn(services, client, _turn(event, context, event.get("thread_ts") or event.get("ts")))
 
     @app.event("message")
     def on_message(event: dict, client: WebClient, context: dict) -> None:
-        """DMs are all for the bot; in channels, only the threads it takes part in (never other chatter)."""
+        """DMs are all for the bot. In a channel, only a thread reply from someone who asked the bot
+        there, not addressed to anyone else, and answered only if the bot knows: never other chatter."""
         if event.get("bot_id") or event.get("subtype") not in _PEOPLES_MESSAGES:
             return
         if event.get("channel_type") == "im":
-            _converse(services, client, event, context, thread_ts=event.get("thread_ts"))
+            take_turn(services, client, _turn(event, context, event.get("thread_ts")))
             return
-        bot_user = context.get("bot_user_id")
-        if not event.get("thread_ts") or (bot_user and f"<@{bot_user}>" in (event.get("text") or "")):
+        text = event.get("text") or ""
+        if not event.get("thread_ts") or _mentions(text, context.get("bot_user_id")):
             return  # a mention is answered by on_mention; a message outside a thread is not for the bot
-        if services.threads.takes_part(conversation_key(event)):
-            _converse(services, client, event, context, thread_ts=event["thread_ts"])
+        if "<@" in text or not services.threads.talks_with(event_key(event), event.get("user")):
+            return  # addressed to someone else, or from someone who is not talking with the bot
+        take_turn(services, client, _turn(event, context, event["thread_ts"], passive=True))
 
     @app.event("app_home_opened")
     def on_home_opened(event: dict, client: WebClient) -> None:
@@ -83,29 +84,21 @@ def register(app: App, services: SlackServices) -> None:
         client.chat_postMessage(channel=event["user"], **welcome_message(services.engine))
 
 
-def _converse(services: SlackServices, client: WebClient, event: dict, context: dict, thread_ts: str | None) -> None:
-    """Answer in the light of the conversation so far; if anything fails, say sorry there instead of going silent."""
-    channel = event["channel"]
-    key = conversation_key(event)
-    try:
-        bot_user = context.get("bot_user_id")
-        text = event.get("text", "")
-        question = question_from_slack(text, bot_user, services.engine.people_by_slack_id())
-        with services.threads.turn(key):
-            answer, new_context = services.answers.converse(
-                question, services.threads.context(key), keep_as=question_to_keep(text, bot_user)
-            )
-            if answer.closes:
-                services.threads.end(key)
-            else:
-                services.threads.remember(key, new_context)
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, **answer_message(answer, ephemeral=False))
-    except Exception:
-        log.exception("answering in %s failed", channel)
-        try:
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, **text_message(APOLOGY))
-        except Exception:
-            log.exception("even the apology could not be posted in %s", channel)
+def _turn(event: dict, context: dict, thread_ts: str | None, passive: bool = False) -> Turn:
+    return Turn(
+        channel=event["channel"],
+        thread_ts=thread_ts,
+        key=event_key(event),
+        user=event.get("user"),
+        text=event.get("text", ""),
+        bot_user=context.get("bot_user_id"),
+        passive=passive,
+    )
+
+
+def _mentions(text: str, user: str | None) -> bool:
+    """`<@U…>` or `<@U…|label>` of this user in a message's text."""
+    return bool(user) and re.search(rf"<@{re.escape(user)}(\|[^>]*)?>", text or "") is not None
 
 
 def suggested_prompts(engine: Engine, limit: int = 4) -> list[dict[str, str]]:

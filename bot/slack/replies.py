@@ -1,0 +1,59 @@
+"""One turn of a Slack conversation: read the question in its conversation's light, answer, post.
+
+Mentions, DMs, thread follow-ups and clicked suggestions all come here, so each of them
+moves the conversation on the same way and a failure is always an apology, never silence.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+
+from bot.service import APOLOGY
+from bot.slack.blocks import answer_message, text_message
+from bot.slack.markup import question_from_slack, question_to_keep
+from bot.slack.services import SlackServices
+
+log = logging.getLogger("bot.slack")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Where a message was posted and by whom, and its text in Slack's markup."""
+
+    channel: str
+    thread_ts: str | None
+    key: str
+    user: str | None
+    text: str
+    bot_user: str | None = None
+    passive: bool = False
+    """A thread reply that did not mention the bot: answered only when the bot knows the answer."""
+
+
+def take_turn(services: SlackServices, client: WebClient, turn: Turn) -> None:
+    """Answer and post while holding the conversation, so its answers keep the order of its questions."""
+    try:
+        # As the engine reads it (a known person's @-mention becomes their name) and as the log keeps it.
+        question = question_from_slack(turn.text, turn.bot_user, services.engine.people_by_slack_id())
+        kept = question_to_keep(turn.text, turn.bot_user)
+        with services.threads.turn(turn.key):
+            answer, context = services.answers.converse(
+                question, services.threads.context(turn.key), keep_as=kept, record=not turn.passive
+            )
+            if turn.passive and not answer.answered:
+                log.info("a thread reply the bot could not answer was left to the people in the thread")
+                return
+            if answer.closes:
+                services.threads.end(turn.key)
+            else:
+                services.threads.remember(turn.key, context, turn.user)
+            client.chat_postMessage(channel=turn.channel, thread_ts=turn.thread_ts, **answer_message(answer, kept=kept))
+    except Exception:
+        log.exception("answering in %s failed", turn.channel)
+        try:
+            client.chat_postMessage(channel=turn.channel, thread_ts=turn.thread_ts, **text_message(APOLOGY))
+        except Exception:
+            log.exception("even the apology could not be posted in %s", turn.channel)
