@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,9 +66,12 @@ class RunningBot:
     services: SlackServices
     app: Any = None
 
+    listeners: ThreadPoolExecutor | None = None
+
     def finish_background_work(self) -> None:
         """Wait until bolt's listeners that run after the ack are done: then nothing more will be sent."""
-        self.app._listener_runner.listener_executor.shutdown(wait=True)
+        assert self.listeners is not None
+        self.listeners.shutdown(wait=True)
 
     def post(
         self,
@@ -119,14 +123,19 @@ def running_bot(
     limits: HttpLimits | None = None,
     **settings: Any,
 ) -> Iterator[RunningBot]:
+    listeners = ThreadPoolExecutor(max_workers=5)  # bolt's pool for listeners that run after the ack
     app, services = build_app(
-        settings_for(mock, **settings), engine, recorder, process_before_response=process_before_response
+        settings_for(mock, **settings),
+        engine,
+        recorder,
+        process_before_response=process_before_response,
+        listener_executor=listeners,
     )
     server = make_http_server(app, 0, healthy, signing_secret=SECRET, host="127.0.0.1", limits=limits)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield RunningBot(f"http://127.0.0.1:{server.port}", services, app)
+        yield RunningBot(f"http://127.0.0.1:{server.port}", services, app, listeners)
     finally:
         server.shutdown()
 

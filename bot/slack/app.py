@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Executor
 from http.client import RemoteDisconnected
 from urllib.error import URLError
 
@@ -45,14 +46,20 @@ def build_app(
     recorder: UnansweredLog | None = None,
     *,
     process_before_response: bool = False,
+    listener_executor: Executor | None = None,
 ) -> tuple[App, SlackServices]:
-    """The Slack app with every listener registered. Request signing stays on in HTTP mode."""
+    """The Slack app with every listener registered. Request signing stays on in HTTP mode.
+
+    `listener_executor` runs the listeners when they run after the ack; a test that passes its own
+    can wait for every listener to finish (`shutdown(wait=True)`) instead of sleeping.
+    """
     app = App(
         client=web_client(settings),
         signing_secret=settings.signing_secret,
         request_verification_enabled=not settings.socket_mode,
         process_before_response=process_before_response,
         logger=logging.getLogger("bot.slack.bolt"),
+        listener_executor=listener_executor,  # None: bolt makes its own pool
     )
     services = SlackServices(answers=AnswerService(engine, "slack", recorder), settings=settings)
     register_listeners(app, services)
