@@ -29,7 +29,7 @@ from bot.slack.http_server import HttpLimits
 from bot.slack.serve import make_http_server
 from bot.slack.services import SlackServices
 from bot.unanswered import UnansweredLog
-from tests.slack_mock import SlackMock
+from tests.slack_mock import BOT_USER_ID, SlackMock
 
 SECRET = "0123456789abcdef0123456789abcdef"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "slack"
@@ -110,6 +110,17 @@ class RunningBot:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
+
+
+def post_signed_mention(base_url: str, text: str, event_id: str, secret: str = SECRET) -> int:
+    """A mention, signed as Slack signs it, to a bot running elsewhere (a process, a container)."""
+    body = json.dumps(event("app_mention", event_id=event_id, text=f"<@{BOT_USER_ID}> {text}")).encode()
+    stamp = str(int(time.time()))
+    signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body.decode())
+    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature}
+    request = urllib.request.Request(f"{base_url}/slack/events", data=body, headers=headers)
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return response.status
 
 
 @contextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import socket
@@ -14,11 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from slack_sdk.signature import SignatureVerifier
-
 from tests.conftest import KNOWLEDGE, ROOT
-from tests.slack_helpers import event
-from tests.slack_mock import BOT_USER_ID, SlackMock, wait_until
+from tests.slack_helpers import post_signed_mention
+from tests.slack_mock import SlackMock, wait_until
 
 SECRET = "0123456789abcdef0123456789abcdef"
 
@@ -30,20 +27,7 @@ def free_port() -> int:
 
 
 def mention(port: int, text: str, event_id: str) -> int:
-    body = json.dumps(event("app_mention", event_id=event_id, text=f"<@{BOT_USER_ID}> {text}")).encode()
-    stamp = str(int(time.time()))
-    signature = SignatureVerifier(SECRET).generate_signature(timestamp=stamp, body=body.decode())
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/slack/events",
-        data=body,
-        headers={
-            "Content-Type": "application/json",
-            "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": signature,
-        },
-    )
-    with urllib.request.urlopen(request, timeout=5) as response:
-        return response.status
+    return post_signed_mention(f"http://127.0.0.1:{port}", text, event_id, SECRET)
 
 
 def healthy(port: int) -> bool:
