@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ import pytest
 
 from bot.health import HEARTBEAT_FILE, check_health
 from tests.conftest import ROOT
+from tests.net_helpers import free_port
 
 
 def instructions() -> list[tuple[str, str]]:
@@ -73,12 +73,6 @@ def test_hadolint_finds_nothing():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_socket_mode_health_is_the_heartbeat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-test")
     assert check_health(tmp_path)[0] is False
@@ -90,7 +84,7 @@ def test_socket_mode_health_is_the_heartbeat(tmp_path: Path, monkeypatch: pytest
 
 def test_http_health_fails_when_nothing_listens(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("SLACK_APP_TOKEN", raising=False)
-    monkeypatch.setenv("PORT", str(_free_port()))
+    monkeypatch.setenv("PORT", str(free_port()))
     healthy, reason = check_health()
     assert not healthy and "did not answer" in reason
 

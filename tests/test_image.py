@@ -11,10 +11,8 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import tomllib
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import KNOWLEDGE, ROOT
+from tests.net_helpers import answers_healthz, free_port
 from tests.slack_helpers import SECRET, post_signed_mention
 from tests.slack_mock import SlackMock, wait_until
 
@@ -45,20 +44,6 @@ def docker(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(["docker", *args], capture_output=True, text=True, timeout=timeout)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="module")
 def image() -> Iterator[str]:
     tag = f"group-bot:test-{uuid.uuid4().hex[:8]}"
@@ -72,7 +57,7 @@ def test_the_image_answers_a_mention_is_healthy_runs_as_non_root_and_serves_edit
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, knowledge)
     knowledge.chmod(0o755)
-    port = _free_port()
+    port = free_port()
     name = f"group-bot-test-{uuid.uuid4().hex[:8]}"
     with SlackMock() as mock:
         started = docker(
@@ -86,8 +71,10 @@ def test_the_image_answers_a_mention_is_healthy_runs_as_non_root_and_serves_edit
         )  # fmt: skip
         assert started.returncode == 0, started.stderr
         try:
-            wait_until(lambda: _healthy(port) or docker("inspect", "-f", "{{.State.Running}}", name).stdout != "true\n")
-            assert _healthy(port), docker("logs", name).stderr
+            wait_until(
+                lambda: answers_healthz(port) or docker("inspect", "-f", "{{.State.Running}}", name).stdout != "true\n"
+            )
+            assert answers_healthz(port), docker("logs", name).stderr
 
             assert post_signed_mention(f"http://127.0.0.1:{port}", "who is Elin Kure", "Ev0IMAGE1") == 200
             [answer] = mock.wait_for("chat.postMessage")
@@ -112,6 +99,10 @@ def test_the_image_answers_a_mention_is_healthy_runs_as_non_root_and_serves_edit
             assert "Elin H. Kure" in second["text"], "an edit to the knowledge volume is served"
         finally:
             docker("rm", "--force", name)
+
+
+def _running(name: str) -> bool:
+    return docker("inspect", "-f", "{{.State.Running}}", name).stdout.strip() == "true"
 
 
 def _healthcheck_command() -> list[str]:

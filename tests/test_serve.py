@@ -4,38 +4,23 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import KNOWLEDGE, ROOT
+from tests.net_helpers import answers_healthz, free_port
 from tests.slack_helpers import post_signed_mention
 from tests.slack_mock import SlackMock, wait_until
 
 SECRET = "0123456789abcdef0123456789abcdef"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def mention(port: int, text: str, event_id: str) -> int:
     return post_signed_mention(f"http://127.0.0.1:{port}", text, event_id, SECRET)
-
-
-def healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 class Served:
@@ -84,7 +69,7 @@ def serving(knowledge: Path, data: Path, mock: SlackMock, *, files: int | None =
         )
     served = Served(process, port, log)
     try:
-        wait_until(lambda: healthy(port) or process.poll() is not None, timeout=30)
+        wait_until(lambda: answers_healthz(port) or process.poll() is not None, timeout=30)
         assert process.poll() is None, f"serve stopped at start:\n{served.log}"
         yield served
     finally:

@@ -26,7 +26,8 @@ _COUNTABLE = (
     | lexicon.HOME_WORDS
     | lexicon.PLACE_PREPOSITIONS
     | lexicon.PROJECT_WORDS  # "how many in the group ..."
-    | frozenset().union(*lexicon.ROLE_SYNONYMS.values(), *lexicon.ORG_KIND_WORDS.values())
+    | lexicon.ANY_ROLE_WORDS
+    | lexicon.ANY_ORG_KIND_WORDS
 )
 
 

@@ -140,7 +140,7 @@ class PeopleAnswers(AnswerBase):
         )
 
 
-_KIND_WORDS = frozenset().union(*lexicon.ORG_KIND_WORDS.values()) | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
+_KIND_WORDS = lexicon.ANY_ORG_KIND_WORDS | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
 
 
 _THERE = lexicon.words("there der dit")

@@ -275,6 +275,8 @@ ORG_KIND_WORDS: dict[str, frozenset[str]] = {
     "institute": _set("institute institutes institutet institutt institut"),
     "university": _set("university universities universitet universitetet universiteta universitetene uni college"),
 }
+ANY_ORG_KIND_WORDS = frozenset().union(*ORG_KIND_WORDS.values())
+ANY_ROLE_WORDS = frozenset().union(*ROLE_SYNONYMS.values())
 GENERIC_NAME_WORDS = (
     _set(
         """
@@ -395,63 +397,43 @@ ABBREVIATIONS: dict[str, str] = {
 
 # Country names, adjectives and Norwegian forms, by the canonical English name.
 # A knowledge base's `country` is matched against these, so any spelling works.
-_COUNTRIES: dict[str, tuple[str, str]] = {
-    # canonical: (other names and adjectives, region)
-    "Norway": ("Norge Norwegian norsk norske Noreg nordmenn nordmennene Norwegians", "nordic"),
-    "Sweden": ("Sverige Swedish svensk svenske Swede Swedes svenskene svensker svenskane", "nordic"),
-    "Denmark": ("Danmark Danish dansk danske Dane Danes danskene dansker danskane", "nordic"),
-    "Finland": ("Finnish finsk finske", "nordic"),
-    "Iceland": ("Island Icelandic islandsk", "nordic"),
-    "France": ("Frankrike French fransk franske", "europe"),
-    "Germany": ("Tyskland German tysk tyske Deutschland", "europe"),
-    "Netherlands": ("Nederland Holland Dutch nederlandsk", "europe"),
-    "Belgium": ("Belgia Belgian belgisk", "europe"),
-    "Switzerland": ("Sveits Swiss sveitsisk", "europe"),
-    "Austria": ("Østerrike Austrian østerriksk", "europe"),
-    "Italy": ("Italia Italian italiensk", "europe"),
-    "Spain": ("Spania Spanish spansk", "europe"),
-    "Portugal": ("Portuguese portugisisk", "europe"),
-    "United Kingdom": ("UK Britain England Scotland Wales British britisk Storbritannia", "europe"),
-    "Ireland": ("Irland Irish irsk", "europe"),
-    "Poland": ("Polen Polish polsk", "europe"),
-    "Czechia": ("Czech Tsjekkia tsjekkisk", "europe"),
-    "Estonia": ("Estland Estonian estisk", "europe"),
-    "Greece": ("Hellas Greek gresk", "europe"),
+_COUNTRIES: dict[str, tuple[str, str, str]] = {
+    # canonical: (the Norwegian name where it differs, other names and adjectives, region)
+    "Norway": ("Norge", "Norwegian norsk norske Noreg nordmenn nordmennene Norwegians", "nordic"),
+    "Sweden": ("Sverige", "Swedish svensk svenske Swede Swedes svenskene svensker svenskane", "nordic"),
+    "Denmark": ("Danmark", "Danish dansk danske Dane Danes danskene dansker danskane", "nordic"),
+    "Finland": ("", "Finnish finsk finske", "nordic"),
+    "Iceland": ("Island", "Icelandic islandsk", "nordic"),
+    "France": ("Frankrike", "French fransk franske", "europe"),
+    "Germany": ("Tyskland", "German tysk tyske Deutschland", "europe"),
+    "Netherlands": ("Nederland", "Holland Dutch nederlandsk", "europe"),
+    "Belgium": ("Belgia", "Belgian belgisk", "europe"),
+    "Switzerland": ("Sveits", "Swiss sveitsisk", "europe"),
+    "Austria": ("Østerrike", "Austrian østerriksk", "europe"),
+    "Italy": ("Italia", "Italian italiensk", "europe"),
+    "Spain": ("Spania", "Spanish spansk", "europe"),
+    "Portugal": ("", "Portuguese portugisisk", "europe"),
+    "United Kingdom": ("Storbritannia", "UK Britain England Scotland Wales British britisk", "europe"),
+    "Ireland": ("Irland", "Irish irsk", "europe"),
+    "Poland": ("Polen", "Polish polsk", "europe"),
+    "Czechia": ("Tsjekkia", "Czech tsjekkisk", "europe"),
+    "Estonia": ("Estland", "Estonian estisk", "europe"),
+    "Greece": ("Hellas", "Greek gresk", "europe"),
     "USA": (
+        "",
         "US U.S. United States America American Americans amerikansk amerikanske Amerika States",
         "north_america",
     ),
-    "Canada": ("Canadian kanadisk", "north_america"),
-    "Mexico": ("Mexican meksikansk Mexico", "north_america"),
-    "Brazil": ("Brasil Brazilian brasiliansk", "south_america"),
-    "Australia": ("Australian australsk", "oceania"),
-    "China": ("Kina Chinese kinesisk", "asia"),
-    "Japan": ("Japanese japansk", "asia"),
-    "India": ("Indian indisk", "asia"),
-    "Israel": ("Israeli israelsk", "asia"),
+    "Canada": ("", "Canadian kanadisk", "north_america"),
+    "Mexico": ("", "Mexican meksikansk Mexico", "north_america"),
+    "Brazil": ("Brasil", "Brazilian brasiliansk", "south_america"),
+    "Australia": ("", "Australian australsk", "oceania"),
+    "China": ("Kina", "Chinese kinesisk", "asia"),
+    "Japan": ("", "Japanese japansk", "asia"),
+    "India": ("", "Indian indisk", "asia"),
+    "Israel": ("", "Israeli israelsk", "asia"),
 }
-NORWEGIAN_COUNTRY_NAMES = {
-    "Norway": "Norge",
-    "Sweden": "Sverige",
-    "Denmark": "Danmark",
-    "Iceland": "Island",
-    "France": "Frankrike",
-    "Germany": "Tyskland",
-    "Netherlands": "Nederland",
-    "Belgium": "Belgia",
-    "Switzerland": "Sveits",
-    "Austria": "Østerrike",
-    "Italy": "Italia",
-    "Spain": "Spania",
-    "United Kingdom": "Storbritannia",
-    "Ireland": "Irland",
-    "Poland": "Polen",
-    "Czechia": "Tsjekkia",
-    "Estonia": "Estland",
-    "Greece": "Hellas",
-    "Brazil": "Brasil",
-    "China": "Kina",
-}
+NORWEGIAN_COUNTRY_NAMES = {canonical: norwegian for canonical, (norwegian, _, _) in _COUNTRIES.items() if norwegian}
 # Words for groups of countries.
 REGIONS: dict[str, tuple[tuple[str, ...], ...]] = {
     "nordic": _phrases(
@@ -489,8 +471,8 @@ _PHRASE_COUNTRY_FORMS = {"USA": ["the States", "the US", "the U.S."]}
 def country_forms() -> dict[str, list[tuple[str, ...]]]:
     """Every way to write each known country, as token-key phrases."""
     forms: dict[str, list[tuple[str, ...]]] = {}
-    for canonical, (others, _region) in _COUNTRIES.items():
-        phrases = [keys(canonical)]
+    for canonical, (norwegian, others, _region) in _COUNTRIES.items():
+        phrases = [keys(canonical), *([keys(norwegian)] if norwegian else [])]
         phrases += [keys(w) for w in others.replace("U.S.", "U_S").split()]
         phrases += [keys(p) for p in _PHRASE_COUNTRY_FORMS.get(canonical, [])]
         phrases += [keys("United States")] if canonical == "USA" else []
@@ -512,4 +494,4 @@ def canonical_country(name: str) -> str:
 def country_region(canonical: str) -> str | None:
     """The region ("nordic", "europe", ...) a canonical country belongs to."""
     entry = _COUNTRIES.get(canonical)
-    return entry[1] if entry else None
+    return entry[2] if entry else None

@@ -18,7 +18,7 @@ CUES: dict[str, frozenset[str]] = {
     "home": lexicon.HOME_WORDS,
     "greeting": lexicon.GREETING_WORDS,
 }
-ALL_CUE_WORDS = frozenset().union(*CUES.values(), *lexicon.ORG_KIND_WORDS.values())
+ALL_CUE_WORDS = frozenset().union(*CUES.values()) | lexicon.ANY_ORG_KIND_WORDS
 
 # A person's attributes, by the words that ask for them. Only some are in any knowledge base;
 # asking for another is answered with what is known and a plain "not known".

@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 from bot.knowledge.model import KnowledgeBase, Organisation, Person
 from bot.language import lexicon
 from bot.language.text import keys, stem, tokenize
+from bot.understanding.cues import CUES
 
 # Kinds of things a phrase can name, strongest first when two share a span.
 PERSON = "person"
@@ -69,7 +70,6 @@ class Index:
     people_by_title: dict[str, set[str]] = field(default_factory=dict)
     people_by_theme: dict[str, set[str]] = field(default_factory=dict)
     org_descendants: dict[str, set[str]] = field(default_factory=dict)
-    city_names: dict[str, str] = field(default_factory=dict)
     role_words: dict[str, frozenset[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     stem_words: dict[str, str] = field(default_factory=dict)
@@ -80,7 +80,6 @@ class Index:
     """The weight of a word no text of the knowledge has: the rarest there is."""
     long_words_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
     long_words_by_suffix: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    name_words: frozenset[str] = frozenset()
 
     # -- look-ups -------------------------------------------------------------
 
@@ -250,17 +249,13 @@ def _by_length(words: set[str]) -> dict[int, list[str]]:
     return dict(by_length)
 
 
+_KNOWN_FORM_CUES = ("who", "where", "work", "leader", "themes", "project", "consortium", "orgs", "abroad")
+"""Cues whose words are corrected and read in other forms ('lederen'); 'what', 'home' and greetings are not."""
+
+
 def _cue_groups() -> tuple[frozenset[str], ...]:
     return (
-        lexicon.WHO_WORDS,
-        lexicon.WHERE_WORDS,
-        lexicon.WORK_WORDS,
-        lexicon.LEADER_WORDS,
-        lexicon.THEME_WORDS,
-        lexicon.PROJECT_WORDS,
-        lexicon.CONSORTIUM_WORDS,
-        lexicon.ORG_LIST_WORDS,
-        lexicon.ABROAD_WORDS,
+        *(CUES[cue] for cue in _KNOWN_FORM_CUES),
         *lexicon.ROLE_SYNONYMS.values(),
         *lexicon.ORG_KIND_WORDS.values(),
     )
@@ -339,10 +334,8 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
     by_role: dict[str, set[str]] = defaultdict(set)
     by_title: dict[str, set[str]] = defaultdict(set)
     by_theme: dict[str, set[str]] = defaultdict(set)
-    name_words: set[str] = set()
     for person in kb.people:
         for name in _person_names(person):
-            name_words.update(name)
             phrases.append((name, Target(PERSON, person.id)))
             words = [w for w in name if len(w) > 1]
             if len(words) >= 2:
@@ -396,13 +389,11 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
     index.people_by_role = dict(by_role)
     index.people_by_title = dict(by_title)
     index.people_by_theme = dict(by_theme)
-    index.name_words = frozenset(name_words)
 
 
 def _index_places(index: Index, kb: KnowledgeBase, phrases: list) -> None:
     for org in kb.organisations:
         for city in (org.city, *org.city_aliases):
-            index.city_names[city] = org.city
             phrases.append((keys(city), Target(CITY, org.city)))
     for canonical, forms in lexicon.country_forms().items():
         for form in forms:

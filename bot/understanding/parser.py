@@ -7,6 +7,8 @@ in `spelling.py`, sentences in `sentences.py`, unknown names in `slots.py`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
@@ -96,13 +98,17 @@ def _language(keys: list[str]) -> str:
     return "no" if norwegian > english else "en"
 
 
+def _occurrences(keys: list[str], phrase: tuple[str, ...]) -> Iterator[int]:
+    """Where a phrase starts in the keys, every time it occurs."""
+    n = len(phrase)
+    return (i for i in range(len(keys) - n + 1) if tuple(keys[i : i + n]) == phrase)
+
+
 def phrase_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> set[int]:
     found: set[int] = set()
     for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(keys) - n + 1):
-            if tuple(keys[i : i + n]) == phrase:
-                found.update(range(i, i + n))
+        for i in _occurrences(keys, phrase):
+            found.update(range(i, i + len(phrase)))
     return found
 
 
@@ -111,8 +117,7 @@ def _has_phrase(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     for phrase in phrases:
         if phrase[0] not in present:  # most phrases are ruled out by their first word
             continue
-        n = len(phrase)
-        if any(tuple(keys[i : i + n]) == phrase for i in range(len(keys) - n + 1)):
+        if next(_occurrences(keys, phrase), None) is not None:
             return True
     return False
 
@@ -125,21 +130,18 @@ _BEFORE_COUNT = frozenset(
 def _is_count(keys: list[str], sentence_starts: frozenset[int] = frozenset()) -> bool:
     """'how many', 'hvor mange', 'the number of' (but not 'the phone number of'), also where a
     sentence starts ("For the report: how many ...")."""
-    for phrase in lexicon.COUNT_PHRASES:
-        n = len(phrase)
-        for i in range(len(keys) - n + 1):
-            if tuple(keys[i : i + n]) == phrase and (i in sentence_starts or i == 0 or keys[i - 1] in _BEFORE_COUNT):
-                return True
-    return False
+    return any(
+        i in sentence_starts or i == 0 or keys[i - 1] in _BEFORE_COUNT
+        for phrase in lexicon.COUNT_PHRASES
+        for i in _occurrences(keys, phrase)
+    )
 
 
 def _counted_words(keys: list[str]) -> tuple[str, ...]:
     """The words a count asks about: 'how many *research groups*', 'hvor mange *temaer*'."""
     for phrase in lexicon.COUNT_PHRASES:
-        n = len(phrase)
-        for i in range(len(keys) - n + 1):
-            if tuple(keys[i : i + n]) == phrase:
-                return tuple(k for k in keys[i + n :] if k not in lexicon.STOPWORDS)[:2]
+        for i in _occurrences(keys, phrase):
+            return tuple(k for k in keys[i + len(phrase) :] if k not in lexicon.STOPWORDS)[:2]
     return ()
 
 

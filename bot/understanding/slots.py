@@ -26,7 +26,7 @@ _NOT_ROLES = lexicon.words("not ikke ikkje also ogsaa only bare berre still fort
 _INDEFINITE = lexicon.words("a an en ei et another some")
 _ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
 _NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
-_ORG_KIND_KEYS = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
+_ORG_KIND_KEYS = lexicon.ANY_ORG_KIND_WORDS
 
 
 def name_like(token: Token, result: Parse) -> bool:
