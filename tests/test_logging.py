@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 
@@ -17,7 +18,15 @@ TOKEN = "xoxb-1234567890-abcdefghijkl"
 SECRET = "0123456789abcdef0123456789abcdef"
 
 
-def test_each_question_logs_one_structured_line():
+BASE_FIELDS = {"time", "level", "logger", "message"}
+
+
+def json_lines(text: str) -> list[dict]:
+    """Every line of a log, each parsed as the JSON object it must be."""
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_each_question_logs_one_json_line():
     env = {**os.environ, "LOG_LEVEL": "INFO"}
     result = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "--batch"],
@@ -27,12 +36,15 @@ def test_each_question_logs_one_structured_line():
         cwd=ROOT,
         env=env,
     )
-    lines = [line for line in result.stderr.splitlines() if '"event": "question"' in line]
-    assert len(lines) == 2
-    first = json.loads(lines[0].split("bot.questions: ", 1)[1])
-    assert first.keys() == {"event", "front_end", "kind", "answered", "confidence", "ms"}
+    records = json_lines(result.stderr)
+    questions = [r for r in records if r.get("event") == "question"]
+    assert len(questions) == 2
+    first = questions[0]
+    assert first.keys() == BASE_FIELDS | {"event", "front_end", "kind", "answered", "confidence", "ms"}
+    assert first["logger"] == "bot.questions" and first["level"] == "INFO" and first["message"] == "question"
+    assert datetime.fromisoformat(first["time"]).tzinfo is not None
     assert first["front_end"] == "ask" and first["answered"] is True
-    assert json.loads(lines[1].split("bot.questions: ", 1)[1])["answered"] is False
+    assert questions[1]["answered"] is False
     assert "Bergen" not in result.stderr, "the question's text is not logged"
 
 
@@ -55,9 +67,13 @@ def test_tokens_and_secrets_never_reach_the_log(monkeypatch: pytest.MonkeyPatch,
         raise RuntimeError(f"auth failed for {TOKEN}")
     except RuntimeError:
         log.exception("request failed")
+    log.warning("refused", extra={"fields": {"detail": f"token {TOKEN}"}})
     err = capsys.readouterr().err
     assert TOKEN not in err and SECRET not in err and "xapp-1-A0-999999" not in err
-    assert err.count("[redacted]") >= 4
+    assert err.count("[redacted]") >= 5
+    records = json_lines(err)  # a traceback too stays inside its one line
+    assert len(records) == 5 and all(r.keys() >= BASE_FIELDS for r in records)
+    assert "RuntimeError" in records[3]["exception"] and records[4]["detail"] == "token [redacted]"
 
 
 def test_level_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -119,6 +120,9 @@ def test_serve_answers_reloads_good_edits_reports_bad_ones_and_restarts_on_the_l
         assert "people.yaml:" in log and "uibb" in log
         assert "xoxb-serve-test" not in log and SECRET not in log
         assert served.process.returncode == 0, "SIGTERM is a normal stop"
+        records = [json.loads(line) for line in log.splitlines()]  # every line one JSON object, bolt's too
+        assert all(r.keys() >= {"time", "level", "logger", "message"} for r in records)
+        assert any(r["logger"] == "bot.questions" and r["front_end"] == "slack" for r in records)
 
         reports = len(_to_maintainers(mock))
         with serving(knowledge, data, mock) as restarted:  # the broken edit is still there
