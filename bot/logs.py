@@ -1,11 +1,18 @@
-"""Logging set-up: level from the environment, and no secret ever written out."""
+"""Logging set-up: one JSON object a line, level from the settings, and no secret ever written out.
+
+A log collector (Docker, journald, Loki, CloudWatch) reads one JSON object a line without parsing
+rules. The formatter is the standard library's, 20 lines: python-json-logger would do the same
+and more we do not need, for another package in the image and ~12 ms at every start.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from bot.settings import Settings
 
@@ -34,7 +41,32 @@ class RedactSecrets(logging.Filter):
             record.exc_text = self.redact(record.exc_text)
         if cleaned != message or record.args:
             record.msg, record.args = cleaned, None
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            record.fields = {k: self.redact(v) if isinstance(v, str) else v for k, v in fields.items()}
         return True
+
+
+class JsonLines(logging.Formatter):
+    """time, level, logger, message, then the event's own fields (`extra={"fields": {...}}`)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            line |= {k: v for k, v in fields.items() if k not in line}  # an event cannot hide the basics
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            line["exception"] = record.exc_text
+        if record.stack_info:
+            line["stack"] = self.formatStack(record.stack_info)
+        return json.dumps(line, ensure_ascii=False, default=str)
 
 
 def setup_logging(default_level: str = "WARNING", settings: Settings | None = None) -> None:
@@ -45,7 +77,7 @@ def setup_logging(default_level: str = "WARNING", settings: Settings | None = No
     if not isinstance(level, int):
         level = logging.getLevelName(default_level)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(JsonLines())
     handler.addFilter(RedactSecrets(settings.secrets))
     root = logging.getLogger()
     for existing in list(root.handlers):

@@ -77,7 +77,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable(
         "LOG_LEVEL",
         "`INFO` for `serve`, `WARNING` otherwise",
-        "`DEBUG`, `INFO`, `WARNING`, `ERROR`; one JSON line per question at `INFO`; tokens are never logged",
+        "`DEBUG`, `INFO`, `WARNING`, `ERROR`; each log line a JSON object, one per question at `INFO`; no tokens",
     ),
 )
 
@@ -113,6 +113,8 @@ class Settings:
     http_max_body_bytes: int = 1_000_000
     http_idle_timeout: int = 15
     http_max_connections: int = 1000
+    retry_backoff: float = 0.5
+    """Seconds before retrying a dropped Slack connection, doubled each time, plus up to twice that at random."""
 
     @property
     def socket_mode(self) -> bool:

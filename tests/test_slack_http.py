@@ -239,8 +239,8 @@ def test_rate_limited_post_is_retried_after_retry_after(bot, mock):
 
 
 def test_a_slack_timeout_is_retried(mock, engine):
-    mock.stall("chat.postMessage", 2.5)
-    with running_bot(mock, lambda: engine, api_timeout=1) as bot:
+    mock.stall("chat.postMessage", 0.8)
+    with running_bot(mock, lambda: engine, api_timeout=0.3, retry_backoff=0) as bot:
         bot.send_event(event("app_mention", event_id="Ev0SLOW"))
         calls = mock.wait_for("chat.postMessage", 2)
     assert calls[0] == calls[1] and "Anders Molven" in calls[1]["text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 from collections.abc import Callable
 from concurrent.futures import Executor
 from http.client import RemoteDisconnected
@@ -11,6 +12,8 @@ from urllib.error import URLError
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.http_retry.jitter import Jitter
 
 from bot.engine import Engine
 from bot.service import AnswerService
@@ -28,16 +31,29 @@ def web_client(settings: Settings) -> WebClient:
     options = {"base_url": settings.api_url} if settings.api_url else {}
     return WebClient(
         token=settings.bot_token,
-        timeout=int(settings.api_timeout) or 1,
+        timeout=settings.api_timeout,  # type: ignore[arg-type]  # urllib takes fractions of a second too
         retry_handlers=[
             ConnectionErrorRetryHandler(
                 max_retry_count=2,
                 error_types=[URLError, ConnectionResetError, RemoteDisconnected, TimeoutError],
+                interval_calculator=BackoffRetryIntervalCalculator(
+                    settings.retry_backoff, _Jitter(settings.retry_backoff)
+                ),
             ),
             RateLimitErrorRetryHandler(max_retry_count=3),
         ],
         **options,
     )
+
+
+class _Jitter(Jitter):
+    """slack_sdk's random jitter (up to 1 s at its 0.5 s back-off), scaled with the back-off."""
+
+    def __init__(self, backoff: float) -> None:
+        self.most = 2 * backoff
+
+    def recalculate(self, duration: float) -> float:
+        return duration + random.random() * self.most
 
 
 def build_app(
