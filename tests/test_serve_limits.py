@@ -13,9 +13,10 @@ from urllib.parse import urlencode
 import pytest
 
 from tests.conftest import KNOWLEDGE
+from tests.net_helpers import answers_healthz
 from tests.slack_helpers import http_head, raw_exchange
 from tests.slack_mock import SlackMock
-from tests.test_serve import Served, healthy, mention, serving
+from tests.test_serve import Served, mention, serving
 
 IDLE_TIMEOUT = 2
 
@@ -67,14 +68,14 @@ def test_1100_idle_connections_neither_starve_health_nor_exhaust_files(served: S
     try:
         for _ in range(1100):
             idle.append(socket.create_connection(("127.0.0.1", served.port), timeout=5))
-        assert healthy(served.port), "/healthz answers with 1,100 idle connections open"
+        assert answers_healthz(served.port), "/healthz answers with 1,100 idle connections open"
         assert mention(served.port, "who is Elin Kure", "Ev0IDLE1") == 200
         assert "Elin Kure" in mock.wait_for("chat.postMessage")[-1]["text"]
         assert _wait_all_closed(idle, timeout=IDLE_TIMEOUT * 5) == 1100, "every idle connection is closed"
     finally:
         for sock in idle:
             sock.close()
-    assert healthy(served.port) and served.process.poll() is None
+    assert answers_healthz(served.port) and served.process.poll() is None
     assert "Too many open files" not in served.log
 
 
