@@ -13,10 +13,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def answers_healthz(port: int) -> bool:
+def answers_healthz(port: int, timeout: float = 1) -> bool:
     """True once a bot in HTTP mode on this port says it is healthy."""
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=timeout) as response:
             return response.status == 200
     except OSError:
         return False
