@@ -1,8 +1,7 @@
 """The Docker image, built and run for real: HTTP mode against the mock Web API.
 
-Runs only where a Docker engine answers (`/work/shared/tools/docker-local` starts one); elsewhere
-it is skipped with the reason. Containers use the host's network, so the bot inside reaches the
-mock on 127.0.0.1 and serves on 127.0.0.1 itself.
+Runs only where a Docker engine answers; elsewhere it is skipped with the reason. Containers use
+the host's network, so the bot inside reaches the mock on 127.0.0.1 and serves on 127.0.0.1 itself.
 """
 
 from __future__ import annotations
