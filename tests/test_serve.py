@@ -75,7 +75,12 @@ def serving(knowledge: Path, data: Path, mock: SlackMock, *, files: int | None =
         yield served
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # still a failure, but no bot left running after the tests
+            process.kill()
+            process.wait()
+            raise
 
 
 def _to_maintainers(mock: SlackMock) -> list[dict]:

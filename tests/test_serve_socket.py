@@ -51,7 +51,12 @@ def test_serve_in_socket_mode_answers_keeps_a_heartbeat_and_stops_on_sigterm(tmp
         finally:
             server.close()  # first, so the bot's websocket read ends at once
             bot.terminate()
-            bot.wait(timeout=10)
+            try:
+                bot.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # still a failure, but no bot left running after the tests
+                bot.kill()
+                bot.wait()
+                raise
     assert bot.returncode == 0, "SIGTERM is a normal stop"
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     messages = [r["message"] for r in records]
