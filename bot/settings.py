@@ -169,7 +169,9 @@ class Settings:
 def _slack_values(env: dict[str, str]) -> dict[str, object]:
     bot_token = _token(env, "SLACK_BOT_TOKEN", _BOT_TOKEN, "a bot token starting with xoxb-", required=True)
     app_token = _token(env, "SLACK_APP_TOKEN", _APP_TOKEN, "an app-level token starting with xapp-")
-    secret = _token(env, "SLACK_SIGNING_SECRET", _SECRET, "the app's signing secret (Slack gives 32 hexadecimal characters)")
+    secret = _token(
+        env, "SLACK_SIGNING_SECRET", _SECRET, "the app's signing secret (Slack gives 32 hexadecimal characters)"
+    )
     if app_token is None and secret is None:
         raise ConfigError(
             "set SLACK_APP_TOKEN (xapp-..., for Socket Mode) or SLACK_SIGNING_SECRET "
