@@ -53,6 +53,8 @@ class TalkAnswers(AnswerBase):
     def _greeting(self, p: Parse) -> Answer | None:
         if not p.has("greeting") or p.unknown or p.mentions or not explains_enough(p):
             return None
+        if phrase_positions(p.keys, lexicon.NORWEGIAN_GREETING_PHRASES):
+            p.language = "no"  # 'god morgen', 'ha det': Norwegian by the phrase, though no single word says so
         bye = any(k in lexicon.BYE_WORDS for k in p.keys) or bool(phrase_positions(p.keys, lexicon.BYE_PHRASES))
         if bye or any(k in lexicon.THANKS_WORDS for k in p.keys):
             key = "thanks" if any(k in lexicon.THANKS_WORDS for k in p.keys) else "bye"

@@ -208,6 +208,7 @@ GREETING_PHRASES = _phrases(
     ["god morgen", "god dag", "god kveld", "good morning", "good afternoon", "ha det", "tusen takk", "mange takk"]
 )
 BYE_PHRASES = _phrases(["ha det", "see you", "snakkast", "snakkes"])
+NORWEGIAN_GREETING_PHRASES = _phrases(["god morgen", "god dag", "god kveld", "ha det", "tusen takk", "mange takk"])
 ABROAD_WORDS = _set(
     """
     utanlands utanlandske utanlandsk internasjonalt
