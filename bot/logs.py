@@ -69,6 +69,10 @@ class JsonLines(logging.Formatter):
         return json.dumps(line, ensure_ascii=False, default=str)
 
 
+SDK_LOGGERS = ("slack_sdk", "slack_bolt", "bot.slack.bolt", "websocket", "waitress")
+"""Never below INFO, even at LOG_LEVEL=DEBUG: their debug lines hold request and message bodies."""
+
+
 def setup_logging(default_level: str = "WARNING", settings: Settings | None = None) -> None:
     """Log to stderr at `$LOG_LEVEL` (else the default), the configured secrets redacted."""
     settings = settings or Settings.from_env()
@@ -86,3 +90,5 @@ def setup_logging(default_level: str = "WARNING", settings: Settings | None = No
     handler._bot_handler = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    for name in SDK_LOGGERS:  # at DEBUG they write every message sent and received: people's words
+        logging.getLogger(name).setLevel(max(level, logging.INFO))

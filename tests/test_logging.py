@@ -83,3 +83,13 @@ def test_level_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("LOG_LEVEL", "nonsense")
     setup_logging("INFO")
     assert logging.getLogger().level == logging.INFO
+
+
+def test_debug_never_writes_what_people_wrote_through_the_sdks(monkeypatch: pytest.MonkeyPatch, capsys):
+    monkeypatch.setenv("LOG_LEVEL", "DEBUG")
+    setup_logging("INFO")
+    for name in ("slack_sdk.web.base_client", "slack_bolt.App", "bot.slack.bolt"):
+        logging.getLogger(name).debug("Sending a request - body: {'text': 'zorblaxsecret question'}")
+    logging.getLogger("bot.test").debug("the bot's own debug line")
+    err = capsys.readouterr().err
+    assert "zorblaxsecret" not in err and "the bot's own debug line" in err
