@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -57,10 +58,13 @@ def questions() -> list[str]:
 
 
 def timed_process(command: list[str], stdin: str) -> float:
+    """Best of 5 runs, as an installed bot runs: with its bytecode cached (a shell that sets
+    PYTHONDONTWRITEBYTECODE would otherwise make every run compile the bot's modules again)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     best = float("inf")
     for _ in range(5):
         started = time.perf_counter()
-        subprocess.run(command, input=stdin, capture_output=True, text=True, check=True, cwd=ROOT)
+        subprocess.run(command, input=stdin, capture_output=True, text=True, check=True, cwd=ROOT, env=env)
         best = min(best, time.perf_counter() - started)
     return best
 
