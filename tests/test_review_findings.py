@@ -244,3 +244,97 @@ def test_who_does_something_to_the_group_is_not_the_overview(engine, other_engin
         answer = e.answer(question)
         assert not answer.answered and not answer.people and not answer.themes, (question, answer.headline)
     assert len(engine.answer("Who is in the group?").people) == 14
+
+
+def _themes(answer) -> list[int]:
+    return sorted(t.number for t in answer.themes)
+
+
+def test_a_negated_theme_topic_gives_the_other_themes(engine, other_engine):
+    """'Which themes don't deal with <topic>?': the themes that are not about it, not those that are."""
+    for question in (
+        "which of your themes don't deal with stroma?",
+        "Hvilke tema handler ikke om stroma?",
+        "research themes other than the stroma ones",
+    ):
+        answer = engine.answer(question)
+        assert answer.answered and _themes(answer) == [2, 3, 5], (question, answer.headline)
+    assert _themes(engine.answer("which themes deal with stroma?")) == [1, 4]
+    assert _themes(other_engine.answer("which themes are not about kelp?")) == [2, 3]
+
+
+def test_a_negation_does_not_reach_into_the_next_sentence_or_an_embedded_question(engine):
+    """'I honestly can't remember - who do we have at <org>?': the negation is about remembering."""
+    for question in (
+        "I honestly can't remember - who do we have at the University of Copenhagen?",
+        "I do not know who our contact at the University of Copenhagen is, can you help?",
+    ):
+        answer = engine.answer(question)
+        assert names(answer) == ["Lars O. Dragsted"], (question, answer.headline)
+    assert "Lars O. Dragsted" not in names(
+        engine.answer("which collaborators are not at the University of Copenhagen?")
+    )
+
+
+def test_both_places_are_the_two_the_conversation_named_in_turn(engine):
+    """'who is at <A>?', 'and at <B>?', 'which of them are at both?': at <A> and at <B>."""
+    for turns in (
+        ("who do we have at OUS?", "and at UiO?", "which of those are at both?"),
+        ("Hvem jobber ved Universitetet i Oslo?", "og på sykehuset?", "hvem av disse er begge steder?"),
+    ):
+        *_, answer = talk(engine, *turns)
+        assert names(answer) == ["Caroline S. Verbeke", "Stein Kaasa"], (turns, answer.headline)
+
+
+def test_a_count_of_the_groups_people_at_a_place_is_not_a_number_from_the_page(engine):
+    """'How many of the group's people are in <city>?': a count of people, not the page's 'nine groups'."""
+    for question in (
+        "How many of the group's people are in Stavanger?",
+        "how many of the group's members work in Bergen?",
+    ):
+        answer = engine.answer(question)
+        assert answer.kind == "count" and answer.headline.startswith("1"), (question, answer.headline)
+        assert len(answer.people) == 1, question
+
+
+def test_a_who_question_after_a_card_does_not_keep_the_older_questions_conditions(engine):
+    """'which professors are there?', 'where is she based?', 'and who is in Copenhagen?': everyone
+    in Copenhagen, not the professors there."""
+    *_, answer = talk(engine, "which professors do you have?", "where is she based?", "and who is in Copenhagen?")
+    assert names(answer) == ["Lars O. Dragsted"], answer.headline
+    *_, answer = talk(engine, "which collaborators are in Sweden?", "what about Denmark?")
+    assert names(answer) == ["Lars O. Dragsted"], answer.headline
+
+
+def test_the_one_at_a_place_is_the_one_of_those_the_conversation_named(engine):
+    """'which of them …?' narrowed a list; 'and the one in <city>, …?' is the one of the list there."""
+    *_, answer = talk(engine, "Who works in Sweden?", "which of them are at Karolinska?", "and the one in Gothenburg?")
+    assert names(answer) == ["Jan Borén"], answer.headline
+    *_, answer = talk(
+        engine,
+        "Who are the participants outside Oslo?",
+        "which of them is at a university?",
+        "og den i Stavanger, hvilken avdeling?",
+    )
+    assert names(answer) == ["Oddmund Nordgård"] and "Haematology" in answer.text, answer.headline
+
+
+def test_the_projects_host_is_the_host_organisation(engine, other_engine):
+    """'Which institution is the project hosted by?': the knowledge's host, not the overview."""
+    for question in ("Which organisation is the project hosted by?", "hvilket universitet er vertskap for gruppa?"):
+        answer = engine.answer(question)
+        assert answer.answered and ("University of Oslo" in answer.text or "Universitetet i Oslo" in answer.text), (
+            question,
+            answer.headline,
+        )
+    *_, answer = talk(engine, "what is the group called in Norwegian?", "og hvem er vertskap for prosjektet?")
+    assert "Oslo" in answer.text, answer.headline
+    assert "Northern Marine University" in other_engine.answer("who hosts the lab?").text
+
+
+def test_a_capitalised_unknown_two_word_name_is_an_unknown_name_whatever_it_folds_to(engine):
+    """'Doe' folds to 'do', a stopword; typed as a name beside another unknown name, it is a name."""
+    for question in ("Is Mary Doe part of KNEP?", "does Peter Doe work at UiO?"):
+        answer = engine.answer(question)
+        assert not answer.answered and not answer.people, (question, answer.headline)
+        assert "Doe" in answer.headline, (question, answer.headline)

@@ -92,6 +92,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     negated_at = _negation_positions(keys)
     # "non-Swedish": by the word as typed, since "noen" (someone) is keyed like "non"
     negated_at += [t.index for t in p.tokens if t.original.lower() == "non"]
+    barriers = _barriers(p)
     filters: list[q.Filter] = []
     excluded: list[str] = []
     groups = _group(items, keys)
@@ -99,7 +100,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     negated_starts: set[int] = set()
     for group in groups:
         first = group[0]
-        negated = _negated(first.start, negated_at, keys) or _right_after_no(first.start, keys)
+        negated = _negated(first.start, negated_at, keys, barriers) or _right_after_no(first.start, keys)
         if not negated and previous_negated is not None:
             # "apart from the leader and the international collaborators": the negation goes on
             between = keys[previous_negated.end : first.start]
@@ -170,9 +171,32 @@ def _negation_positions(keys: list[str]) -> list[int]:
     return sorted(found)
 
 
-def _negated(start: int, negated_at: list[int], keys: list[str]) -> bool:
-    """A negation applies when only filler stands between it and the thing named."""
-    return any(n < start and all(k in _FILLER or k in _NEGATED_ALONG for k in keys[n + 1 : start]) for n in negated_at)
+def _negated(start: int, negated_at: list[int], keys: list[str], barriers: frozenset[int] = frozenset()) -> bool:
+    """A negation applies when only filler stands between it and the thing named, within its
+    sentence and not into a question of its own (`barriers`)."""
+    return any(
+        n < start
+        and all(k in _FILLER or k in _NEGATED_ALONG for k in keys[n + 1 : start])
+        and not any(n < b <= start for b in barriers)
+        for n in negated_at
+    )
+
+
+# Words after which a question word is a relative one ("those who work in <city>"), not a question's.
+_RELATIVE_AFTER = lexicon.WHO_WORDS | lexicon.words("those these them ones people folk de dem dei disse")
+
+
+def _barriers(p: Parse) -> frozenset[int]:
+    """Where a negation stops: a new sentence ("I can't remember - who is at <org>?"), and a
+    question asked inside the sentence ("I don't know who is at <org>"): the negation is the
+    asker's, not the question's."""
+    keys = p.keys
+    embedded = {
+        i
+        for i, k in enumerate(keys)
+        if k in lexicon.QUESTION_WORDS and i > 0 and keys[i - 1] not in _RELATIVE_AFTER and i not in p.sentence_starts
+    }
+    return frozenset(p.sentence_starts) | frozenset(embedded)
 
 
 def _group(items: list[_Item], keys: list[str]) -> list[list[_Item]]:
@@ -277,7 +301,7 @@ def _place_words(
         if key in lexicon.ABROAD_WORDS:
             if key in NEGATIONS and _next_item_start(position, items, keys) in place_after:
                 continue  # "outside Europe": a negated place, read above
-            negated = _negated(position, [n for n in negated_at if n != position], keys)
+            negated = _negated(position, [n for n in negated_at if n != position], keys, _barriers(p))
             # "not the international collaborators": negated with the thing it describes
             negated = negated or _next_item_start(position, items, keys) in negated_starts
             found.append(q.Filter(q.ABROAD, (), negated))
