@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from bot.language import lexicon
 from bot.language.ordinary import is_ordinary
-from bot.language.text import Token, clean, tokenize
+from bot.language.text import Token, clean, fold, tokenize
 from bot.language.text import keys as keys_of
 from bot.understanding.cues import ALL_CUE_WORDS, CUES
 from bot.understanding.evidence import Correction, Mention, Parse
@@ -36,7 +36,7 @@ from bot.understanding.index import (
 )
 from bot.understanding.sentences import about_what, asking, with_topic
 from bot.understanding.sentences import sentences as split_sentences
-from bot.understanding.slots import find_unknown_slots
+from bot.understanding.slots import find_unknown_slots, name_like
 from bot.understanding.spelling import corrected_keys
 
 _KIND_PRIORITY = {
@@ -295,7 +295,9 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
     for position, (token, key) in enumerate(zip(tokens, keys, strict=True)):
         if position in consumed:
             continue
-        if key in lexicon.STOPWORDS or key in ALL_CUE_WORDS or key in lexicon.GENERIC_NAME_WORDS:
+        if key in lexicon.STOPWORDS and _folded_into_a_stopword(token, key, result):
+            pass  # "Jane Doe": "Doe" is keyed as "do", but typed as a name it is one
+        elif key in lexicon.STOPWORDS or key in ALL_CUE_WORDS or key in lexicon.GENERIC_NAME_WORDS:
             continue
         if key in lexicon.ORDINALS or key in lexicon.CARDINALS or key in lexicon.NUMBER_WORDS:
             continue
@@ -316,6 +318,12 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
             result.ordinary.append(token)
         else:
             result.unknown.append(token)
+
+
+def _folded_into_a_stopword(token: Token, key: str, result: Parse) -> bool:
+    """A word typed as a name that is a stopword only by the spelling folding ('Doe' as 'do')."""
+    typed = fold(token.original)
+    return typed != key and typed not in lexicon.STOPWORDS and typed.isalpha() and name_like(token, result)
 
 
 def _absorb_name_variants(index: Index, result: Parse) -> None:
