@@ -141,7 +141,10 @@ def _counted_words(keys: list[str]) -> tuple[str, ...]:
     """The words a count asks about: 'how many *research groups*', 'hvor mange *temaer*'."""
     for phrase in lexicon.COUNT_PHRASES:
         for i in _occurrences(keys, phrase):
-            return tuple(k for k in keys[i + len(phrase) :] if k not in lexicon.STOPWORDS)[:2]
+            # "how many of the group's people": the group's is whose they are, the people are counted
+            rest = keys[i + len(phrase) :]
+            owners = {j for j in range(len(rest) - 1) if rest[j + 1] == "s" and rest[j] not in lexicon.STOPWORDS}
+            return tuple(k for j, k in enumerate(rest) if k not in lexicon.STOPWORDS and j not in owners)[:2]
     return ()
 
 
