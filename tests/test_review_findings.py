@@ -261,6 +261,13 @@ def test_a_negated_theme_topic_gives_the_other_themes(engine, other_engine):
         assert answer.answered and _themes(answer) == [2, 3, 5], (question, answer.headline)
     assert _themes(engine.answer("which themes deal with stroma?")) == [1, 4]
     assert _themes(other_engine.answer("which themes are not about kelp?")) == [2, 3]
+    for question, count in (
+        ("how many of the themes don't deal with stroma?", "3"),
+        ("hvor mange tema er om stroma?", "2"),
+    ):
+        answer = engine.answer(question)
+        assert answer.headline.startswith(count) and len(answer.themes) == int(count), (question, answer.headline)
+    assert engine.answer("how many themes are there?").headline.startswith("There are 5")
 
 
 def test_a_negation_does_not_reach_into_the_next_sentence_or_an_embedded_question(engine):

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answer import LINES, PEOPLE, STATEMENTS, THEMES, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, source
+from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Person
 from bot.language import lexicon
 from bot.language.phrases import join, say
 from bot.language.text import keys, stem, stems_meet
-from bot.understanding.filters import filter_mentions
+from bot.understanding.coverage import matched_positions, word_importance
+from bot.understanding.filters import filter_mentions, negated_topic
 from bot.understanding.parser import Parse
 
 # Words a count can be about: people (by any word for them), themes, organisations, places.
@@ -43,7 +46,7 @@ class CountAnswers(AnswerBase):
         if not self._counts_what_it_can(p):
             return None
         if p.has("themes") and not filter_mentions(p):
-            return self._theme_count(p)
+            return self._theme_count_by_topic(p) or self._theme_count(p)
         wants_places = any(k in lexicon.COUNTRY_LIST_WORDS | lexicon.CITY_LIST_WORDS for k in p.keys)
         if p.has("orgs") and not filter_mentions(p) and not wants_places:
             orgs = self._orgs_with_people()
@@ -85,6 +88,28 @@ class CountAnswers(AnswerBase):
             confidence=self._selection_confidence(p, selection),
             language=p.language,
         )
+
+    def _theme_count_by_topic(self, p: Parse) -> Answer | None:
+        """'How many themes are (not) about <topic>?': the themes the topic's words match (or leave)."""
+        if p.mentions:
+            return None
+        negated = negated_topic(p)
+        if negated:
+            words = [p.keys[i] for i in negated]
+            about = {s.item.number for s in rank(words, self._theme_docs, self.index)}
+            numbers = tuple(t.number for t in self.kb.themes if t.number not in about)
+            key, positions = "count_themes_not_about", negated
+        else:
+            matching = best(rank(p.content, self._theme_docs, self.index, word_importance(p)), minimum=0.3)
+            numbers = tuple(s.item.number for s in matching)
+            key = "count_themes_about"
+            positions = sorted(matched_positions(p, tuple(w for s in matching for w in s.matched)))
+        if not numbers or not positions or len(numbers) == len(self.kb.themes):
+            return None
+        answer = self._theme_count(p, numbers)
+        topic = " ".join(p.tokens[i].original for i in positions)
+        headline = say(key, p.language, count=len(numbers), total=len(self.kb.themes), topic=topic)
+        return replace(answer, headline=headline)
 
     def _theme_count(self, p: Parse, numbers: tuple[int, ...] = ()) -> Answer:
         """How many themes: all of them, or those the conversation just named."""

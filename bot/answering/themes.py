@@ -10,6 +10,7 @@ from bot.knowledge.model import Theme
 from bot.language import lexicon
 from bot.language.phrases import join, say
 from bot.understanding.coverage import matched_positions, word_importance
+from bot.understanding.filters import negated_topic
 from bot.understanding.parser import LAST, Parse
 
 
@@ -30,6 +31,11 @@ class ThemeAnswers(AnswerBase):
     def _themes_asked(self, p: Parse) -> Answer | None:
         if not p.has("themes") or (p.mentions and not p.has("who")):
             return None
+        negated = negated_topic(p)
+        if negated:  # "which themes are not about <topic>?": the themes the topic leaves
+            others = self._themes_not_about(p, negated)
+            if others is not None:
+                return others
         # The question is about themes, so a weaker match of its words to one theme still decides.
         matching = best(rank(p.content, self._theme_docs, self.index, word_importance(p)), minimum=0.3)
         if matching:
@@ -49,6 +55,17 @@ class ThemeAnswers(AnswerBase):
             sources=source(self.kb.project.url),
             language=p.language,
         )
+
+    def _themes_not_about(self, p: Parse, negated: list[int]) -> Answer | None:
+        """The themes none of the negated topic's words match, when some do and some are left."""
+        words = [p.keys[i] for i in negated]
+        about = {s.item.id for s in rank(words, self._theme_docs, self.index)}
+        others = [t for t in self.kb.themes if t.id not in about]
+        if not about or not others:
+            return None
+        topic = " ".join(p.tokens[i].original for i in negated)
+        headline = say("themes_not_about", p.language, topic=topic)
+        return self._theme_answer(p, others, 0.9, headline=headline)
 
     def _themes_or_facts(self, p: Parse, asks_people: bool = False, themes_only: bool = False) -> Answer | None:
         """The theme or the page's statement that explains most of the question."""
@@ -87,7 +104,9 @@ class ThemeAnswers(AnswerBase):
             language=p.language,
         )
 
-    def _theme_answer(self, p: Parse, themes: list[Theme], score: float, asks_people: bool = False) -> Answer:
+    def _theme_answer(
+        self, p: Parse, themes: list[Theme], score: float, asks_people: bool = False, headline: str | None = None
+    ) -> Answer:
         """Theme cards; asked who works on one the knowledge does not say, name the leader to ask."""
         cards: list[str] = []
         said: list[str] = []
@@ -113,7 +132,8 @@ class ThemeAnswers(AnswerBase):
                 said.append(say("ask_leader", p.language, name=leader.name))
                 people_ids.add(leader.id)
         one = len(themes) == 1
-        headline = compose.theme_line(themes[0], p.language) if one else say("themes_some", p.language)
+        if headline is None:
+            headline = compose.theme_line(themes[0], p.language) if one else say("themes_some", p.language)
         people = compose.people_sorted(self.index, people_ids)
         refs = tuple(compose.theme_ref(t) for t in themes)
         return Answer(

@@ -21,6 +21,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "themes_all": ("The group has {count} research themes:", "Gruppen har {count} forskningstemaer:"),
     "theme_one": ("Theme {number}: {title}", "Tema {number}: {title}"),
     "themes_some": ("Themes that match:", "Temaer som passer:"),
+    "themes_not_about": ("Themes not about {topic}:", "Temaer som ikke handler om {topic}:"),
     "theme_people": ("Working on it: {names}", "Jobber med dette: {names}"),
     "theme_no_people": (
         "The knowledge base does not say who works on this theme.",
@@ -33,6 +34,14 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "count_countries": ("{count} countries: {names}.", "{count} land: {names}."),
     "count_cities": ("{count} cities: {names}.", "{count} byer: {names}."),
     "count_themes": ("There are {count} research themes.", "Det er {count} forskningstemaer."),
+    "count_themes_about": (
+        "{count} of the {total} research themes are about {topic}:",
+        "{count} av de {total} forskningstemaene handler om {topic}:",
+    ),
+    "count_themes_not_about": (
+        "{count} of the {total} research themes are not about {topic}:",
+        "{count} av de {total} forskningstemaene handler ikke om {topic}:",
+    ),
     "count_orgs": ("{count} organisations are involved.", "{count} organisasjoner er med."),
     "orgs": ("Organisations in the group ({count}):", "Organisasjoner i gruppen ({count}):"),
     "org_people": ("People there: {names}", "Folk der: {names}"),

@@ -316,3 +316,34 @@ def _next_item_start(position: int, items: list[_Item], keys: list[str]) -> int 
         if item.start > position and all(k in _FILLER for k in keys[position + 1 : item.start]):
             return item.start
     return None
+
+
+# What may stand between a negation and the topic it negates: "not about", "ikke handler om", "don't deal with".
+_ABOUT = lexicon.words(
+    """
+    about regarding concerning on om with deal deals dealing cover covers covering involve involves involving
+    concern concerns focus focuses focused focusing relate relates related study studies studying look looking
+    handler handle dreier seg gaar omhandler dekker fokuserer ser paa med of the ones one
+    """
+)
+
+
+def negated_topic(p: Parse) -> list[int]:
+    """The positions of the words a negation turns away from as a topic: 'themes not about <topic>',
+    'tema som ikke handler om <topic>', 'themes other than the <topic> ones'. The run of content
+    words right after the negation and its filler, within its sentence."""
+    keys = p.keys
+    barriers = _barriers(p)
+    for n in _negation_positions(keys):
+        position = n + 1
+        while position < len(keys) and (keys[position] in lexicon.STOPWORDS or keys[position] in _ABOUT):
+            position += 1
+        if any(n < b <= position for b in barriers):
+            continue
+        run = []
+        while position < len(keys) and keys[position] in p.content and keys[position] not in _ABOUT:
+            run.append(position)
+            position += 1
+        if run:
+            return run
+    return []
