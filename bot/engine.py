@@ -131,11 +131,15 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         if previous is not None and previous.kind in TOPIC_KINDS and not people and not themes:
             kind = previous.kind  # "how many groups are in it?" keeps "it" for "funded until when?"
         named = tuple(dict.fromkeys([*(previous.named if previous else ()), *people]))[-50:]
+        earlier = previous.earlier if previous else None
         if query.asks in (q.PEOPLE, q.COUNT) and query.filters:
             base: q.Query | None = query
+            earlier = previous.base if previous else None
         else:
             base = previous.base if previous else None
-        return Context(query=query, people=people, themes=themes, kind=kind, named=named, base=base, asker=asker)
+        return Context(
+            query=query, people=people, themes=themes, kind=kind, named=named, base=base, asker=asker, earlier=earlier
+        )
 
     def _answer_query(self, p: Parse, query: q.Query) -> Answer | None:
         """Answer a query built from a follow-up: the executor selects, the builders say it."""

@@ -22,6 +22,8 @@ class Context:
     """The conversation's last question about people, for 'what about <place>?' after a card."""
     asker: tuple[q.Value, ...] = ()
     """Where the asker said they are from ("I'm visiting from <city>"), for 'my university' later."""
+    earlier: q.Query | None = None
+    """The question about people before `base`: 'who is at <A>?', 'and at <B>?', 'who is at both?'."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -32,6 +34,7 @@ class Context:
             "named": list(self.named),
             "base": self.base.to_dict() if self.base else None,
             "asker": [{"kind": v.kind, "id": v.id} for v in self.asker],
+            "earlier": self.earlier.to_dict() if self.earlier else None,
         }
 
     @classmethod
@@ -47,6 +50,7 @@ class Context:
             named=tuple(data.get("named", ())),
             base=q.Query.from_dict(data["base"]) if data.get("base") else None,
             asker=tuple(q.Value(v["kind"], v["id"]) for v in data.get("asker", ())),
+            earlier=q.Query.from_dict(data["earlier"]) if data.get("earlier") else None,
         )
 
 
@@ -78,4 +82,5 @@ def known_only(context: Context, org_ids: set[str], person_ids: set[str]) -> Con
         named=tuple(i for i in context.named if i in person_ids),
         base=_known_query(context.base, org_ids, person_ids),
         asker=tuple(v for v in context.asker if v.kind not in ("org", "org_part") or v.id in org_ids),
+        earlier=_known_query(context.earlier, org_ids, person_ids),
     )

@@ -572,7 +572,12 @@ def _both_step(context: Context, p: Parse, query: q.Query, index: Index, fragmen
     places = [f for f in context.query.filters if f.family == q.PLACE]
     values = tuple(v for f in places for v in f.values)
     if len(values) < 2:
-        return None
+        # "who is at <A>?", "and at <B>?", "which of them are at both?": where the question before said too
+        earlier = context.earlier.filters if context.earlier is not None else ()
+        kept = [f for f in earlier if f.family in _WHERE and not f.negated and f not in context.query.filters]
+        if not kept or context.query.asks not in (q.PEOPLE, q.COUNT):
+            return None
+        return context.query.with_(asks=q.COUNT if p.count else q.PEOPLE, filters=(*context.query.filters, *kept))
     others = tuple(f for f in context.query.filters if f.family != q.PLACE)
     return context.query.with_(asks=q.PEOPLE, filters=(*others, q.Filter(q.PLACE, values, all_of=True)))
 
