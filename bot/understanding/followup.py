@@ -472,6 +472,8 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
         return None  # "and how many collaborators are there?": a count of its own
     previous = context.query
     if previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
+        if p.has("who") and query.filters:
+            return None  # "where is she based?" then "and who is in <city>?": a question of its own
         previous = context.base  # "… which university is he at?" then "what about outside <region>?"
     if not query.filters or previous is None:
         return None
