@@ -107,6 +107,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         _count_step,
         _topic_step,
         _other_one_step,
+        _the_one_at_step,
         _institution_step,
         _pronoun_step,
         _else_step,
@@ -603,3 +604,25 @@ def _other_one_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     if len(rest) == 1:
         return q.Query(asks=q.PERSON, people=rest)
     return q.Query(asks=q.PEOPLE, within=rest)
+
+
+_THE_ONE = (("the", "one"), ("that", "one"), ("the", "person"), ("den", "ene"), ("han", "ene"), ("hun", "ene"))
+_THAT_ONE = _w("den han hun ho")
+
+
+def _the_one_at_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'and the one in <city>, which departments?', 'og den i <city>?': of the people the conversation
+    named, the one there (not of the last answer, which a 'which of them' may have narrowed)."""
+    keys = p.keys
+    if query.people or not query.filters or any(f.negated for f in query.filters) or not context.named:
+        return None
+    pointed = _has_pair(keys, _THE_ONE) or any(
+        k in _THAT_ONE and keys[n + 1] in lexicon.PLACE_PREPOSITIONS and any(m.start == n + 2 for m in p.mentions)
+        for n, k in enumerate(keys[:-2])
+    )
+    if not pointed:
+        return None
+    found = select(query.with_(asks=q.PEOPLE, within=context.named, people=(), excluded=()), index)
+    if len(found) != 1:
+        return None
+    return q.Query(asks=q.ATTRIBUTE if query.attribute else q.PERSON, people=tuple(found), attribute=query.attribute)
