@@ -153,6 +153,8 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             return self._theme_answer(p, themes, 0.9, asks_people=query.attribute == "people") if themes else None
         if query.asks == q.STATEMENT and query.attribute == "consortium":
             return self._consortium(p, about_it=True)
+        if query.asks == q.STATEMENT and query.attribute == "host":
+            return self._host_answer(p) if self.kb.project.host in self.kb.orgs_by_id else None
         if query.asks == q.ORGANISATION:
             orgs = [self.kb.orgs_by_id[v.id] for f in query.filters for v in f.values if v.id in self.kb.orgs_by_id]
             return self._organisation_answer(p, orgs, 0.9) if orgs else None
@@ -176,6 +178,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             self._stop,
             self._faq,
             self._help,
+            self._host,
             self._unknown_person,
             self._person,
             self._count,

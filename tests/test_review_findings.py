@@ -337,6 +337,9 @@ def test_the_projects_host_is_the_host_organisation(engine, other_engine):
     *_, answer = talk(engine, "what is the group called in Norwegian?", "og hvem er vertskap for prosjektet?")
     assert "Oslo" in answer.text, answer.headline
     assert "Northern Marine University" in other_engine.answer("who hosts the lab?").text
+    for follow_up in ("and who is its host?", "which university is it hosted by?"):
+        _, answer = talk(engine, "tell me about the project", follow_up)
+        assert "Institute of Clinical Medicine" in answer.text, (follow_up, answer.headline)
 
 
 def test_a_capitalised_unknown_two_word_name_is_an_unknown_name_whatever_it_folds_to(engine):

@@ -16,6 +16,7 @@ from bot.understanding.filters import filter_mentions
 from bot.understanding.index import ORG, ORG_PART
 from bot.understanding.parser import Parse
 
+_OWN = lexicon.words("my min mi mitt our your")
 # A person's attributes that a group does not have: "the lab's phone number" asks what the knowledge lacks.
 _NOT_THE_GROUPS = frozenset().union(*(ATTRIBUTE_WORDS[a] for a in ("email", "phone", "age", "office"))) - ALL_CUE_WORDS
 
@@ -96,6 +97,47 @@ class StatementAnswers(AnswerBase):
             parts=tuple(parts),
             people=people,
             themes=themes,
+            confidence=0.9,
+            sources=source(project.url),
+            language=p.language,
+        )
+
+    def _host(self, p: Parse) -> Answer | None:
+        """'Which institution hosts the project?': the organisation the knowledge names as its host.
+        The consortium's own card says who hosts it; a named person or place is another question."""
+        if self._asks_host(p) is None or p.mentions or p.unknown or self._mentions_consortium(p):
+            return None
+        return self._host_answer(p)
+
+    def _asks_host(self, p: Parse) -> int | None:
+        """Where the question asks for a host of the project ('hosts the project', 'vertskap for gruppa',
+        'who is the host?'), not someone's own host ('my host is on leave')."""
+        if self.kb.project.host not in self.kb.orgs_by_id:
+            return None
+        typed = [t.key for t in p.tokens]
+        for position in sorted(p.asking):
+            if not (p.keys[position] in lexicon.HOST_WORDS or typed[position] in lexicon.HOST_WORDS):
+                continue
+            if position > 0 and p.keys[position - 1] in _OWN:
+                return None
+            rest = [i for i in left_over(p) if i != position and i in p.asking and not is_very_common(p.keys[i])]
+            return position if p.has("project") or not rest else None
+        return None
+
+    def _host_answer(self, p: Parse) -> Answer:
+        project = self.kb.project
+        org = self.kb.orgs_by_id[project.host or ""]
+        host = compose.org_name(org, p.language)
+        if project.host_unit:
+            host = f"{host} ({project.host_unit})"
+        name = project.name_no if p.language == "no" and project.name_no else project.name
+        return Answer(
+            p.text,
+            "project",
+            True,
+            say("hosted_by", p.language, project=name, host=host),
+            parts=(Part(LINES, (compose.org_place_line(org, p.language),)),),
+            organisations=(compose.org_ref(org),),
             confidence=0.9,
             sources=source(project.url),
             language=p.language,

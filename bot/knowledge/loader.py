@@ -427,6 +427,7 @@ def _project(raw: Any, state: _Loaded) -> Project | None:
         url=reader.text(node, "url", "project"),
         url_no=reader.text(node, "url_no", "project"),
         host=reader.text(node, "host", "project"),
+        host_unit=reader.text(node, "host_unit", "project"),
         facts=tuple(facts),
         consortium=consortium,
         source=reader.text(node, "source", "project"),

@@ -88,6 +88,7 @@ class Project:
     url: str | None = None
     url_no: str | None = None
     host: str | None = None
+    host_unit: str | None = None
     facts: tuple[Fact, ...] = ()
     consortium: Consortium | None = None
     source: str | None = None

@@ -133,6 +133,10 @@ THEME_WORDS = _set(
     underprosjekt underprosjekter satsingsomraade satsingsomraader
     """
 )
+# Words that ask which institution hosts something: "hosts" is also what "vertskap" is read as.
+HOST_WORDS = _set(
+    "host hosts hosted hosting vertskap vertskapet vertsinstitusjon vertsinstitusjonen vertsinstitusjonar"
+)
 PROJECT_WORDS = _set(
     """
     handlar heiter forskinga forskingsgruppa prosjektgruppa forskingsprosjektet

@@ -29,6 +29,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     ),
     "project_themes": ("Research themes:", "Forskningstemaer:"),
     "leader_line": ("Group leader: {name}", "Gruppeleder: {name}"),
+    "hosted_by": ("{project} is hosted by {host}.", "Vertskap for {project} er {host}."),
     "consortium_members": ("Member institutions: {names}", "Medlemsinstitusjoner: {names}"),
     "count_people": ("{count} {people} {where}.", "{count} {people} {where}."),
     "count_countries": ("{count} countries: {names}.", "{count} land: {names}."),

@@ -103,6 +103,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         or _starts(keys, _EXCLUDING)  # "not counting the ones in Oslo", "bortsett fra Oslo"
     )
     steps = (
+        _host_step,
         _theme_step,
         _count_step,
         _topic_step,
@@ -174,6 +175,16 @@ def _city_of(value: q.Value, index: Index) -> str | None:
         return value.id
     org = index.kb.orgs_by_id.get(value.id) if value.kind in (ORG, "org_part") else None
     return org.city if org is not None else None
+
+
+def _host_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'which institute hosts it?' after an answer about the project: the project's host."""
+    kinds_only = all(f.family == q.ORG_KIND for f in query.filters)  # "which institute hosts it?"
+    if context.kind != "project" or not kinds_only or query.people or p.mentions or not set(p.keys) & _IT:
+        return None
+    if not any(k in lexicon.HOST_WORDS for k in (*p.keys, *(t.key for t in p.tokens))):
+        return None
+    return q.Query(asks=q.STATEMENT, attribute="host")
 
 
 def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
