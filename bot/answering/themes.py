@@ -63,7 +63,7 @@ class ThemeAnswers(AnswerBase):
         others = [t for t in self.kb.themes if t.id not in about]
         if not about or not others:
             return None
-        topic = " ".join(p.tokens[i].original for i in negated)
+        topic = " ".join(p.tokens[i].original for i in range(negated[0], negated[-1] + 1))
         headline = say("themes_not_about", p.language, topic=topic)
         return self._theme_answer(p, others, 0.9, headline=headline)
 

@@ -340,10 +340,16 @@ def negated_topic(p: Parse) -> list[int]:
             position += 1
         if any(n < b <= position for b in barriers):
             continue
-        run = []
+        run: list[int] = []
         while position < len(keys) and keys[position] in p.content and keys[position] not in _ABOUT:
             run.append(position)
             position += 1
+            following = position + 1  # "not about <topic> or <topic>": the negation goes on
+            if run and following < len(keys) and keys[position] in _TOPIC_LIST and keys[following] in p.content:
+                position = following
         if run:
             return run
     return []
+
+
+_TOPIC_LIST = lexicon.words("or and nor eller og")
