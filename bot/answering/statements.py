@@ -114,6 +114,8 @@ class StatementAnswers(AnswerBase):
         'who is the host?'), not someone's own host ('my host is on leave')."""
         if self.kb.project.host not in self.kb.orgs_by_id:
             return None
+        if lexicon.HOST_WORDS.isdisjoint(p.keys) and not any(t.key in lexicon.HOST_WORDS for t in p.tokens):
+            return None
         typed = [t.key for t in p.tokens]
         for position in sorted(p.asking):
             if not (p.keys[position] in lexicon.HOST_WORDS or typed[position] in lexicon.HOST_WORDS):

@@ -92,7 +92,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     negated_at = _negation_positions(keys)
     # "non-Swedish": by the word as typed, since "noen" (someone) is keyed like "non"
     negated_at += [t.index for t in p.tokens if t.original.lower() == "non"]
-    barriers = _barriers(p)
+    barriers = _barriers(p) if negated_at else frozenset()
     filters: list[q.Filter] = []
     excluded: list[str] = []
     groups = _group(items, keys)
@@ -333,8 +333,9 @@ def negated_topic(p: Parse) -> list[int]:
     'tema som ikke handler om <topic>', 'themes other than the <topic> ones'. The run of content
     words right after the negation and its filler, within its sentence."""
     keys = p.keys
-    barriers = _barriers(p)
-    for n in _negation_positions(keys):
+    negated_at = _negation_positions(keys)
+    barriers = _barriers(p) if negated_at else frozenset()
+    for n in negated_at:
         position = n + 1
         while position < len(keys) and (keys[position] in lexicon.STOPWORDS or keys[position] in _ABOUT):
             position += 1

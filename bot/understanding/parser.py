@@ -298,7 +298,7 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
     for position, (token, key) in enumerate(zip(tokens, keys, strict=True)):
         if position in consumed:
             continue
-        if key in lexicon.STOPWORDS and _folded_into_a_stopword(token, key, result):
+        if key in lexicon.STOPWORDS and token.original[:1].isupper() and _folded_into_a_stopword(token, key, result):
             pass  # "Jane Doe": "Doe" is keyed as "do", but typed as a name it is one
         elif key in lexicon.STOPWORDS or key in ALL_CUE_WORDS or key in lexicon.GENERIC_NAME_WORDS:
             continue
@@ -325,6 +325,8 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
 
 def _folded_into_a_stopword(token: Token, key: str, result: Parse) -> bool:
     """A word typed as a name that is a stopword only by the spelling folding ('Doe' as 'do')."""
+    if not token.original[:1].isupper() or len(token.original) == len(key):
+        return False  # cheap tests first: only a capitalised word that folding shortened
     typed = fold(token.original)
     return typed != key and typed not in lexicon.STOPWORDS and typed.isalpha() and name_like(token, result)
 
