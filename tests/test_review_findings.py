@@ -262,6 +262,9 @@ def test_a_negated_theme_topic_gives_the_other_themes(engine, other_engine):
     assert _themes(engine.answer("which themes deal with stroma?")) == [1, 4]
     assert _themes(other_engine.answer("which themes are not about kelp?")) == [2, 3]
     assert _themes(engine.answer("which themes are not on metabolomics or stroma?")) == [3, 5]
+    for question in ("what else do you work on besides metabolomics?", "hva forsker dere på utenom metabolomikk?"):
+        answer = engine.answer(question)
+        assert _themes(answer) == [1, 3, 4, 5], (question, answer.headline)
     for question, count in (
         ("how many of the themes don't deal with stroma?", "3"),
         ("hvor mange tema er om stroma?", "2"),

@@ -56,7 +56,7 @@ class ThemeAnswers(AnswerBase):
             language=p.language,
         )
 
-    def _themes_not_about(self, p: Parse, negated: list[int]) -> Answer | None:
+    def _themes_not_about(self, p: Parse, negated: list[int], asks_people: bool = False) -> Answer | None:
         """The themes none of the negated topic's words match, when some do and some are left."""
         words = [p.keys[i] for i in negated]
         about = {s.item.id for s in rank(words, self._theme_docs, self.index)}
@@ -65,7 +65,7 @@ class ThemeAnswers(AnswerBase):
             return None
         topic = " ".join(p.tokens[i].original for i in range(negated[0], negated[-1] + 1))
         headline = say("themes_not_about", p.language, topic=topic)
-        return self._theme_answer(p, others, 0.9, headline=headline)
+        return self._theme_answer(p, others, 0.9, asks_people, headline=headline)
 
     def _themes_or_facts(self, p: Parse, asks_people: bool = False, themes_only: bool = False) -> Answer | None:
         """The theme or the page's statement that explains most of the question."""
@@ -74,6 +74,11 @@ class ThemeAnswers(AnswerBase):
         content = [k for k in p.content if k not in self._project_name_words | self._consortium_words]
         if not content or p.how_to:
             return None
+        negated = negated_topic(p)
+        if negated:  # "what do you work on besides <topic>?": the themes the topic leaves
+            others = self._themes_not_about(p, negated, asks_people)
+            if others is not None:
+                return others
         importance = word_importance(p)
         # the project's (and its consortium's) own name is the topic of every statement, so it neither
         # finds nor rules one out (say "kelp" in a kelp ecology lab)

@@ -133,6 +133,13 @@ THEME_WORDS = _set(
     underprosjekt underprosjekter satsingsomraade satsingsomraader
     """
 )
+# Words that turn the next named thing (or topic) into an exclusion: "not", "except", "utenom".
+NEGATION_WORDS = _set(
+    """
+    not except excluding exclude besides apart without outside elsewhere drop remove fjern dropp minus
+    ikke ikkje unntatt utenom utanom bortsett utenfor utanfor uten utan
+    """
+)
 # Words that ask which institution hosts something: "hosts" is also what "vertskap" is read as.
 HOST_WORDS = _set(
     "host hosts hosted hosting vertskap vertskapet vertsinstitusjon vertsinstitusjonen vertsinstitusjonar"

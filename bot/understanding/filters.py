@@ -41,12 +41,7 @@ _FAMILY = {
 FILTER_KINDS = frozenset(_FAMILY)
 
 # Words that turn the next named thing into an exclusion.
-NEGATIONS = lexicon.words(
-    """
-    not except excluding exclude besides apart without outside elsewhere drop remove fjern dropp minus
-    ikke ikkje unntatt utenom utanom bortsett utenfor utanfor uten utan
-    """
-)
+NEGATIONS = lexicon.NEGATION_WORDS
 _NEGATION_PAIRS = {("other", "than"), ("rather", "than"), ("men", "ikke"), ("men", "ikkje"), ("anywhere", "but")}
 BOTH = lexicon.words("both baade bade begge")
 _AND = lexicon.words("and og plus as well")

@@ -154,6 +154,8 @@ def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) ->
                 continue
         if key in lexicon.STOPWORDS or (key in ALL_CUE_WORDS and key not in _ORG_KIND_KEYS):
             break
+        if key in lexicon.NEGATION_WORDS:
+            break  # "på utenom <topic>": what follows a negation is excluded, not a place
         if run and tokens is not None and not tokens[position].original[:1].isupper():
             break
         run.append(position)
