@@ -107,7 +107,7 @@ class CountAnswers(AnswerBase):
         if not numbers or not positions or len(numbers) == len(self.kb.themes):
             return None
         answer = self._theme_count(p, numbers)
-        span = range(positions[0], positions[-1] + 1)  # "metabolomics or stroma", not words far apart
+        span = range(positions[0], positions[-1] + 1)  # "<topic> or <topic>", not words far apart
         topic = " ".join(p.tokens[i].original for i in (span if len(span) <= len(positions) + 1 else positions))
         headline = say(key, p.language, count=len(numbers), total=len(self.kb.themes), topic=topic)
         return replace(answer, headline=headline)

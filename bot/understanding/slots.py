@@ -27,6 +27,8 @@ _INDEFINITE = lexicon.words("a an en ei et another some")
 _ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
 _NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
 _ORG_KIND_KEYS = lexicon.ANY_ORG_KIND_WORDS
+_INSTITUTION_WORDS = lexicon.GENERIC_NAME_WORDS - lexicon.STOPWORDS
+"""'University', 'Hospital': a name with one of them is an institution's ('Doe' keyed 'do' is not one)."""
 
 
 def name_like(token: Token, result: Parse) -> bool:
@@ -122,7 +124,7 @@ def _unknown_name_run(tokens: list[Token], unknown: set[int], result: Parse) -> 
         end = _run_end(position, set(candidates))
         if end - position >= 2:
             text = _span_text(tokens, position, end)
-            if any(tokens[i].key in lexicon.GENERIC_NAME_WORDS for i in range(position, end)):
+            if any(tokens[i].key in _INSTITUTION_WORDS for i in range(position, end)):
                 result.unknown_place = text
             else:
                 result.unknown_name = text
