@@ -272,6 +272,12 @@ def test_a_negated_theme_topic_gives_the_other_themes(engine, other_engine):
         answer = engine.answer(question)
         assert answer.headline.startswith(count) and len(answer.themes) == int(count), (question, answer.headline)
     assert engine.answer("how many themes are there?").headline.startswith("There are 5")
+    for turns in (
+        ("which themes deal with metabolomics?", "and the ones that don't?"),
+        ("hvilke tema handler om metabolomikk?", "og hvilke gjør ikke det?"),
+    ):
+        first, answer = talk(engine, *turns)
+        assert _themes(first) == [2] and _themes(answer) == [1, 3, 4, 5], (turns, answer.headline)
 
 
 def test_a_negation_does_not_reach_into_the_next_sentence_or_an_embedded_question(engine):
@@ -328,6 +334,10 @@ def test_the_one_at_a_place_is_the_one_of_those_the_conversation_named(engine):
         "og den i Stavanger, hvilken avdeling?",
     )
     assert names(answer) == ["Oddmund Nordgård"] and "Haematology" in answer.text, answer.headline
+    *_, answer = talk(
+        engine, "who are the Swedish collaborators?", "which of them is in Gothenburg?", "and the Stockholm ones?"
+    )
+    assert names(answer) == ["Matthias Löhr", "Mikael Björnstedt"], answer.headline
 
 
 def test_the_projects_host_is_the_host_organisation(engine, other_engine):

@@ -450,6 +450,10 @@ def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragm
     repeated = all(f in previous.filters for f in query.filters)  # "and the rest of the collaborators?"
     if [k for k in p.content if k not in _FILLER_CONTENT | _DOES | _INVERT]:
         return None
+    if previous.asks == q.THEMES and context.themes and keys & _INVERT and not (query.filters or query.themes):
+        # "which themes are about <topic>?" then "and which aren't?": the other themes
+        others = tuple(t.number for t in index.kb.themes if t.number not in context.themes)
+        return q.Query(asks=q.THEMES, themes=others) if others else None
     if not repeated:  # "og resten av de norske?": those, less the ones just named
         if keys & _FILLER_CONTENT and query.filters and context.people:
             return query.with_(asks=q.PEOPLE, excluded=context.people)
@@ -627,9 +631,16 @@ def _the_one_at_step(context: Context, p: Parse, query: q.Query, index: Index, f
     keys = p.keys
     if query.people or not query.filters or any(f.negated for f in query.filters) or not context.named:
         return None
-    pointed = _has_pair(keys, _THE_ONE) or any(
-        k in _THAT_ONE and keys[n + 1] in lexicon.PLACE_PREPOSITIONS and any(m.start == n + 2 for m in p.mentions)
-        for n, k in enumerate(keys[:-2])
+    pointed = (
+        _has_pair(keys, _THE_ONE)
+        or any(  # "og den i <city>"
+            k in _THAT_ONE and keys[n + 1] in lexicon.PLACE_PREPOSITIONS and any(m.start == n + 2 for m in p.mentions)
+            for n, k in enumerate(keys[:-2])
+        )
+        or any(  # "the <city> one"
+            m.start > 0 and keys[m.start - 1] in _w("the that") and m.end < len(keys) and keys[m.end] in _w("one ones")
+            for m in p.mentions
+        )
     )
     if not pointed:
         return None
