@@ -362,3 +362,22 @@ def test_a_capitalised_unknown_two_word_name_is_an_unknown_name_whatever_it_fold
         answer = engine.answer(question)
         assert not answer.answered and not answer.people, (question, answer.headline)
         assert "Doe" in answer.headline and " at " not in answer.headline, (question, answer.headline)
+
+
+def test_only_at_a_place_leaves_out_the_other_places_the_conversation_named(engine):
+    """'who is at <A>?' then 'and those only at <B>?': at <B> and not at <A>, also when <A> was
+    negated or named before a card; 'just curious, who is at <B>?' is no narrowing."""
+    only_ous = ["Elin Kure", "Knut Jørgen Labori", "Lovise Mæhle"]
+    for turns in (
+        ("who do we have at the University of Oslo?", "and those only at Oslo University Hospital?"),
+        ("who is at UiO and not at OUS?", "og hvem er kun på OUS?"),
+        (
+            "who is at both UiO and OUS?",
+            "what are their titles?",
+            "and who is only at the hospital, not the university?",
+        ),
+    ):
+        *_, answer = talk(engine, *turns)
+        assert names(answer) == only_ous, (turns, answer.headline)
+    *_, answer = talk(engine, "who is at UiO?", "just curious, who is at OUS?")
+    assert len(answer.people) == 5, answer.headline

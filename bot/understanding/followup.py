@@ -395,11 +395,11 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     keys = p.keys
     narrowing = (
         (_narrows(p) and set(keys) & _NARROWING)
-        or _starts(keys, _NARROWING_STARTS)
+        or (_starts(keys, _NARROWING_STARTS) and _only_before_a_place(p))  # not "just curious, who …?"
         or _has_pair(keys[:3], _WHICH_ONE)
         or (len(keys) > 2 and keys[0] in _WHICH and keys[1] in _TO_BE)  # "which are in Scandinavia?"
     )
-    only = _only_at(p, query, context.query, index)  # "hvem er bare på <A>?" narrows without "of them"
+    only = _only_at(p, query, context, index)  # "hvem er bare på <A>?" narrows without "of them"
     if only is not None:
         return only
     if not narrowing or not context.people:
@@ -420,25 +420,65 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     return None
 
 
-def _only_at(p: Parse, query: q.Query, previous: q.Query | None, index: Index) -> q.Query | None:
-    """'and who is only at <A>?', 'which one is only at the university?': there, and at none of
-    the other places the conversation named."""
-    if previous is None or not set(p.keys) & _NARROWING_STARTS:
+def _only_at(p: Parse, query: q.Query, context: Context, index: Index) -> q.Query | None:
+    """'and who is only at <A>?', 'which one is only at the university?', 'kva med dei som berre er på <A>?':
+    there, and at none of the other places the conversation named (in its last questions about people)."""
+    if not _only_before_a_place(p):
         return None
-    places = [v for f in previous.filters if f.family == q.PLACE and not f.negated for v in f.values]
+    previous = context.query
+    if previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
+        previous = context.base  # "… which departments are they in?" then "and who is only at <A>?"
+    if previous is None:
+        return None
+    earlier = context.earlier.filters if context.earlier is not None and previous is context.query else ()
+    named = [v for f in (*previous.filters, *earlier) if f.family == q.PLACE for v in f.values]
+    places = [v for v in dict.fromkeys(named) if v.kind in (ORG, "org_part")]
     new = [f for f in query.filters if f.family in _WHERE and not f.negated]
-    if len(places) < 2 or len(new) != 1:
+    if not places or len(new) != 1:
         return None
     wanted = list(new[0].values)
     if new[0].family == q.ORG_KIND:  # "the university": the one of that kind the conversation named
         wanted = [v for v in places if v.kind == ORG and index.org_kind(index.kb.orgs_by_id[v.id]) == wanted[0].id]
         if len(wanted) != 1:
             return None
-    others = tuple(v for v in places if v not in wanted)
+    others = tuple(v for v in places if v not in wanted and not any(_nested(v, w, index) for w in wanted))
     if not others:
         return None
     filters = (q.Filter(q.PLACE, tuple(wanted)), q.Filter(q.PLACE, others, negated=True))
     return q.Query(asks=q.COUNT if p.count else q.PEOPLE, filters=filters)
+
+
+def _nested(a: q.Value, b: q.Value, index: Index) -> bool:
+    """One institution is part of the other (a department of a university)."""
+    return b.id in index.org_descendants.get(a.id, ()) or a.id in index.org_descendants.get(b.id, ())
+
+
+_ONLY_FILLER = (
+    lexicon.STOPWORDS
+    | lexicon.PLACE_PREPOSITIONS
+    | lexicon.WORK_WORDS
+    | _TO_BE
+    | _NARROWING
+    | lexicon.NEGATION_WORDS
+    | _w("ones one people folk")
+)
+
+
+def _only_before_a_place(p: Parse) -> bool:
+    """'only at <A>', 'bare på <A>', 'berre er på sjukehuset': the 'only' stands right before a place
+    (not 'just wondering, who is at <A>?')."""
+    kinds = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
+    places = kinds | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS  # "only the ones abroad"
+    starts = {m.start for m in p.mentions} | {i for i, k in enumerate(p.keys) if k in places}
+    for n, key in enumerate(p.keys):
+        if key not in _NARROWING_STARTS:
+            continue
+        position = n + 1
+        while position < len(p.keys) and p.keys[position] in _ONLY_FILLER and position not in starts:
+            position += 1
+        if position in starts:
+            return True
+    return False
 
 
 def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
