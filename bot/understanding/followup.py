@@ -467,7 +467,7 @@ _ONLY_FILLER = (
 def _only_before_a_place(p: Parse) -> bool:
     """'only at <A>', 'bare på <A>', 'berre er på sjukehuset': the 'only' stands right before a place
     (not 'just wondering, who is at <A>?')."""
-    kinds = frozenset().union(*lexicon.ORG_KIND_WORDS.values())
+    kinds = lexicon.ANY_ORG_KIND_WORDS
     places = kinds | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS  # "only the ones abroad"
     starts = {m.start for m in p.mentions} | {i for i, k in enumerate(p.keys) if k in places}
     for n, key in enumerate(p.keys):
