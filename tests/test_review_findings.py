@@ -301,6 +301,12 @@ def test_both_places_are_the_two_the_conversation_named_in_turn(engine):
     ):
         *_, answer = talk(engine, *turns)
         assert names(answer) == ["Caroline S. Verbeke", "Stein Kaasa"], (turns, answer.headline)
+    for turns in (
+        ("who is at OUS?", "what about UiO?", "how many are at both?"),
+        ("who is in Oslo or Stavanger?", "how many in both?"),
+    ):
+        *_, answer = talk(engine, *turns)
+        assert answer.kind == "count" and answer.headline.split()[0] in ("2", "0"), (turns, answer.headline)
 
 
 def test_a_count_of_the_groups_people_at_a_place_is_not_a_number_from_the_page(engine):

@@ -278,6 +278,8 @@ def _numbered(keys: list[str]) -> int | None:
 def _count_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
     if not p.count or query.filters or query.people or query.counted not in (None, "people"):
         return None
+    if set(p.keys) & BOTH:
+        return None  # "how many are at both?": see _both_step
     if [k for k in p.counted if k not in lexicon.WHO_WORDS]:
         return None  # "how many research groups are in it?": a count of its own, not of the last answer
     if not context.people and not context.themes:
@@ -637,7 +639,8 @@ def _both_step(context: Context, p: Parse, query: q.Query, index: Index, fragmen
             return None
         return context.query.with_(asks=q.COUNT if p.count else q.PEOPLE, filters=(*context.query.filters, *kept))
     others = tuple(f for f in context.query.filters if f.family != q.PLACE)
-    return context.query.with_(asks=q.PEOPLE, filters=(*others, q.Filter(q.PLACE, values, all_of=True)))
+    asks = q.COUNT if p.count else q.PEOPLE
+    return context.query.with_(asks=asks, filters=(*others, q.Filter(q.PLACE, values, all_of=True)))
 
 
 def _other_one_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
