@@ -387,3 +387,17 @@ def test_only_at_a_place_leaves_out_the_other_places_the_conversation_named(engi
         assert names(answer) == only_ous, (turns, answer.headline)
     *_, answer = talk(engine, "who is at UiO?", "just curious, who is at OUS?")
     assert len(answer.people) == 5, answer.headline
+
+
+def test_a_question_among_questions_about_other_matters_is_answered_and_they_are_named(engine):
+    """'Is the freezer fixed? And who do we know in <city>': the freezer is another matter (said,
+    not answered); the question the knowledge holds is answered, with or without its '?'."""
+    for question, who in (
+        ("Quick one. Has anyone seen my umbrella? And who do we know in Gothenburg", "Jan Borén"),
+        ("hei! er kaffemaskinen fikset? forresten, hvem jobber i Stavanger", "Oddmund Nordgård"),
+    ):
+        answer = engine.answer(question)
+        assert names(answer) == [who], (question, answer.headline)
+        assert "umbrella" in answer.text or "kaffemaskinen" in answer.text, answer.text
+        assert "forresten" not in answer.text, answer.text
+    assert not engine.answer("Who works in Bergen and do any of them play football?").answered

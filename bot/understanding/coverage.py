@@ -19,6 +19,7 @@ from bot.language.text import stem
 from bot.understanding.cues import ALL_ATTRIBUTE_WORDS
 from bot.understanding.filters import NEGATIONS
 from bot.understanding.parser import ALL_CUE_WORDS, Parse, phrase_positions
+from bot.understanding.sentences import OPENERS
 
 QUESTION_WORDS = lexicon.QUESTION_WORDS
 # Verbs and nouns that ask for a person to turn to: they are what a people question is about.
@@ -172,7 +173,9 @@ def _words(p: Parse, positions: list[int]) -> str:
 def left_out_words(p: Parse) -> list[str]:
     """The left-over words of the asking sentence, as the user typed them, to name in an answer."""
     weights = sentence_weights(p)
-    return list(dict.fromkeys(p.tokens[i].original for i in left_over(p) if weights[i] == 1.0))
+    aside = [i for i in left_over(p) if i in p.set_aside and not is_very_common(p.keys[i]) and p.keys[i].isalpha()]
+    asked = [i for i in left_over(p) if weights[i] == 1.0 and p.keys[i] not in OPENERS]
+    return list(dict.fromkeys(p.tokens[i].original for i in sorted({*asked, *aside})))
 
 
 ORDINARY_IMPORTANCE = 0.2

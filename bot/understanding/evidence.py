@@ -52,6 +52,8 @@ class Parse:
     sentence_starts: frozenset[int] = frozenset()
     asking: frozenset[int] = frozenset()
     """Positions of the words in the sentences that ask the question; the others are context."""
+    set_aside: frozenset[int] = frozenset()
+    """Positions of the questions of a message about other matters ("is the printer fixed?"): named as left out."""
     topic: frozenset[int] = frozenset()
     """The asking sentences, with the one before them when they ask only "who can I talk to?"."""
     read_keys: list[str] = field(default_factory=list)

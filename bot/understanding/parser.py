@@ -74,8 +74,6 @@ def parse(question: str, index: Index) -> Parse:
     result.sentences = sentences
     result.sentence_starts = frozenset(s[0] for s in sentences if s and s[0] >= 0)
     asked = asking(sentences, tokens)
-    result.asking = asked - about_what(tokens, sentences)
-    result.topic = with_topic(asked, sentences, tokens)
     keys = corrected_keys(tokens, index, result)
     result.read_keys = keys
     result.language = _language(keys)
@@ -84,12 +82,37 @@ def parse(question: str, index: Index) -> Parse:
     result.help = _is_help(keys)
     result.how_to = _has_phrase(keys, lexicon.HOW_TO_PHRASES)
     consumed = _find_mentions(tokens, keys, index, result)
+    with_evidence = _with_evidence(asked, sentences, keys, consumed)
+    result.set_aside, asked = asked - with_evidence, with_evidence
+    result.asking = asked - about_what(tokens, sentences)
+    result.topic = with_topic(asked, sentences, tokens)
     _read_cues(keys, consumed, result)
     _find_theme_numbers(keys, result)
     _find_unknowns(tokens, keys, consumed, index, result)
     _absorb_name_variants(index, result)
     find_unknown_slots(tokens, keys, result)
     return result
+
+
+# Cue words that say what a question is about (not "who", "works", "anyone": any question has them).
+_SUBJECT_CUES = frozenset().union(
+    *(CUES[c] for c in ("leader", "themes", "consortium", "orgs", "abroad", "home")), lexicon.ANY_ORG_KIND_WORDS
+)
+
+
+def _with_evidence(
+    asked: frozenset[int], sentences: list[list[int]], keys: list[str], named: set[int]
+) -> frozenset[int]:
+    """Of several questions in one message, those about something the knowledge holds: in "is the
+    printer fixed? also who is our contact in <city>", the printer is another matter."""
+    questions = [[i for i in s if i >= 0] for s in sentences]
+    questions = [s for s in questions if s and s[0] in asked]
+    if len(questions) < 2:
+        return asked
+    kept = [s for s in questions if any(i in named or keys[i] in _SUBJECT_CUES for i in s)]
+    if not kept or len(kept) == len(questions):
+        return asked
+    return frozenset(i for s in kept for i in s)
 
 
 def _language(keys: list[str]) -> str:

@@ -51,8 +51,9 @@ def with_topic(asked: frozenset[int], sentences: list[list[int]], tokens: list[T
 
 
 def asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
-    """The sentences with a '?', else those with a question word, else all of them."""
-    asked = [s for s in sentences if s[-1] == -1]
+    """The sentences with a '?' (and a last one that opens with a question word and no mark: "is the
+    freezer fixed? and who do we know in <city>"), else those with a question word, else all of them."""
+    asked = [s for s in sentences if s[-1] == -1 or (s[-1] >= 0 and _opens_a_question(s, tokens))]
     if not asked:
         asked = [s for s in sentences if any(i >= 0 and tokens[i].key in lexicon.QUESTION_WORDS for i in s)]
     if not asked:  # "Tell me about X - I'm reviewing a grant.": a request asks too
@@ -60,6 +61,19 @@ def asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
     if not asked:
         asked = sentences
     return frozenset(i for s in asked for i in s if i >= 0)
+
+
+OPENERS = lexicon.words("and also og ogsaa so btw anyway anyways forresten uansett but men ps oh ok okay then")
+
+
+def _opens_a_question(sentence: list[int], tokens: list[Token]) -> bool:
+    """'also who is our contact in <city>', 'forresten, hvem jobber i <city>': a question word first,
+    after at most two words that join it to what came before."""
+    words = [tokens[i].key for i in sentence if i >= 0]
+    first = 0
+    while first < min(2, len(words)) and words[first] in OPENERS:
+        first += 1
+    return first < len(words) and words[first] in lexicon.QUESTION_WORDS
 
 
 _CONTACT = lexicon.words("ask talk speak contact spoerre sporre snakke kontakte prate consult")
