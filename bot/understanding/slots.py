@@ -120,9 +120,21 @@ def _unknown_name_run(tokens: list[Token], unknown: set[int], result: Parse) -> 
     known, are a name the knowledge lacks (an institution's when one is a word like 'University')."""
     named = {i for m in result.mentions for i in range(m.start, m.end)}
     candidates = sorted(i for i in unknown if name_like(tokens[i], result) and i not in named)
-    for position in candidates:
-        end = _run_end(position, set(candidates))
-        if end - position >= 2:
+    # "Is Per Due in the group?": a capitalised stopword inside a sentence is a name beside another name
+    stops = {
+        t.index
+        for t in tokens
+        if t.key in lexicon.STOPWORDS
+        and len(t.original) > 1
+        and not t.is_upper
+        and t.index in result.asking
+        and t.index not in named
+        and name_like(t, result)
+    }
+    words = set(candidates) | stops
+    for position in sorted(words):
+        end = _run_end(position, words)
+        if end - position >= 2 and any(i in candidates for i in range(position, end)):
             text = _span_text(tokens, position, end)
             if any(tokens[i].key in _INSTITUTION_WORDS for i in range(position, end)):
                 result.unknown_place = text
