@@ -367,7 +367,8 @@ def test_a_capitalised_unknown_two_word_name_is_an_unknown_name_whatever_it_fold
     for question in ("Is Mary Doe part of KNEP?", "does Peter Doe work at UiO?", "Is Per Due in the group?"):
         answer = engine.answer(question)
         assert not answer.answered and not answer.people, (question, answer.headline)
-        assert "Doe" in answer.headline and " at " not in answer.headline, (question, answer.headline)
+        surname = question.split()[2]
+        assert surname in answer.headline and " at " not in answer.headline, (question, answer.headline)
 
 
 def test_only_at_a_place_leaves_out_the_other_places_the_conversation_named(engine):
