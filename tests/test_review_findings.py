@@ -357,6 +357,11 @@ def test_the_projects_host_is_the_host_organisation(engine, other_engine):
     *_, answer = talk(engine, "what is the group called in Norwegian?", "og hvem er vertskap for prosjektet?")
     assert "Oslo" in answer.text, answer.headline
     assert "Northern Marine University" in other_engine.answer("who hosts the lab?").text
+    for question in ("which university is the group part of?", "hvor holder gruppa til?"):
+        assert "Oslo" in engine.answer(question).text, question
+    assert "Northern Marine University" in other_engine.answer("Where is the lab based?").text
+    answer = engine.answer("who heads the group, and which hospital is she at?")
+    assert names(answer) == ["Caroline S. Verbeke"], answer.headline
     for follow_up in ("and who is its host?", "which university is it hosted by?"):
         _, answer = talk(engine, "tell me about the project", follow_up)
         assert "Institute of Clinical Medicine" in answer.text, (follow_up, answer.headline)

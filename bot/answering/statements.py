@@ -17,6 +17,17 @@ from bot.understanding.index import ORG, ORG_PART
 from bot.understanding.parser import Parse
 
 _OWN = lexicon.words("my min mi mitt our your")
+_WHICH = lexicon.words("which what hvilken hvilket hvilke kva kvat hva")
+_ONE_INSTITUTION = lexicon.words(
+    "institution institute university hospital organisation organization institusjon institutt universitet sykehus"
+    " sjukehus organisasjon"
+)
+_PART_OF = lexicon.words(
+    """
+    belong belongs belonging part affiliated affiliation attached home hosted holder til hoerer horer tilknyttet
+    tilhorer tilhoerer hjemme ligger sit sits sitter
+    """
+)
 # A person's attributes that a group does not have: "the lab's phone number" asks what the knowledge lacks.
 _NOT_THE_GROUPS = frozenset().union(*(ATTRIBUTE_WORDS[a] for a in ("email", "phone", "age", "office"))) - ALL_CUE_WORDS
 
@@ -115,7 +126,7 @@ class StatementAnswers(AnswerBase):
         if self.kb.project.host not in self.kb.orgs_by_id:
             return None
         if lexicon.HOST_WORDS.isdisjoint(p.keys) and not any(t.key in lexicon.HOST_WORDS for t in p.tokens):
-            return None
+            return self._asks_where_project_is(p)
         typed = [t.key for t in p.tokens]
         for position in sorted(p.asking):
             if not (p.keys[position] in lexicon.HOST_WORDS or typed[position] in lexicon.HOST_WORDS):
@@ -125,6 +136,23 @@ class StatementAnswers(AnswerBase):
             rest = [i for i in left_over(p) if i != position and i in p.asking and not is_very_common(p.keys[i])]
             return position if p.has("project") or not rest else None
         return None
+
+    def _asks_where_project_is(self, p: Parse) -> int | None:
+        """'Where is the group based?', 'which university is the project part of?', 'hvor holder gruppa
+        til?': the project is the subject, and where it is (one institution) is all that is asked."""
+        if not p.has("project") or p.has("who", "leader", "themes") or p.count or p.mentions or p.unknown:
+            return None  # "who leads the group, and which department is she in?" asks about her
+        asked = None
+        for position in sorted(p.asking):
+            key = p.keys[position]
+            if key in lexicon.WHERE_WORDS:
+                asked = position
+            elif key in _ONE_INSTITUTION and position > 0 and p.keys[position - 1] in _WHICH:
+                asked = position  # "which university", not "which hospitals"
+        if asked is None:
+            return None
+        rest = [i for i in left_over(p) if i in p.asking and p.keys[i] not in _PART_OF]  # not "where can I read …"
+        return asked if not rest else None
 
     def _host_answer(self, p: Parse) -> Answer:
         project = self.kb.project
