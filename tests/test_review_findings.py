@@ -407,3 +407,16 @@ def test_a_question_among_questions_about_other_matters_is_answered_and_they_are
         assert "umbrella" in answer.text or "kaffemaskinen" in answer.text, answer.text
         assert "forresten" not in answer.text, answer.text
     assert not engine.answer("Who works in Bergen and do any of them play football?").answered
+
+
+def test_the_question_before_the_last_survives_a_round_trip_through_json(engine):
+    """Slack keeps a thread's context as JSON: 'both' after two turns works from the stored form."""
+    import json
+
+    context = None
+    for turn in ("who is at OUS?", "and UiO?"):
+        _, context = engine.converse(turn, context)
+    stored = Context.from_dict(json.loads(json.dumps(context.to_dict())))
+    assert stored == context
+    answer, _ = engine.converse("who is at both?", stored)
+    assert names(answer) == ["Caroline S. Verbeke", "Stein Kaasa"], answer.headline
