@@ -173,8 +173,9 @@ def _words(p: Parse, positions: list[int]) -> str:
 def left_out_words(p: Parse) -> list[str]:
     """The left-over words of the asking sentence, as the user typed them, to name in an answer."""
     weights = sentence_weights(p)
-    aside = [i for i in left_over(p) if i in p.set_aside and not is_very_common(p.keys[i]) and p.keys[i].isalpha()]
-    asked = [i for i in left_over(p) if weights[i] == 1.0 and p.keys[i] not in OPENERS]
+    unexplained = left_over(p)
+    aside = [i for i in unexplained if i in p.set_aside and not is_very_common(p.keys[i]) and p.keys[i].isalpha()]
+    asked = [i for i in unexplained if weights[i] == 1.0 and p.keys[i] not in OPENERS]
     return list(dict.fromkeys(p.tokens[i].original for i in sorted({*asked, *aside})))
 
 

@@ -455,6 +455,7 @@ def _nested(a: q.Value, b: q.Value, index: Index) -> bool:
     return b.id in index.org_descendants.get(a.id, ()) or a.id in index.org_descendants.get(b.id, ())
 
 
+_PLACE_WORDS = lexicon.ANY_ORG_KIND_WORDS | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
 _ONLY_FILLER = (
     lexicon.STOPWORDS
     | lexicon.PLACE_PREPOSITIONS
@@ -469,8 +470,9 @@ _ONLY_FILLER = (
 def _only_before_a_place(p: Parse) -> bool:
     """'only at <A>', 'bare på <A>', 'berre er på sjukehuset': the 'only' stands right before a place
     (not 'just wondering, who is at <A>?')."""
-    kinds = lexicon.ANY_ORG_KIND_WORDS
-    places = kinds | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS  # "only the ones abroad"
+    if _NARROWING_STARTS.isdisjoint(p.keys):
+        return False
+    places = _PLACE_WORDS  # "only the ones abroad"
     starts = {m.start for m in p.mentions} | {i for i, k in enumerate(p.keys) if k in places}
     for n, key in enumerate(p.keys):
         if key not in _NARROWING_STARTS:

@@ -321,10 +321,11 @@ def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], ind
     for position, (token, key) in enumerate(zip(tokens, keys, strict=True)):
         if position in consumed:
             continue
-        if key in lexicon.STOPWORDS and token.original[:1].isupper() and _folded_into_a_stopword(token, key, result):
-            pass  # "Jane Doe": "Doe" is keyed as "do", but typed as a name it is one
-        elif key in lexicon.STOPWORDS or key in ALL_CUE_WORDS or key in lexicon.GENERIC_NAME_WORDS:
-            continue
+        if key in lexicon.GENERIC_NAME_WORDS or key in ALL_CUE_WORDS:  # the stopwords among them
+            if not (token.original[:1].isupper() and key in lexicon.STOPWORDS):
+                continue
+            if not _folded_into_a_stopword(token, key, result):
+                continue  # "Jane Doe": "Doe" is keyed as "do", but typed as a name it is one
         if key in lexicon.ORDINALS or key in lexicon.CARDINALS or key in lexicon.NUMBER_WORDS:
             continue
         if key in lexicon.ROMAN and position > 0 and keys[position - 1] in lexicon.THEME_WORDS:

@@ -121,16 +121,18 @@ def _unknown_name_run(tokens: list[Token], unknown: set[int], result: Parse) -> 
     named = {i for m in result.mentions for i in range(m.start, m.end)}
     candidates = sorted(i for i in unknown if name_like(tokens[i], result) and i not in named)
     # "Is Per Due in the group?": a capitalised stopword inside a sentence is a name beside another name
+    capitalised_stops = [t for t in tokens if t.original[:1].isupper() and t.key in lexicon.STOPWORDS]
     stops = {
         t.index
-        for t in tokens
-        if t.key in lexicon.STOPWORDS
-        and len(t.original) > 1
+        for t in capitalised_stops
+        if len(t.original) > 1
         and not t.is_upper
         and t.index in result.asking
         and t.index not in named
-        and name_like(t, result)
+        and t.index not in result.sentence_starts
     }
+    if stops and not result.mixed_case:
+        stops = set()
     words = set(candidates) | stops
     for position in sorted(words):
         end = _run_end(position, words)
