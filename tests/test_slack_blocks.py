@@ -212,3 +212,12 @@ def test_buttons_survive_when_a_long_answer_is_cut(tmp_path: Path):
     assert len(message["blocks"]) == MAX_BLOCKS
     assert message["blocks"][-1]["type"] == "context_actions"  # 👍/👎
     assert SHOW_ALL in {e["action_id"] for e in buttons(message)}  # and the buttons above it
+
+
+def test_several_themes_are_one_card_each(engine):
+    answer = engine.answer("what are the research themes?")
+    message = answer_message(answer)
+    cards = [b["text"]["text"] for b in message["blocks"][1:] if b["type"] == "section"]
+    assert len(answer.themes) >= 2 and len(cards) == len(answer.themes)
+    for card, theme in zip(cards, answer.themes, strict=True):
+        assert card.startswith(f"*{theme.number}. ") and theme.title in card

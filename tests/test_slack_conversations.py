@@ -412,3 +412,13 @@ def test_a_hand_off_from_a_dm_has_no_link_nobody_else_could_open(bot, mock):
     bot.send_action(payload)
     handed = next(p for p in posts(mock) if p["channel"] == "C0MAINTAIN")
     assert "archives" not in handed["text"] and "reply to them directly" in handed["text"]
+
+
+def test_when_posting_the_answer_fails_the_asker_gets_an_apology_there(bot, mock):
+    from bot.service import APOLOGY
+
+    mock.fail("chat.postMessage", 500)
+    bot.send_event(mention("who works in Oslo?", "Ev0B1"))
+    failed, apology = mock.wait_for("chat.postMessage", 2)
+    assert "Oslo" in failed["text"]
+    assert apology["text"] == APOLOGY and apology["thread_ts"] == THREAD and apology["channel"] == "C0GENERAL"
