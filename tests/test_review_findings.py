@@ -420,3 +420,29 @@ def test_the_question_before_the_last_survives_a_round_trip_through_json(engine)
     assert stored == context
     answer, _ = engine.converse("who is at both?", stored)
     assert names(answer) == ["Caroline S. Verbeke", "Stein Kaasa"], answer.headline
+
+
+def test_what_the_project_card_holds_is_not_a_thing_the_knowledge_lacks(engine, other_engine):
+    """The project's own web address and summary are on its card: 'the lab's website' is answered,
+    while 'the lab's wifi password' is not (the second review's finding)."""
+    for kb_engine, wording in ((engine, "What is the group's website?"), (engine, "Hva er nettsiden til gruppa?")):
+        answer = kb_engine.answer(wording)
+        assert answer.answered and answer.sources, (wording, answer.headline)
+    answer = other_engine.answer("What is the lab's website?")
+    assert answer.answered and answer.sources, answer.headline
+    assert not engine.answer("What is the group's wifi password?").answered
+
+
+def test_the_host_is_not_the_answer_to_another_kind_of_place(engine):
+    """The host is a university: 'which hospital is the group part of' is not answered with it,
+    nor 'where is the group's office' (the knowledge has no office)."""
+    for wording in ("Which hospital is the group part of?", "Where is the group's office?"):
+        answer = engine.answer(wording)
+        assert "hosted by" not in answer.headline.lower(), (wording, answer.headline)
+
+
+def test_a_question_about_a_theme_word_beside_another_question_is_kept(engine):
+    """'Who works on metabolomics? And who is in Bergen?': the theme is in the knowledge, so the answer
+    never says the knowledge does not cover it; it says which part it answered."""
+    answer = engine.answer("Who works on metabolomics? And who is in Bergen?")
+    assert "does not cover" not in answer.text and "metabolomics" in answer.text, answer.text

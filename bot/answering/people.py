@@ -8,6 +8,7 @@ from bot.answering.base import AnswerBase, Selection, explains_enough, notes, re
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
+from bot.language.text import fold
 from bot.understanding.coverage import coverage, left_out_words, left_over
 from bot.understanding.filters import filter_mentions
 from bot.understanding.index import ORG, ORG_PART, ROLE, TITLE
@@ -123,7 +124,14 @@ class PeopleAnswers(AnswerBase):
         left_out = left_out_words(p)
         if left_out:  # named, never silently dropped
             confidence *= 0.8
-        noted = say("left_out", p.language, words=join([f"'{w}'" for w in left_out], p.language)) if left_out else ""
+        noted = ""
+        if left_out:  # words of the knowledge's own texts are held, only not in this answer: never say otherwise
+            held = any(fold(w) in self.index.vocabulary for w in left_out)
+            noted = say(
+                "left_out_held" if held else "left_out",
+                p.language,
+                words=join([f"'{w}'" for w in left_out], p.language),
+            )
         return Answer(
             p.text,
             "people",

@@ -149,10 +149,19 @@ class StatementAnswers(AnswerBase):
                 asked = position
             elif key in _ONE_INSTITUTION and position > 0 and p.keys[position - 1] in _WHICH:
                 asked = position  # "which university", not "which hospitals"
-        if asked is None:
+        if asked is None or not self._host_is_the_kind_asked(p):
             return None
+        if any(k in _NOT_THE_GROUPS for k in p.keys):
+            return None  # "where is the group's office?": a place the knowledge does not hold
         rest = [i for i in left_over(p) if i in p.asking and p.keys[i] not in _PART_OF]  # not "where can I read …"
         return asked if not rest else None
+
+    def _host_is_the_kind_asked(self, p: Parse) -> bool:
+        """'Which hospital is the group part of?' is not answered by a university host."""
+        asked_kinds = {kind for kind, words in lexicon.ORG_KIND_WORDS.items() if not words.isdisjoint(p.keys)}
+        if not asked_kinds:
+            return True
+        return self.index.org_kind(self.kb.orgs_by_id[self.kb.project.host or ""]) in asked_kinds
 
     def _host_answer(self, p: Parse) -> Answer:
         project = self.kb.project
@@ -176,6 +185,7 @@ class StatementAnswers(AnswerBase):
     def _thing_not_held(self, p: Parse) -> str | None:
         """What the question asks of the group that nothing in the knowledge explains ('its wifi password')."""
         unexplained = set(left_over(p)) | {i for i, k in enumerate(p.keys) if k in _NOT_THE_GROUPS}
+        unexplained = {i for i in unexplained if p.keys[i] not in lexicon.PROJECT_CARD_WORDS}  # its web page, summary
         if not unexplained:
             return None
         return thing_asked_of(p, lambda k: k in lexicon.PROJECT_WORDS or k in self._project_name_words, unexplained)

@@ -141,6 +141,14 @@ NEGATION_WORDS = _set(
     """
 )
 # Words that ask which institution hosts something: "hosts" is also what "vertskap" is read as.
+# What the project's own card holds (its web page, its summary): asked of the group, they are not missing.
+PROJECT_CARD_WORDS = _set(
+    """
+    website websites web site homepage page url link links address nettside nettsiden nettsida nettsted
+    heimeside heimesida hjemmeside hjemmesiden lenke lenken adresse summary overview description sammendrag
+    oversikt beskrivelse samandrag skildring
+    """
+)
 HOST_WORDS = _set(
     "host hosts hosted hosting vertskap vertskapet vertsinstitusjon vertsinstitusjonen vertsinstitusjonar"
 )

@@ -117,6 +117,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "(I did not use {words}: the knowledge does not cover that.)",
         "(Jeg brukte ikke {words}: kunnskapsbasen dekker ikke det.)",
     ),
+    "left_out_held": (
+        "(This answers one part of your question; ask about {words} on its own.)",
+        "(Dette svarer på én del av spørsmålet; spør om {words} for seg.)",
+    ),
     "also_called": ("In Norwegian: {name}", "På engelsk: {name}"),
     "ask_leader": ("Ask the group leader, {name}.", "Spør gruppelederen, {name}."),
     "no_attribute": (

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from bot.language import lexicon
-from bot.language.ordinary import is_ordinary
+from bot.language.ordinary import is_ordinary, is_very_common
 from bot.language.text import Token, clean, fold, tokenize
 from bot.language.text import keys as keys_of
 from bot.understanding.cues import ALL_CUE_WORDS, CUES
@@ -82,7 +82,7 @@ def parse(question: str, index: Index) -> Parse:
     result.help = _is_help(keys)
     result.how_to = _has_phrase(keys, lexicon.HOW_TO_PHRASES)
     consumed = _find_mentions(tokens, keys, index, result)
-    with_evidence = _with_evidence(asked, sentences, keys, consumed)
+    with_evidence = _with_evidence(asked, sentences, keys, consumed, index)
     result.set_aside, asked = asked - with_evidence, with_evidence
     result.asking = asked - about_what(tokens, sentences)
     result.topic = with_topic(asked, sentences, tokens)
@@ -101,15 +101,20 @@ _SUBJECT_CUES = frozenset().union(
 
 
 def _with_evidence(
-    asked: frozenset[int], sentences: list[list[int]], keys: list[str], named: set[int]
+    asked: frozenset[int], sentences: list[list[int]], keys: list[str], named: set[int], index: Index
 ) -> frozenset[int]:
     """Of several questions in one message, those about something the knowledge holds: in "is the
-    printer fixed? also who is our contact in <city>", the printer is another matter."""
+    printer fixed? also who is our contact in <city>", the printer is another matter. A word of the
+    knowledge's own texts (a theme's, a fact's) is evidence too, unless it is everyday language."""
+
+    def is_topic(key: str) -> bool:
+        return key in index.vocabulary and len(key) >= 4 and key not in lexicon.STOPWORDS and not is_very_common(key)
+
     questions = [[i for i in s if i >= 0] for s in sentences]
     questions = [s for s in questions if s and s[0] in asked]
     if len(questions) < 2:
         return asked
-    kept = [s for s in questions if any(i in named or keys[i] in _SUBJECT_CUES for i in s)]
+    kept = [s for s in questions if any(i in named or keys[i] in _SUBJECT_CUES or is_topic(keys[i]) for i in s)]
     if not kept or len(kept) == len(questions):
         return asked
     return frozenset(i for s in kept for i in s)
