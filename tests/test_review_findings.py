@@ -446,3 +446,12 @@ def test_a_question_about_a_theme_word_beside_another_question_is_kept(engine):
     never says the knowledge does not cover it; it says which part it answered."""
     answer = engine.answer("Who works on metabolomics? And who is in Bergen?")
     assert "does not cover" not in answer.text and "metabolomics" in answer.text, answer.text
+
+
+def test_a_known_first_name_with_an_unknown_surname_is_nobody_we_know(engine):
+    """'Is Anders Nordmann a member?': the surname is not corrected into a country and Anders Molven's
+    card is not shown (the second review's finding); the name is said to be unknown."""
+    for wording in ("Is Anders Nordmann a member of the group?", "Er Kjetil Nordmann med i gruppa?"):
+        answer = engine.answer(wording)
+        assert not answer.people and not answer.answered, (wording, answer.headline)
+    assert [p.name for p in engine.answer("Is Anders Molven a member of the group?").people] == ["Anders Molven"]

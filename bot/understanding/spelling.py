@@ -12,7 +12,7 @@ from bot.language.ordinary import is_ordinary
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS, CUES
 from bot.understanding.evidence import Correction, Parse
-from bot.understanding.index import Index
+from bot.understanding.index import FIRST_NAME, Index
 
 _COMPOUND_HEADS = sorted(
     # "gruppeleder" is the leader; "labsjef" (a lab manager) is not, so "sjef" heads no compound
@@ -48,15 +48,27 @@ def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str
 
 
 def _in_an_unknown_name(tokens: list[Token], position: int, index: Index, result: Parse) -> bool:
-    """'Ola Nordmann': a capitalised word next to another capitalised word the knowledge does not
-    know, inside a sentence, is part of a name it lacks, not a misspelt place ('nordmenn')."""
+    """'Ola Nordmann', or a known first name and 'Nordmann': a capitalised word next to another capitalised word that
+    the knowledge does not know, or that is only someone's first name, is part of a name the
+    knowledge lacks, not a misspelt place ('nordmenn')."""
     for neighbour in (position - 1, position + 1):
-        if not 0 <= neighbour < len(tokens) or neighbour in result.sentence_starts:
+        if not 0 <= neighbour < len(tokens):
             continue
         other = tokens[neighbour]
-        if other.original[:1].isupper() and not is_known(lexicon.ABBREVIATIONS.get(other.key, other.key), index):
+        if not other.original[:1].isupper():
+            continue
+        key = lexicon.ABBREVIATIONS.get(other.key, other.key)
+        if neighbour == position - 1 and _is_first_name(key, index):
+            return True  # a first name, then a capitalised word: a surname, known or not, never a place
+        if neighbour not in result.sentence_starts and not is_known(key, index):
             return True
     return False
+
+
+def _is_first_name(key: str, index: Index) -> bool:
+    return any(
+        words == (key,) and any(t.kind == FIRST_NAME for t in targets) for words, targets in index.phrases.get(key, ())
+    )
 
 
 def is_known(key: str, index: Index) -> bool:
