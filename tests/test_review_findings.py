@@ -455,3 +455,38 @@ def test_a_known_first_name_with_an_unknown_surname_is_nobody_we_know(engine):
         answer = engine.answer(wording)
         assert not answer.people and not answer.answered, (wording, answer.headline)
     assert [p.name for p in engine.answer("Is Anders Molven a member of the group?").people] == ["Anders Molven"]
+def test_neither_nor_excludes_both_topics(engine):
+    """'neither X nor Y' is a negation of both, not a question about X."""
+    answer = engine.answer("Which themes deal with neither neoadjuvant treatment nor ex vivo culture?")
+    assert [t.number for t in answer.themes] == [1, 2], answer.headline
+    answer = engine.answer("hvilke tema handler verken om stroma eller metabolomikk?")
+    assert [t.number for t in answer.themes] == [3, 5], answer.headline
+
+
+def test_a_price_the_group_charges_is_not_its_leader(engine):
+    """'charge' leads only in 'in charge': 'what does the group charge for X' asks a price."""
+    answer = engine.answer("How much does the group charge for a sequencing job?")
+    assert not answer.people and not answer.answered, answer.headline
+    assert engine.answer("who is in charge of the group?").kind == "leader"
+
+
+def test_a_room_or_phone_asked_of_the_group_is_not_its_overview(engine):
+    """A person's attribute (a room, a phone) asked of the group's meeting: the overview has none."""
+    for question in ("In which room does the group have its journal club?", "what's the lab's phone number?"):
+        answer = engine.answer(question)
+        assert not answer.answered and not answer.themes, (question, answer.headline)
+
+
+def test_there_is_the_place_the_sentence_before_names(engine):
+    """'I did my postdoc in <city>. Which collaborators work there?': 'there' is that city;
+    an unknown one gets 'I don't know anyone at <town>', not the overview."""
+    answer = engine.answer("I did my postdoc in Copenhagen. Which of the collaborators work there?")
+    assert names(answer) == ["Lars O. Dragsted"], answer.headline
+    answer = engine.answer("Jeg har jobbet mye med folk i Göteborg. Hvem av samarbeidspartnerne er der?")
+    assert names(answer) == ["Jan Borén"], answer.headline
+    for question in (
+        "Next week I'm in Heidelberg for a conference. Is anyone from the group there?",
+        "Jeg skal til Trondheim i mai. Har gruppa noen der?",
+    ):
+        answer = engine.answer(question)
+        assert not answer.answered and not answer.people and not answer.themes, (question, answer.headline)

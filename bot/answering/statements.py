@@ -10,7 +10,7 @@ from bot.knowledge.model import Organisation
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
-from bot.understanding.coverage import left_over, matched_positions, thing_asked_of, word_importance
+from bot.understanding.coverage import left_out_words, left_over, matched_positions, thing_asked_of, word_importance
 from bot.understanding.cues import ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import filter_mentions
 from bot.understanding.index import ORG, ORG_PART
@@ -188,7 +188,12 @@ class StatementAnswers(AnswerBase):
         unexplained = {i for i in unexplained if p.keys[i] not in lexicon.PROJECT_CARD_WORDS}  # its web page, summary
         if not unexplained:
             return None
-        return thing_asked_of(p, lambda k: k in lexicon.PROJECT_WORDS or k in self._project_name_words, unexplained)
+        thing = thing_asked_of(p, lambda k: k in lexicon.PROJECT_WORDS or k in self._project_name_words, unexplained)
+        attributes = [i for i in p.asking if p.keys[i] in _NOT_THE_GROUPS]
+        if thing or not attributes:
+            return thing
+        # "which room is the weekly lab meeting in?": a room, a phone number is asked, and the overview has none
+        return " ".join(left_out_words(p)) or p.tokens[attributes[0]].original
 
     def _organisation(self, p: Parse) -> Answer | None:
         orgs = [m for m in p.mentions if m.kind in (ORG, ORG_PART)]

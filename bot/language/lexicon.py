@@ -136,8 +136,8 @@ THEME_WORDS = _set(
 # Words that turn the next named thing (or topic) into an exclusion: "not", "except", "utenom".
 NEGATION_WORDS = _set(
     """
-    not except excluding exclude besides apart without outside elsewhere drop remove fjern dropp minus
-    ikke ikkje unntatt utenom utanom bortsett utenfor utanfor uten utan
+    not except excluding exclude besides apart without outside elsewhere drop remove fjern dropp minus neither
+    ikke ikkje verken hverken korkje unntatt utenom utanom bortsett utenfor utanfor uten utan
     """
 )
 # Words that ask which institution hosts something: "hosts" is also what "vertskap" is read as.
@@ -236,7 +236,9 @@ ABROAD_WORDS = _set(
     """
 )
 HOME_WORDS = _set("national domestic nasjonal nasjonale nasjonalt innenlands hjemme")
-CONJUNCTIONS = _set("and or og eller plus")
+THERE_WORDS = _set("there der dar")
+"""'Who works there?': the place named in the sentence before."""
+CONJUNCTIONS = _set("and or nor og eller plus")
 ANOTHER_WORDS = _set("another annen anna annet")
 """'at another institute': one the knowledge does not have, not a kind of place to filter by."""
 PLACE_PREPOSITIONS = _set("in at from near around i paa pa fra ved hos rundt")

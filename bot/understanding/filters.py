@@ -265,6 +265,9 @@ def _where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
     """The positions whose filters count: the asking sentences', else the nearest sentence before
     them that names any ("We have Nordic speakers. We'd like people from outside the Nordic
     countries. Who could come?" asks for the second sentence's people)."""
+    there = _there_place(p, items)
+    if there:  # "I worked with colleagues at <org>. Which collaborators are there?"
+        return p.asking | there
     if any(item.start in p.asking for item in items) or len(p.sentences) < 2:
         return p.asking if any(item.start in p.asking for item in items) else frozenset(range(len(p.tokens)))
     last_asking = max(p.asking, default=len(p.tokens))
@@ -274,6 +277,21 @@ def _where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
         if positions and positions[0] <= last_asking and starts & set(positions):
             return frozenset(positions) | p.asking
     return frozenset(range(len(p.tokens)))
+
+
+def _there_place(p: Parse, items: list[_Item]) -> frozenset[int]:
+    """The sentence before the asking one that names the place its 'there' / 'der' refers to."""
+    if len(p.sentences) < 2 or not any(p.keys[i] in lexicon.THERE_WORDS for i in p.asking):
+        return frozenset()
+    if any(item.start in p.asking and item.family == q.PLACE for item in items):
+        return frozenset()
+    first_asking = min(p.asking, default=0)
+    places = {item.start for item in items if item.family == q.PLACE and item.start < first_asking}
+    for sentence in reversed(p.sentences):
+        positions = [i for i in sentence if i >= 0]
+        if positions and places & set(positions):
+            return frozenset(positions)
+    return frozenset()
 
 
 def _place_words(

@@ -60,6 +60,9 @@ _NORWEGIAN_MARKERS = lexicon.words(
     """
 )
 _ASKERS = lexicon.words("my min mi mitt mine")
+# Leader words that lead only in a phrase: "who is in charge?" asks for the leader, "what does the lab
+# charge per hour?" asks a price.
+_LEADER_ONLY_AFTER = {"charge": lexicon.words("in")}
 _ENGLISH_MARKERS = lexicon.words("who what where which is are the does do works work how many tell about with from")
 
 
@@ -254,6 +257,12 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
                 if cue == "leader" and position not in result.asking:
                     continue  # "I need a supervisor. Who works on X?": the leader is not asked for
                 if cue == "leader" and position > 0 and keys[position - 1] in _ASKERS:
+                    continue
+                if (
+                    cue == "leader"
+                    and key in _LEADER_ONLY_AFTER
+                    and (position == 0 or keys[position - 1] not in _LEADER_ONLY_AFTER[key])
+                ):
                     continue  # "my supervisor asked me to ...": the asker's own, not the group's leader
                 result.cues.add(cue)
         for kind, words in lexicon.ORG_KIND_WORDS.items():

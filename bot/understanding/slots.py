@@ -12,7 +12,7 @@ from bot.language import lexicon
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS
 from bot.understanding.evidence import Parse
-from bot.understanding.index import CITY, COUNTRY, FIRST_NAME, REGION, SURNAME
+from bot.understanding.index import CITY, COUNTRY, FIRST_NAME, ORG, ORG_PART, REGION, SURNAME
 
 # "who is <role> at/of <place>": what may follow a role that the knowledge does not have.
 _ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | lexicon.words("of for til")
@@ -82,6 +82,8 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
             result.unknown_place = _span_text(tokens, before, mention.end)
     if result.unknown_name is None and result.unknown_place is None:
         _unknown_name_run(tokens, names | (typed_as_names & asking), result)
+    if result.unknown_name is None and result.unknown_place is None:
+        _unknown_place_there(tokens, keys, result)
     if result.unknown_name is None and result.has("who"):
         for prompt in lexicon.PERSON_PROMPTS:
             n = len(prompt)
@@ -113,6 +115,20 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
                     if nxt in names:
                         result.unknown_name = _span_text(tokens, nxt, _run_end(nxt, names))
                         return
+
+
+def _unknown_place_there(tokens: list[Token], keys: list[str], result: Parse) -> None:
+    """ "I'm visiting <town> next month. Anyone there?": 'there' is the place the sentence before
+    names; when the knowledge has no place there, that name is an unknown place."""
+    if not any(keys[i] in lexicon.THERE_WORDS for i in result.asking):
+        return
+    if any(m.kind in (CITY, COUNTRY, REGION, ORG, ORG_PART) for m in result.mentions):
+        return
+    named = {i for m in result.mentions for i in range(m.start, m.end)}
+    candidates = {t.index for t in (*result.unknown, *result.ordinary) if name_like(t, result)}
+    found = sorted(i for i in candidates - named - result.asking if keys[i] not in lexicon.STOPWORDS)
+    if found:
+        result.unknown_place = _span_text(tokens, found[-1], _run_end(found[-1], candidates))
 
 
 def _unknown_name_run(tokens: list[Token], unknown: set[int], result: Parse) -> None:
