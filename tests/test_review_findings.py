@@ -490,3 +490,17 @@ def test_there_is_the_place_the_sentence_before_names(engine):
     ):
         answer = engine.answer(question)
         assert not answer.answered and not answer.people and not answer.themes, (question, answer.headline)
+
+
+def test_including_counts_in_and_never_restricts(engine):
+    """'including X' brings X in: it neither restricts to X nor excludes it, and the
+    'including' after a place is not the place's ('at <org>, including the leader')."""
+    for question, number in (
+        ("how many people are on the project, including the international collaborators?", "14"),
+        ("hvor mange er med i prosjektet, inkludert de utenlandske samarbeidspartnerne?", "14"),
+        ("How many participants work in Norway, including the leader?", "8"),
+        ("hvor mange deltakere er det, lederen inkludert?", "8"),
+        ("how many people are at OUS, including the leader?", "5"),
+    ):
+        answer = engine.answer(question)
+        assert answer.headline.split()[0] == number, (question, answer.headline)

@@ -80,7 +80,8 @@ class _Item:
 
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
-    items = [i for i in _resolve_possessives(p, _items(p)) if not _included(p.keys, i)]
+    all_items = _resolve_possessives(p, _items(p))
+    items = [i for i in all_items if not _included(p.keys, i)]
     where = _where_the_filters_are(p, items)
     items = [item for item in items if item.start in where]
     keys = p.keys
@@ -112,6 +113,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
         values = tuple(dict.fromkeys(v for item in group for v in item.values))
         all_of = len(group) > 1 and _says_both(first.start, keys) and _joined_by_and(group, keys)
         filters.append(q.Filter(first.family, values, negated, all_of))
+    filters = _with_included(p, index, all_items, filters)
     filters.extend(_place_words(p, index, negated_at, items, where, negated_starts))
     return tuple(filters), tuple(dict.fromkeys(excluded))
 
@@ -241,11 +243,62 @@ _VERBS = lexicon.WORK_WORDS | lexicon.words("is are er e was var")
 _INCLUDED = lexicon.words("included including inkludert inkl medregnet iberegnet")
 
 
+_INCLUDING = lexicon.words("including inkludert inkl medregnet iberegnet")
+
+
 def _included(keys: list[str], item: _Item) -> bool:
-    """'group leader included', 'inkludert lederen': counted in as well, not a condition."""
+    """'group leader included', 'inkludert lederen': counted in as well, not a condition.
+    In '<place>, including the leader' the 'including' is the leader's, not the place's."""
     after = keys[item.end] if item.end < len(keys) else ""
-    before = keys[item.start - 1] if item.start > 0 else ""
-    return after in _INCLUDED or before in lexicon.words("including inkludert inkl")
+    return (after in _INCLUDED and not _included_phrase(keys, item.end)) or item.start in included_positions(keys)
+
+
+def _included_phrase(keys: list[str], n: int) -> list[int]:
+    """The words an 'including' at `n` brings in, ending in a noun (none when it ends the phrase)."""
+    position = n + 1
+    phrase: list[int] = []
+    while position < len(keys) and position - n <= 4:
+        phrase.append(position)
+        if keys[position] not in lexicon.STOPWORDS and keys[position] not in _NEGATED_ALONG:
+            return phrase  # the noun the phrase ends in
+        position += 1
+    return []
+
+
+def included_positions(keys: list[str]) -> frozenset[int]:
+    """The words of what an 'including' brings in: 'including the foreign collaborators',
+    'inkludert lederen' (a few words, articles and 'foreign' among them)."""
+    return frozenset(i for n, key in enumerate(keys) if key in _INCLUDING for i in _included_phrase(keys, n))
+
+
+def _with_included(p: Parse, index: Index, items: list[_Item], filters: list[q.Filter]) -> list[q.Filter]:
+    """'participants in <country>, including the leader': what is included is one more alternative
+    of the condition of its kind (participants or the leader), not a condition of its own."""
+    included = [item for item in items if _included(p.keys, item) and item.family != "person"]
+    keys = p.keys
+    leader_words = {i for i in included_positions(keys) if _is_leader_word(keys[i])}
+    leader_words |= {  # "lederen inkludert"
+        i
+        for i in range(len(keys) - 1)
+        if _is_leader_word(keys[i]) and keys[i + 1] in _INCLUDED and not _included_phrase(keys, i + 1)
+    }
+    if leader_words and not any(item.family == q.ROLE and item.start in leader_words for item in included):
+        roles = tuple(q.Value(ROLE, role) for role, words in index.role_words.items() if words & lexicon.LEADER_WORDS)
+        if roles:
+            start = min(leader_words)
+            included.append(_Item(q.ROLE, roles, start, start + 1))
+    result = list(filters)
+    for item in included:
+        for n, f in enumerate(result):
+            if f.family == item.family and not f.negated and not f.all_of:
+                result[n] = q.Filter(f.family, tuple(dict.fromkeys([*f.values, *item.values])), f.negated, f.all_of)
+                break
+    return result
+
+
+def _is_leader_word(key: str) -> bool:
+    forms = (key, *(key[: -len(e)] for e in lexicon.DEFINITE_ENDINGS if key.endswith(e) and len(key) > len(e) + 3))
+    return any(form in lexicon.LEADER_WORDS for form in forms)
 
 
 def _resolve_possessives(p: Parse, items: list[_Item]) -> list[_Item]:
@@ -308,8 +361,9 @@ def _place_words(
     found: list[q.Filter] = []
     keys = p.keys
     place_after = {item.start for item in items if item.family == q.PLACE}
+    included = included_positions(keys)
     for position, key in enumerate(keys):
-        if position not in where:
+        if position not in where or position in included:
             continue
         if key in lexicon.ABROAD_WORDS:
             if key in NEGATIONS and _next_item_start(position, items, keys) in place_after:
