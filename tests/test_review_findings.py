@@ -504,3 +504,11 @@ def test_including_counts_in_and_never_restricts(engine):
     ):
         answer = engine.answer(question)
         assert answer.headline.split()[0] == number, (question, answer.headline)
+
+
+def test_a_fact_that_names_the_consortium_and_says_more_beats_the_consortium_card(engine):
+    """A sentence of the page that names the consortium and also what is asked of it explains
+    more than the consortium's own card; naming the consortium alone still gets the card."""
+    answer = engine.answer("What does the expert group's portfolio include from this project?")
+    assert "metabolomics" in answer.text and answer.kind != "consortium", answer.headline
+    assert engine.answer("What is the Norwegian Cancer Society's Group of Expertise?").kind == "consortium"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from bot.answer import LINES, STATEMENTS, THEMES, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase, explains_enough, notes, source
-from bot.answering.retrieval import best, rank
-from bot.knowledge.model import Organisation
+from bot.answering.retrieval import Scored, best, fact_words, rank
+from bot.knowledge.model import Fact, Organisation
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
+from bot.language.text import stem
 from bot.understanding.coverage import left_out_words, left_over, matched_positions, thing_asked_of, word_importance
 from bot.understanding.cues import ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import filter_mentions
@@ -46,7 +47,10 @@ class StatementAnswers(AnswerBase):
         if not explains_enough(p, explained):
             return None
         facts = best(rank(p.content, self._fact_docs, self.index, word_importance(p)), within=0.99)
-        if facts and len(matched_positions(p, facts[0].matched)) >= len(explained):
+        if facts and (
+            len(matched_positions(p, facts[0].matched)) >= len(explained)
+            or len(self._fact_positions(p, facts[0], explained)) > len(explained)
+        ):
             return None  # a sentence of the page says more of what is asked: see _themes_or_facts
         name = consortium.name
         if consortium.short:
@@ -181,6 +185,12 @@ class StatementAnswers(AnswerBase):
             sources=source(project.url),
             language=p.language,
         )
+
+    def _fact_positions(self, p: Parse, fact: Scored, named: set[int]) -> set[int]:
+        """The question's words a ranked fact explains: those it matched, and the consortium's name
+        where the fact names the consortium too ('... in the portfolio of <the consortium>')."""
+        words = fact_words(fact.item) if isinstance(fact.item, Fact) else set()
+        return matched_positions(p, fact.matched) | {i for i in named if stem(p.keys[i]) in words}
 
     def _thing_not_held(self, p: Parse) -> str | None:
         """What the question asks of the group that nothing in the knowledge explains ('its wifi password')."""
