@@ -122,7 +122,13 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         people = tuple(ref.id for ref in answer.people)
         themes = tuple(ref.number for ref in answer.themes)
         if answer.kind in ("person", "leader"):
-            query = q.Query(asks=q.PERSON, people=people)
+            # "which department is she in at the hospital?" then "and at the university?": the same asked of her
+            kinds = tuple(f for f in p.query.filters if f.family == q.ORG_KIND and not f.negated)
+            asked = query.attribute if query.asks in (q.PERSON, q.ATTRIBUTE) and query.people == people else None
+            if asked and kinds:
+                query = q.Query(asks=q.ATTRIBUTE, people=people, attribute=asked, filters=kinds)
+            else:
+                query = q.Query(asks=q.PERSON, people=people)
         elif answer.kind in ("theme", "themes") or (answer.kind == "count" and themes and not people):
             query = q.Query(asks=q.THEMES, themes=themes, attribute="people" if people else None)
         elif answer.kind not in ("people", "count"):

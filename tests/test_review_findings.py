@@ -512,3 +512,26 @@ def test_a_fact_that_names_the_consortium_and_says_more_beats_the_consortium_car
     answer = engine.answer("What does the expert group's portfolio include from this project?")
     assert "metabolomics" in answer.text and answer.kind != "consortium", answer.headline
     assert engine.answer("What is the Norwegian Cancer Society's Group of Expertise?").kind == "consortium"
+
+
+def test_the_same_asked_of_her_at_another_of_her_places(engine):
+    """'which unit is he in at the university?' then 'and at the hospital?': still him, not who
+    else is at a hospital."""
+    *_, answer = talk(
+        engine, "who is Stein Kaasa?", "which department is he in at the hospital?", "and at the university?"
+    )
+    assert names(answer) == ["Stein Kaasa"], answer.headline
+    *_, answer = talk(engine, "hvem er Kaasa?", "hvilken avdeling er han på ved sykehuset?", "og på universitetet?")
+    assert names(answer) == ["Stein Kaasa"], answer.headline
+
+
+def test_a_corrected_place_drops_the_kind_of_place_that_then_finds_nobody(engine):
+    """'who is at the hospital in <city>?' then 'no wait, I meant <city without one>': the
+    correction replaces where, and then the kind of place, rather than answer nobody."""
+    _, answer, unit = talk(
+        engine, "who works at the hospital in Oslo?", "sorry, I meant Gothenburg", "which unit is he in?"
+    )
+    assert names(answer) == ["Jan Borén"], answer.headline
+    assert names(unit) == ["Jan Borén"], unit.headline
+    _, answer = talk(engine, "who works at the hospital in Oslo?", "and in Stavanger?")
+    assert names(answer) == ["Oddmund Nordgård"], answer.headline

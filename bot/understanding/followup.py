@@ -103,6 +103,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         or _starts(keys, _EXCLUDING)  # "not counting the ones in Oslo", "bortsett fra Oslo"
     )
     steps = (
+        _asked_of_her_there_step,
         _host_step,
         _theme_step,
         _count_step,
@@ -175,6 +176,23 @@ def _city_of(value: q.Value, index: Index) -> str | None:
         return value.id
     org = index.kb.orgs_by_id.get(value.id) if value.kind in (ORG, "org_part") else None
     return org.city if org is not None else None
+
+
+def _asked_of_her_there_step(
+    context: Context, p: Parse, query: q.Query, index: Index, fragment: bool
+) -> q.Query | None:
+    """'which department is she in at the hospital?' then 'and at the university?': the same thing
+    asked of the same person, at another of her places (not who else is there)."""
+    previous = context.query
+    if not fragment or previous is None or previous.asks != q.ATTRIBUTE or len(previous.people) != 1:
+        return None
+    if previous.attribute not in ("unit", "place", "title") or query.people or p.count or p.has("who"):
+        return None
+    if not previous.filters or not query.filters:
+        return None
+    if not all(f.family == q.ORG_KIND and not f.negated for f in (*previous.filters, *query.filters)):
+        return None
+    return q.Query(asks=q.ATTRIBUTE, people=previous.people, attribute=previous.attribute)
 
 
 def _host_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
@@ -557,9 +575,20 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
         return previous.with_(filters=(*kept, *query.filters))
     replaced = _replaced_levels(query.filters)
     kept = tuple(f for f in previous.filters if _level(f) not in replaced)
-    return previous.with_(
+    merged = previous.with_(
         filters=(*kept, *query.filters, *_the_one_there(p, previous, query, index)), excluded=query.excluded
     )
+    if _corrects(p) and not select(merged, index) and replaced & {"area", "institution"}:
+        # "who is at the hospital in <city>?" then "no wait, I meant <other city>": where it was is wrong,
+        # the kind of place with it, when keeping the kind finds nobody
+        kept = tuple(f for f in kept if f.family not in _WHERE)
+        merged = previous.with_(filters=(*kept, *query.filters), excluded=query.excluded)
+    return merged
+
+
+def _corrects(p: Parse) -> bool:
+    """'no, I meant ...', 'nei vent, jeg mente ...': the turn corrects the one before."""
+    return _has_pair(p.keys, _CORRECTIONS) or _starts(p.keys, lexicon.words("no nei nope sorry beklager unnskyld"))
 
 
 _DEFINITE_ARTICLES = _w("the den det")
