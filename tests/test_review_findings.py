@@ -535,3 +535,9 @@ def test_a_corrected_place_drops_the_kind_of_place_that_then_finds_nobody(engine
     assert names(unit) == ["Jan Borén"], unit.headline
     _, answer = talk(engine, "who works at the hospital in Oslo?", "and in Stavanger?")
     assert names(answer) == ["Oddmund Nordgård"], answer.headline
+
+
+def test_not_counting_x_or_y_leaves_out_both(engine):
+    """After a negation, 'X or the former Y' is left out too: neither X nor Y."""
+    answer = engine.answer("List the people on the project, not counting the leader or the outside collaborators.")
+    assert len(answer.people) == 7 and "Caroline S. Verbeke" not in names(answer), answer.headline

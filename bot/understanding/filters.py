@@ -100,8 +100,11 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
         if not negated and previous_negated is not None:
             # "apart from the leader and the international collaborators": the negation goes on
             between = keys[previous_negated.end : first.start]
-            negated = any(k in _AND for k in between) and all(
-                k in _FILLER or k in _AND or k in _NEGATED_ALONG for k in between
+            # "not counting the leader or the external collaborators": neither of them
+            joined = _AND | lexicon.CONJUNCTIONS
+            modifier = between[-1:] if between and _describes(between[-1]) else []  # "the external collaborators"
+            negated = any(k in joined for k in between) and all(
+                k in _FILLER or k in joined or k in _NEGATED_ALONG for k in between[: len(between) - len(modifier)]
             )
         previous_negated = group[-1] if negated else None
         if negated:
@@ -116,6 +119,11 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     filters = _with_included(p, index, all_items, filters)
     filters.extend(_place_words(p, index, negated_at, items, where, negated_starts))
     return tuple(filters), tuple(dict.fromkeys(excluded))
+
+
+def _describes(key: str) -> bool:
+    """A word that may describe the thing after it ('external', 'former'), not a verb or a question word."""
+    return key not in _VERBS | lexicon.STOPWORDS | lexicon.QUESTION_WORDS | NEGATIONS and key.isalpha()
 
 
 def _items(p: Parse) -> list[_Item]:
