@@ -541,3 +541,15 @@ def test_not_counting_x_or_y_leaves_out_both(engine):
     """After a negation, 'X or the former Y' is left out too: neither X nor Y."""
     answer = engine.answer("List the people on the project, not counting the leader or the outside collaborators.")
     assert len(answer.people) == 7 and "Caroline S. Verbeke" not in names(answer), answer.headline
+
+
+def test_what_the_asker_says_of_themselves_before_the_question_they_ask_is_context(engine):
+    """'Having worked at a hospital in <city> myself, I wonder which collaborators are in <country>':
+    the asker's own places and titles are not conditions of the question asked after them."""
+    for question, count in (
+        ("Having worked for years at a hospital in Oslo myself, I wonder which of the collaborators are in Sweden.", 3),
+        ("Jeg har jobbet i Bergen lenge, og lurer på hvem i gruppa som er i Stavanger", 1),
+        ("As a retired professor from Copenhagen I would like to know who of the group is at Karolinska Institutet", 2),
+    ):
+        answer = engine.answer(question)
+        assert len(answer.people) == count, (question, answer.headline)
