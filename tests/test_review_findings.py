@@ -553,3 +553,14 @@ def test_what_the_asker_says_of_themselves_before_the_question_they_ask_is_conte
     ):
         answer = engine.answer(question)
         assert len(answer.people) == count, (question, answer.headline)
+
+
+def test_working_with_the_consortiums_funder_is_the_consortium_not_a_role(engine):
+    """'Does the group collaborate with <the society in the consortium's name>?': the verb is not
+    the collaborator role, and the consortium's card explains the question."""
+    for question in (
+        "Does the group collaborate with the Norwegian Cancer Society?",
+        "Samarbeider prosjektet med Kreftforeningen?",
+    ):
+        answer = engine.answer(question)
+        assert answer.kind == "consortium" and not answer.people, (question, answer.headline)

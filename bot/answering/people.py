@@ -35,6 +35,9 @@ class PeopleAnswers(AnswerBase):
             return None  # "which hospitals?": organisations, not people
         if not explains_enough(p):
             return None  # "who in <city> plays football?": more is asked than a place
+        consortium = not p.has("who") and self._mentions_consortium(p) and left_over(p)
+        if consortium and coverage(p, self._consortium_text_positions(p)) > coverage(p):
+            return None  # "does the group collaborate with <the consortium's funder>?": the consortium's card
         asked_leftover = [i for i in left_over(p) if i in p.asking and not is_very_common(p.keys[i])]
         if not _filters_asked(p, mentions) and asked_leftover:
             return None  # the places are context; the question asks about something else (a theme?)
