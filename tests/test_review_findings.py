@@ -564,3 +564,24 @@ def test_working_with_the_consortiums_funder_is_the_consortium_not_a_role(engine
     ):
         answer = engine.answer(question)
         assert answer.kind == "consortium" and not answer.people, (question, answer.headline)
+
+
+def test_which_organisations_of_a_kind_and_place_are_in_the_project(engine):
+    """'Which Swedish universities take part?', 'hvilke norske sykehus er med?': organisations of
+    that kind there, not the overview, not every organisation and not 'I don't know'."""
+    answer = engine.answer("Which Swedish universities take part in the project?")
+    assert answer.kind == "organisations" and [o.name for o in answer.organisations] == ["University of Gothenburg"]
+    answer = engine.answer("hvilke norske sykehus deltar i prosjektet?")
+    assert answer.kind == "organisations" and "Stavanger" in answer.text and "Paris" not in answer.text, answer.text
+
+
+def test_the_askers_own_place_does_not_stop_the_overview(engine):
+    """'I'm a student from <country>. What does the group study?': the place is the asker's."""
+    answer = engine.answer("Hello, I'm a master student from Denmark. What is this group actually working on?")
+    assert answer.kind == "project", answer.headline
+
+
+def test_the_group_addressed_as_you_in_norwegian(engine):
+    """'hva forsker dere på?': 'dere' is the group the bot speaks for; 'forsker' is what it does."""
+    for question in ("hva forsker dere på?", "kva forskar dykk på eigentleg?"):
+        assert engine.answer(question).kind == "project", question

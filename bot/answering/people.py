@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answer import PEOPLE, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, explains_enough, notes, read_as, uncertain
+from bot.answering.statements import asks_which_orgs
 from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
@@ -31,8 +32,8 @@ class PeopleAnswers(AnswerBase):
             return None
         # A bare organisation name (one word, no question) gets the organisation's card, people included.
         bare_org = bool(mentions) and all(m.kind in (ORG, ORG_PART) for m in mentions)
-        if p.has("orgs") and not asks_people:
-            return None  # "which hospitals?": organisations, not people
+        if (p.has("orgs") and not asks_people) or (asks_which_orgs(p) and not p.has("who")):
+            return None  # "which hospitals?", "hvilke sykehus deltar?": organisations, not people
         if not explains_enough(p):
             return None  # "who in <city> plays football?": more is asked than a place
         consortium = not p.has("who") and self._mentions_consortium(p) and left_over(p)

@@ -14,7 +14,7 @@ from bot.language.text import stem
 from bot.understanding.coverage import left_out_words, left_over, matched_positions, thing_asked_of, word_importance
 from bot.understanding.cues import ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import filter_mentions
-from bot.understanding.index import ORG, ORG_PART
+from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART
 from bot.understanding.parser import Parse
 
 _OWN = lexicon.words("my min mi mitt our your")
@@ -78,7 +78,10 @@ class StatementAnswers(AnswerBase):
         names_topic = bool(p.content) and all(k in self._project_name_words for k in p.content)
         naming = any(k in lexicon.NAMING_WORDS for k in p.keys)
         filters = [m for m in filter_mentions(p) if not (naming and p.keys[m.start] in lexicon.LANGUAGE_WORDS)]
-        if not (p.has("project") or names_topic) or p.unknown or filters or p.how_to:
+        if not any(p.keys[i] in lexicon.THERE_WORDS for i in p.asking):
+            # "I'm a student from <country>. What does the group research?": the place is the asker's
+            filters = [m for m in filters if m.start in p.asking]
+        if not (p.has("project") or names_topic) or p.unknown or filters or p.how_to or asks_which_orgs(p):
             return None
         if not explains_enough(p):
             return None
@@ -240,9 +243,12 @@ class StatementAnswers(AnswerBase):
         )
 
     def _organisations(self, p: Parse) -> Answer | None:
-        if not p.has("orgs") or p.unknown or p.how_to or not explains_enough(p):
+        if not (p.has("orgs") or asks_which_orgs(p)) or p.unknown or p.how_to or not explains_enough(p):
             return None
         orgs = [o for o in self._orgs_with_people() if all(self.index.org_kind(o) == k for k in p.org_kinds)]
+        if asks_which_orgs(p):  # "which Norwegian hospitals ...?", "which universities in Sweden ...?"
+            places = [t for m in p.mentions if m.start in p.asking and m.kind in (CITY, COUNTRY) for t in m.targets]
+            orgs = [o for o in orgs if all(_org_in(o, t.kind, t.value) for t in places)]
         lines = []
         named: set[str] = set()
         for org in orgs:
@@ -262,3 +268,25 @@ class StatementAnswers(AnswerBase):
             confidence=0.85,
             language=p.language,
         )
+
+
+def asks_which_orgs(p: Parse) -> bool:
+    """'Which hospitals are in the project?', 'hvilke norske sykehus er med?': the organisations of a
+    kind are asked for (a place-adjective may stand between), not the people there."""
+    keys = p.keys
+    named = {i for m in p.mentions if m.kind in (CITY, COUNTRY) for i in range(m.start, m.end)}
+    for n, key in enumerate(keys):
+        if key not in _WHICH or n not in p.asking:
+            continue
+        following = [i for i in range(n + 1, min(n + 4, len(keys))) if i not in named]
+        if following and (
+            keys[following[0]] in lexicon.ANY_ORG_KIND_WORDS or keys[following[0]] in lexicon.ORG_LIST_WORDS
+        ):
+            return True
+    return False
+
+
+def _org_in(org: Organisation, kind: str, value: str) -> bool:
+    if kind == COUNTRY:
+        return lexicon.canonical_country(org.country) == value
+    return org.city == value

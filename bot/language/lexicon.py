@@ -159,8 +159,11 @@ PROJECT_WORDS = _set(
     study studies studying studied investigate investigates investigating
     prosjekt prosjektet prosjektene gruppe gruppen gruppa forskning forskningen fokus handler
     maal driver holder called named name title heter tittel grp proj network nettverk nettverket grupper gruppene
+    forsker forskar forsker forskes forskast
+    dere dykk dokker
     """
 )
+# ("dere", "dykk": the group, addressed: "hva forsker dere på?")
 CONSORTIUM_WORDS = _set("consortium consortia konsortium konsortiet konsortiumet")
 # Words that name a consortium when its own name has them ("North Sea Kelp Network"); otherwise
 # "our network" is the group itself.
