@@ -585,3 +585,11 @@ def test_the_group_addressed_as_you_in_norwegian(engine):
     """'hva forsker dere på?': 'dere' is the group the bot speaks for; 'forsker' is what it does."""
     for question in ("hva forsker dere på?", "kva forskar dykk på eigentleg?"):
         assert engine.answer(question).kind == "project", question
+
+
+def test_how_many_counts_wherever_it_stands(engine):
+    """'and the themes, how many are there?': 'how many' after a comma is still a count."""
+    answer = engine.answer("the people in Bergen, how many are they?")
+    assert answer.kind == "count" and answer.headline.startswith("1"), answer.headline
+    _, answer = talk(engine, "who is at UiO?", "and the participants, how many are there in total?")
+    assert answer.kind == "count" and answer.headline.startswith("7"), answer.headline

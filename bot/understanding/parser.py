@@ -158,11 +158,15 @@ _BEFORE_COUNT = frozenset(
 )
 
 
+_HOW = frozenset({"how", "hvor", "kor", "ka"})
+"""'how many' counts wherever it stands ('and the collaborators, how many are there?')."""
+
+
 def _is_count(keys: list[str], sentence_starts: frozenset[int] = frozenset()) -> bool:
     """'how many', 'hvor mange', 'the number of' (but not 'the phone number of'), also where a
     sentence starts ("For the report: how many ...")."""
     return any(
-        i in sentence_starts or i == 0 or keys[i - 1] in _BEFORE_COUNT
+        i in sentence_starts or i == 0 or keys[i - 1] in _BEFORE_COUNT or phrase[0] in _HOW
         for phrase in lexicon.COUNT_PHRASES
         for i in _occurrences(keys, phrase)
     )
