@@ -509,8 +509,13 @@ def test_including_counts_in_and_never_restricts(engine):
 def test_a_fact_that_names_the_consortium_and_says_more_beats_the_consortium_card(engine):
     """A sentence of the page that names the consortium and also what is asked of it explains
     more than the consortium's own card; naming the consortium alone still gets the card."""
-    answer = engine.answer("What does the expert group's portfolio include from this project?")
-    assert "metabolomics" in answer.text and answer.kind != "consortium", answer.headline
+    for question in (
+        "What does the expert group's portfolio include from this project?",
+        "Which bits of the project belong to the research portfolio of the Norwegian Cancer Society's"
+        " Group of Expertise?",
+    ):
+        answer = engine.answer(question)
+        assert "metabolomics" in answer.text and answer.kind != "consortium", (question, answer.headline)
     assert engine.answer("What is the Norwegian Cancer Society's Group of Expertise?").kind == "consortium"
 
 
@@ -539,7 +544,7 @@ def test_a_corrected_place_drops_the_kind_of_place_that_then_finds_nobody(engine
 
 def test_not_counting_x_or_y_leaves_out_both(engine):
     """After a negation, 'X or the former Y' is left out too: neither X nor Y."""
-    answer = engine.answer("List the people on the project, not counting the leader or the outside collaborators.")
+    answer = engine.answer("List the people on the project, not counting the leader or the external collaborators.")
     assert len(answer.people) == 7 and "Caroline S. Verbeke" not in names(answer), answer.headline
 
 
@@ -593,3 +598,18 @@ def test_how_many_counts_wherever_it_stands(engine):
     assert answer.kind == "count" and answer.headline.startswith("1"), answer.headline
     _, answer = talk(engine, "who is at UiO?", "and the participants, how many are there in total?")
     assert answer.kind == "count" and answer.headline.startswith("7"), answer.headline
+
+
+def test_the_askers_polite_framing_and_self_description_are_not_the_question(engine):
+    """'I am a professor ... I would be glad if you could tell me whether the group has a theme on
+    <topic>': the framing and the asker's title are context; 'whether' makes the sentence ask."""
+    for question in (
+        "Good morning. I am a professor in Oslo and have read about your work. I would be glad if you"
+        " could tell me whether the group has a theme on neoadjuvant treatment.",
+        "Hei. Jeg er professor og har lest om dere. Jeg ville blitt glad om dere kunne fortelle meg om"
+        " hvorvidt gruppa har et tema om neoadjuvant behandling.",
+    ):
+        answer = engine.answer(question)
+        assert [t.number for t in answer.themes] == [3] and not answer.people, (question, answer.headline)
+    answer = engine.answer("I am a participant myself. Which professors are in the group?")
+    assert names(answer) == ["Caroline S. Verbeke"], answer.headline

@@ -29,7 +29,8 @@ class ThemeAnswers(AnswerBase):
         return self._theme_answer(p, themes, 1.0)
 
     def _themes_asked(self, p: Parse) -> Answer | None:
-        if not p.has("themes") or (p.mentions and not p.has("who")):
+        asked = [m for m in p.mentions if m.start in p.asking]  # "I am a professor. ...": the asker's
+        if not p.has("themes") or (asked and not p.has("who")):
             return None
         negated = negated_topic(p)
         if negated:  # "which themes are not about <topic>?": the themes the topic leaves

@@ -65,7 +65,11 @@ _NEGATED_ALONG = lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
 
 def filter_mentions(parsed: Parse) -> list[Mention]:
     """The mentions that filter people: places, organisations, units, roles and titles."""
-    return [m for m in parsed.mentions if m.kind in FILTER_KINDS]
+    return [
+        m
+        for m in parsed.mentions
+        if m.kind in FILTER_KINDS and not (m.kind in (TITLE, ROLE) and _said_of_oneself(parsed, m.start))
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +125,24 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     return tuple(filters), tuple(dict.fromkeys(excluded))
 
 
+_AM = lexicon.words("am m er")
+_AS = lexicon.words("as som")
+_A = lexicon.words("a an en ei et")
+
+
+def _said_of_oneself(p: Parse, start: int) -> bool:
+    """'I am a <title>', 'jeg er <title>', 'As a <title>, I ...': what the asker is."""
+    before = start - 1
+    while before >= 0 and p.keys[before] in _A:
+        before -= 1
+    if before < 0:
+        return False
+    if p.keys[before] in _AS and before + 1 < start and (before == 0 or before in p.sentence_starts):
+        return True  # "As a professor emeritus, I ..."
+    self_word = before >= 1 and (p.tokens[before - 1].original == "I" or p.keys[before - 1] in lexicon.words("jeg eg"))
+    return p.keys[before] in _AM and self_word
+
+
 def _describes(key: str) -> bool:
     """A word that may describe the thing after it ('external', 'former'), not a verb or a question word."""
     return key not in _VERBS | lexicon.STOPWORDS | lexicon.QUESTION_WORDS | NEGATIONS and key.isalpha()
@@ -129,6 +151,8 @@ def _describes(key: str) -> bool:
 def _items(p: Parse) -> list[_Item]:
     items: list[_Item] = []
     for mention in p.mentions:
+        if mention.kind in (TITLE, ROLE) and _said_of_oneself(p, mention.start):
+            continue  # "I am a professor emeritus", "as a participant myself": the asker's, not a condition
         if mention.kind in FILTER_KINDS:
             values = tuple(q.Value(t.kind, t.value) for t in mention.targets)
             items.append(_Item(_FAMILY[mention.kind], values, mention.start, mention.end))

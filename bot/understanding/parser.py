@@ -34,7 +34,7 @@ from bot.understanding.index import (
     Index,
     Target,
 )
-from bot.understanding.sentences import about_what, asking, with_topic
+from bot.understanding.sentences import about_what, asking, polite_frame, with_topic
 from bot.understanding.sentences import sentences as split_sentences
 from bot.understanding.slots import find_unknown_slots, name_like
 from bot.understanding.spelling import corrected_keys
@@ -87,8 +87,9 @@ def parse(question: str, index: Index) -> Parse:
     consumed = _find_mentions(tokens, keys, index, result)
     with_evidence = _with_evidence(asked, sentences, keys, consumed, index)
     result.set_aside, asked = asked - with_evidence, with_evidence
-    result.asking = asked - about_what(tokens, sentences)
-    result.topic = with_topic(asked, sentences, tokens)
+    frame = polite_frame(tokens, sentences)
+    result.asking = asked - about_what(tokens, sentences) - frame
+    result.topic = with_topic(asked, sentences, tokens) - frame
     _read_cues(keys, consumed, result)
     _find_theme_numbers(keys, result)
     _find_unknowns(tokens, keys, consumed, index, result)

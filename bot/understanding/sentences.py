@@ -50,12 +50,16 @@ def with_topic(asked: frozenset[int], sentences: list[list[int]], tokens: list[T
     return asked | frozenset(i for i in before[-1] if i >= 0) if before else asked
 
 
+_ASKS_ITSELF = lexicon.QUESTION_WORDS | lexicon.words("whether hvorvidt")
+"""A sentence with a question word or 'whether' asks, with or without its '?'."""
+
+
 def asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
     """The sentences with a '?' (and a last one that opens with a question word and no mark: "is the
     freezer fixed? and who do we know in <city>"), else those with a question word, else all of them."""
     asked = [s for s in sentences if s[-1] == -1 or (s[-1] >= 0 and _opens_a_question(s, tokens))]
     if not asked:
-        asked = [s for s in sentences if any(i >= 0 and tokens[i].key in lexicon.QUESTION_WORDS for i in s)]
+        asked = [s for s in sentences if any(i >= 0 and tokens[i].key in _ASKS_ITSELF for i in s)]
     if not asked:  # "Tell me about X - I'm reviewing a grant.": a request asks too
         asked = [s for s in sentences if s[0] >= 0 and tokens[s[0]].key in _REQUESTS]
     if not asked:
@@ -94,3 +98,26 @@ def about_what(tokens: list[Token], sentences: list[list[int]] | None = None) ->
                 if keys[m] in _ABOUT:
                     return frozenset(range(m, ends.get(n, len(keys))))
     return frozenset()
+
+
+_SELF = lexicon.words("i me my we us jeg eg meg vi oss")
+_WHETHER = lexicon.words("whether hvorvidt")
+_TOLD = lexicon.words("me meg us oss know vite wonder wondering lurer learn hear laere hoere hore")
+_EMBEDDED = lexicon.words("which who what where when hvilke hvilken hvem hva hvor kven kva kvar")
+
+
+def polite_frame(tokens: list[Token], sentences: list[list[int]]) -> frozenset[int]:
+    """'I should be most grateful if you would inform me which ...', 'Jeg ville sette stor pris på
+    om De kunne opplyse meg om hvorvidt ...': the asker's framing before the question they ask is
+    not what is asked (from the sentence's start up to 'whether' or the embedded question word)."""
+    keys = [t.key for t in tokens]
+    frame: set[int] = set()
+    for sentence in sentences:
+        words = [i for i in sentence if i >= 0]
+        for n, w in enumerate(words[1:], start=1):
+            marker = keys[w] in _WHETHER or (keys[w] in _EMBEDDED and keys[words[n - 1]] in _TOLD)
+            selves = [i for i in words[:n] if keys[i] in _SELF - {"i"} or tokens[i].original == "I"]
+            if marker and selves:
+                frame.update(words[: n + 1] if keys[w] in _WHETHER else words[:n])
+                break
+    return frozenset(frame)
