@@ -613,3 +613,13 @@ def test_the_askers_polite_framing_and_self_description_are_not_the_question(eng
         assert [t.number for t in answer.themes] == [3] and not answer.people, (question, answer.headline)
     answer = engine.answer("I am a participant myself. Which professors are in the group?")
     assert names(answer) == ["Caroline S. Verbeke"], answer.headline
+
+
+def test_a_larger_whole_the_project_is_part_of_is_its_consortium(engine):
+    """'Is the group part of a bigger initiative?', 'en større satsing': the consortium."""
+    for question in (
+        "Is the group part of a bigger initiative?",
+        "Er prosjektet en del av en større nasjonal satsing?",
+    ):
+        answer = engine.answer(question)
+        assert answer.kind == "consortium", (question, answer.headline)

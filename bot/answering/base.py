@@ -167,6 +167,8 @@ class AnswerBase:
     def _names_the_consortium(self, p: Parse) -> bool:
         if p.has("consortium"):
             return True
+        if self.kb.project.consortium is not None and p.has("project") and _larger_whole(p):
+            return True  # "is the project part of a larger national effort?": what it is part of
         # a long distinctive word of the consortium's name ("ekspertgruppen") counts twice
         hits = 0
         typed = [t.key for t in p.tokens]  # as typed too: "ekspertgruppen" is read as its head "gruppen"
@@ -190,7 +192,7 @@ class AnswerBase:
             n
             for n, k in enumerate(p.keys)
             if k not in lexicon.STOPWORDS and any(stems_meet(stem(x), w) for x in (k, typed[n]) for w in words)
-        }
+        } | _larger_whole(p)
 
 
 def notes(*lines: str) -> tuple[Part, ...]:
@@ -276,3 +278,21 @@ def who_is(name: str, language: str) -> str:
 
 def source(url: str | None) -> tuple[str, ...]:
     return (url,) if url else ()
+
+
+_LARGER = lexicon.words("larger bigger broader wider greater storre stoerre overordnet")
+
+
+def _larger_whole(p: Parse) -> set[int]:
+    """'a larger national effort', 'en større satsing': the whole a project is part of (its consortium),
+    the comparative and the noun it goes with."""
+    found: set[int] = set()
+    for n, key in enumerate(p.keys):
+        if key in _LARGER and n in p.asking:
+            found.add(n)
+            following = next(
+                (i for i in range(n + 1, min(n + 4, len(p.keys))) if p.keys[i] not in lexicon.STOPWORDS), None
+            )
+            if following is not None:
+                found.update(range(n + 1, following + 1))
+    return found
