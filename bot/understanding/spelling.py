@@ -97,6 +97,8 @@ def _genitive(key: str, index: Index) -> str | None:
 def _translated(key: str, index: Index) -> str | None:
     """A Norwegian field name ('onkologi', 'finansieringen') as the English word the knowledge base uses."""
     english = lexicon.FIELD_TRANSLATIONS.get(key)
+    if english is None and key.endswith("isk") and len(key) > 7:  # "onkologisk avdeling": of oncology
+        english = lexicon.FIELD_TRANSLATIONS.get(key[:-2])
     for ending in lexicon.DEFINITE_ENDINGS:
         if english is None and key.endswith(ending) and len(key) - len(ending) >= 4:
             english = lexicon.FIELD_TRANSLATIONS.get(key[: -len(ending)])
