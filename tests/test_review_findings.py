@@ -630,3 +630,12 @@ def test_a_norwegian_field_adjective_names_the_department(engine):
     assert names(engine.answer("hvem jobber på patologisk avdeling?")) == ["Caroline S. Verbeke"]
     answer = engine.answer("hvem er på onkologisk avdeling i Stavanger?")
     assert names(answer) == ["Oddmund Nordgård"], answer.headline
+
+
+def test_norwegian_statement_questions_find_the_page_sentence(engine):
+    """'hvorfor er det så vanskelig å behandle?', 'kreft i bukspyttkjertelen': everyday Norwegian
+    words for the fact's keywords, and a definite form that heads a known compound."""
+    answer = engine.answer("Hvorfor er kreft i bukspyttkjertelen så vanskelig å behandle?")
+    assert "chemoresistance" in answer.text, answer.headline
+    answer = engine.answer("Hvor farlig er kreft i bukspyttkjertelen?")
+    assert "2030" in answer.text, answer.headline

@@ -401,6 +401,12 @@ FIELD_TRANSLATIONS: dict[str, str] = {
         ("grupper", "groups"),
         ("gruppene", "groups"),
         ("prognosen", "prognosis"),
+        ("vanskelig", "difficult"),
+        ("vanskeleg", "difficult"),
+        ("behandle", "treat"),
+        ("behandles", "treat"),
+        ("farlig", "dangerous"),
+        ("farleg", "dangerous"),
     )
 }
 

@@ -123,6 +123,10 @@ def _known_tail(key: str, index: Index) -> str | None:
     if longer:
         return longer
     forms = [key] + [key[: -len(e)] for e in lexicon.DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 8]
+    for form in forms[1:]:  # "kreft i bukspyttkjertelen": the definite form heads the known compound too
+        longer = _begins_a_known_word(form, index)
+        if longer:
+            return longer
     for form in forms:
         for start in range(3, len(form) - 4):
             tail = form[start:]
