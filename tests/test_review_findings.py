@@ -639,3 +639,12 @@ def test_norwegian_statement_questions_find_the_page_sentence(engine):
     assert "chemoresistance" in answer.text, answer.headline
     answer = engine.answer("Hvor farlig er kreft i bukspyttkjertelen?")
     assert "2030" in answer.text, answer.headline
+
+
+def test_including_the_one_at_a_named_place_and_neither_as_a_role(engine):
+    """'including the one in <country>' names a place a few words on: it is counted in, not a
+    condition; 'who is neither in <A> nor in <B>' has no role called 'neither'."""
+    answer = engine.answer("how many collaborators work outside Norway, including the one in the US?")
+    assert answer.headline.split()[0] == "6", answer.headline
+    answer = engine.answer("who is neither in Stockholm nor in Oslo?")
+    assert answer.answered and len(answer.people) == 6, answer.headline

@@ -85,7 +85,7 @@ class _Item:
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
     all_items = _resolve_possessives(p, _items(p))
-    items = [i for i in all_items if not _included(p.keys, i)]
+    items = [i for i in all_items if not _included(p.keys, i, _named(p))]
     where = _where_the_filters_are(p, items)
     items = [item for item in items if item.start in where]
     keys = p.keys
@@ -278,37 +278,45 @@ _INCLUDED = lexicon.words("included including inkludert inkl medregnet iberegnet
 _INCLUDING = lexicon.words("including inkludert inkl medregnet iberegnet")
 
 
-def _included(keys: list[str], item: _Item) -> bool:
+def _included(keys: list[str], item: _Item, named: frozenset[int] = frozenset()) -> bool:
     """'group leader included', 'inkludert lederen': counted in as well, not a condition.
     In '<place>, including the leader' the 'including' is the leader's, not the place's."""
     after = keys[item.end] if item.end < len(keys) else ""
-    return (after in _INCLUDED and not _included_phrase(keys, item.end)) or item.start in included_positions(keys)
+    return (after in _INCLUDED and not _included_phrase(keys, item.end, named)) or item.start in included_positions(
+        keys, named
+    )
 
 
-def _included_phrase(keys: list[str], n: int) -> list[int]:
-    """The words an 'including' at `n` brings in, ending in a noun (none when it ends the phrase)."""
+def _included_phrase(keys: list[str], n: int, named: frozenset[int] = frozenset()) -> list[int]:
+    """The words an 'including' at `n` brings in, ending in a noun or a name ('the one in the US'),
+    none when it ends the phrase."""
     position = n + 1
     phrase: list[int] = []
-    while position < len(keys) and position - n <= 4:
+    while position < len(keys) and position - n <= 6:
         phrase.append(position)
-        if keys[position] not in lexicon.STOPWORDS and keys[position] not in _NEGATED_ALONG:
+        if position in named or (keys[position] not in lexicon.STOPWORDS and keys[position] not in _NEGATED_ALONG):
             return phrase  # the noun the phrase ends in
         position += 1
     return []
 
 
-def included_positions(keys: list[str]) -> frozenset[int]:
+def included_positions(keys: list[str], named: frozenset[int] = frozenset()) -> frozenset[int]:
     """The words of what an 'including' brings in: 'including the foreign collaborators',
     'inkludert lederen' (a few words, articles and 'foreign' among them)."""
-    return frozenset(i for n, key in enumerate(keys) if key in _INCLUDING for i in _included_phrase(keys, n))
+    return frozenset(i for n, key in enumerate(keys) if key in _INCLUDING for i in _included_phrase(keys, n, named))
+
+
+def _named(p: Parse) -> frozenset[int]:
+    return frozenset(m.start for m in p.mentions)
 
 
 def _with_included(p: Parse, index: Index, items: list[_Item], filters: list[q.Filter]) -> list[q.Filter]:
     """'participants in <country>, including the leader': what is included is one more alternative
     of the condition of its kind (participants or the leader), not a condition of its own."""
-    included = [item for item in items if _included(p.keys, item) and item.family != "person"]
+    named = _named(p)
+    included = [item for item in items if _included(p.keys, item, named) and item.family != "person"]
     keys = p.keys
-    leader_words = {i for i in included_positions(keys) if _is_leader_word(keys[i])}
+    leader_words = {i for i in included_positions(keys, named) if _is_leader_word(keys[i])}
     leader_words |= {  # "lederen inkludert"
         i
         for i in range(len(keys) - 1)
@@ -420,7 +428,7 @@ def _place_words(
     found: list[q.Filter] = []
     keys = p.keys
     place_after = {item.start for item in items if item.family == q.PLACE}
-    included = included_positions(keys)
+    included = included_positions(keys, _named(p))
     for position, key in enumerate(keys):
         if position not in where or position in included:
             continue
