@@ -123,7 +123,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         themes = tuple(ref.number for ref in answer.themes)
         if answer.kind in ("person", "leader"):
             # "which department is she in at the hospital?" then "and at the university?": the same asked of her
-            kinds = tuple(f for f in p.query.filters if f.family == q.ORG_KIND and not f.negated)
+            kinds = tuple(f for f in p.query.filters if _at_an_institution(f))
             asked = query.attribute if query.asks in (q.PERSON, q.ATTRIBUTE) and query.people == people else None
             if asked and kinds:
                 query = q.Query(asks=q.ATTRIBUTE, people=people, attribute=asked, filters=kinds)
@@ -203,6 +203,12 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             self._everyone,
             self._greeting,
         ]
+
+
+def _at_an_institution(f: q.Filter) -> bool:
+    """'at the hospital', 'at <org>': where a person's attribute was asked (not an area)."""
+    institutions = f.family == q.PLACE and all(v.kind in ("org", "org_part") for v in f.values)
+    return not f.negated and (f.family == q.ORG_KIND or institutions)
 
 
 def _trace(p: Parse) -> list[str]:

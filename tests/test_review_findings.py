@@ -648,3 +648,18 @@ def test_including_the_one_at_a_named_place_and_neither_as_a_role(engine):
     assert answer.headline.split()[0] == "6", answer.headline
     answer = engine.answer("who is neither in Stockholm nor in Oslo?")
     assert answer.answered and len(answer.people) == 6, answer.headline
+
+
+def test_the_same_asked_of_him_at_another_named_institution_of_his(engine):
+    """'what is his unit at <org>?' then 'and at <his other org>?': still him; at an institution he
+    is not at, it is that institution's people."""
+    _, _, again, other = talk(engine, "who is Kaasa?", "what is his unit at OUS?", "and at UiO?", "and at UiB?")
+    assert names(again) == ["Stein Kaasa"], again.headline
+    assert names(other) == ["Anders Molven"], other.headline
+
+
+def test_when_asked_of_the_group_is_not_its_overview(engine):
+    """'when did the group start?', 'når møtes gruppa?': the overview has no dates."""
+    for question in ("when did the group start?", "når møtes gruppa?", "When does the lab meet?"):
+        answer = engine.answer(question)
+        assert not answer.answered and not answer.themes, (question, answer.headline)

@@ -18,6 +18,7 @@ from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART
 from bot.understanding.parser import Parse
 
 _OWN = lexicon.words("my min mi mitt our your")
+_WHEN = lexicon.words("when naar nar")
 _WHICH = lexicon.words("which what hvilken hvilket hvilke kva kvat hva")
 _ONE_INSTITUTION = lexicon.words(
     "institution institute university hospital organisation organization institusjon institutt universitet sykehus"
@@ -90,6 +91,9 @@ class StatementAnswers(AnswerBase):
         thing = self._thing_not_held(p)
         if thing:  # "when is the group's weekly meeting?": the group is named, the meeting is not known
             return self._not_known(p, say("dont_know_thing", p.language, thing=thing))
+        if any(p.keys[i] in _WHEN for i in p.asking):  # "when does the lab meet?": the overview has no dates
+            said = left_out_words(p)
+            return self._not_known(p, say("dont_know_thing", p.language, thing=" ".join(said))) if said else None
         if p.has("who") and not p.has("what") and any(i in p.asking for i in left_over(p)):
             return None  # "who funds the group?": the overview names no one who does that
         project = self.kb.project

@@ -190,8 +190,15 @@ def _asked_of_her_there_step(
         return None
     if not previous.filters or not query.filters:
         return None
-    if not all(f.family == q.ORG_KIND and not f.negated for f in (*previous.filters, *query.filters)):
+    if not all(_level(f) in ("kind", "institution") and not f.negated for f in (*previous.filters, *query.filters)):
         return None
+    person = index.kb.people_by_id.get(previous.people[0])
+    orgs = (
+        {o for a in person.affiliations for o in (a.org, index.kb.orgs_by_id[a.org].parent) if o} if person else set()
+    )
+    named = {v.id for f in query.filters if _level(f) == "institution" for v in f.values}
+    if not named <= orgs:
+        return None  # "and at <an institution she is not at>?": who is there, a question of its own
     return q.Query(asks=q.ATTRIBUTE, people=previous.people, attribute=previous.attribute)
 
 
