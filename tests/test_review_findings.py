@@ -663,3 +663,19 @@ def test_when_asked_of_the_group_is_not_its_overview(engine):
     for question in ("when did the group start?", "når møtes gruppa?", "When does the lab meet?"):
         answer = engine.answer(question)
         assert not answer.answered and not answer.themes, (question, answer.headline)
+
+
+def test_how_many_are_in_the_group_counts_people_not_a_stated_number(engine):
+    """'how many are in the group?': the group is where they are, not what is counted (not the
+    consortium's 'nine research groups')."""
+    for question in ("how many are in the group?", "how many are on the team, leader included?"):
+        answer = engine.answer(question)
+        assert answer.headline.split()[0] == "14", (question, answer.headline)
+    assert engine.answer("How many research groups are in the consortium?").headline.startswith("9")
+
+
+def test_which_organisations_abroad_or_at_home(engine):
+    """'which hospitals abroad', 'hvilke utenlandske sykehus': organisations outside the home country."""
+    for question in ("Which hospitals abroad take part?", "hvilke utenlandske sykehus er med?"):
+        answer = engine.answer(question)
+        assert [o.name for o in answer.organisations] == ["Hôpital Beaujon"], (question, answer.headline)

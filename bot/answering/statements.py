@@ -253,6 +253,11 @@ class StatementAnswers(AnswerBase):
         if asks_which_orgs(p):  # "which Norwegian hospitals ...?", "which universities in Sweden ...?"
             places = [t for m in p.mentions if m.start in p.asking and m.kind in (CITY, COUNTRY) for t in m.targets]
             orgs = [o for o in orgs if all(_org_in(o, t.kind, t.value) for t in places)]
+            home = self.index.home_country
+            if home and p.has("abroad"):  # "which hospitals abroad ...?"
+                orgs = [o for o in orgs if lexicon.canonical_country(o.country) != home]
+            elif home and p.has("home"):
+                orgs = [o for o in orgs if lexicon.canonical_country(o.country) == home]
         lines = []
         named: set[str] = set()
         for org in orgs:
@@ -282,7 +287,11 @@ def asks_which_orgs(p: Parse) -> bool:
     for n, key in enumerate(keys):
         if key not in _WHICH or n not in p.asking:
             continue
-        following = [i for i in range(n + 1, min(n + 4, len(keys))) if i not in named]
+        following = [
+            i
+            for i in range(n + 1, min(n + 4, len(keys)))
+            if i not in named and keys[i] not in lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
+        ]
         if following and (
             keys[following[0]] in lexicon.ANY_ORG_KIND_WORDS or keys[following[0]] in lexicon.ORG_LIST_WORDS
         ):

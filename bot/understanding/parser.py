@@ -173,12 +173,18 @@ def _is_count(keys: list[str], sentence_starts: frozenset[int] = frozenset()) ->
     )
 
 
+_COUNT_ENDS = lexicon.PLACE_PREPOSITIONS | lexicon.words("are is were was er var e")
+
+
 def _counted_words(keys: list[str]) -> tuple[str, ...]:
     """The words a count asks about: 'how many *research groups*', 'hvor mange *temaer*'."""
     for phrase in lexicon.COUNT_PHRASES:
         for i in _occurrences(keys, phrase):
             # "how many of the group's people": the group's is whose they are, the people are counted
             rest = keys[i + len(phrase) :]
+            # "how many are in the group?": what follows 'are in' is where they are, not what is counted
+            end = next((j for j, k in enumerate(rest) if k in _COUNT_ENDS), len(rest))
+            rest = rest[:end]
             owners = {j for j in range(len(rest) - 1) if rest[j + 1] == "s" and rest[j] not in lexicon.STOPWORDS}
             return tuple(k for j, k in enumerate(rest) if k not in lexicon.STOPWORDS and j not in owners)[:2]
     return ()
