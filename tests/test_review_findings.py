@@ -679,3 +679,12 @@ def test_which_organisations_abroad_or_at_home(engine):
     for question in ("Which hospitals abroad take part?", "hvilke utenlandske sykehus er med?"):
         answer = engine.answer(question)
         assert [o.name for o in answer.organisations] == ["Hôpital Beaujon"], (question, answer.headline)
+
+
+def test_the_same_asked_at_a_kind_of_place_he_is_not_at_is_not_his_card(engine):
+    """'which department is he in at the university?' then 'and at the hospital?' for someone at no
+    hospital: not his card again."""
+    *_, answer = talk(
+        engine, "who works in Bergen?", "which department is he in at the university?", "and at the hospital?"
+    )
+    assert not answer.people, answer.headline

@@ -197,7 +197,8 @@ def _asked_of_her_there_step(
         {o for a in person.affiliations for o in (a.org, index.kb.orgs_by_id[a.org].parent) if o} if person else set()
     )
     named = {v.id for f in query.filters if _level(f) == "institution" for v in f.values}
-    if not named <= orgs:
+    kinds = {v.id for f in query.filters if _level(f) == "kind" for v in f.values}
+    if not named <= orgs or not kinds <= {index.org_kind(index.kb.orgs_by_id[o]) for o in orgs}:
         return None  # "and at <an institution she is not at>?": who is there, a question of its own
     return q.Query(asks=q.ATTRIBUTE, people=previous.people, attribute=previous.attribute)
 
