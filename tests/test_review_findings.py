@@ -688,3 +688,12 @@ def test_the_same_asked_at_a_kind_of_place_he_is_not_at_is_not_his_card(engine):
         engine, "who works in Bergen?", "which department is he in at the university?", "and at the hospital?"
     )
     assert not answer.people, answer.headline
+
+
+def test_a_leader_word_that_is_not_about_leading_explains_nothing(engine):
+    """'how many sequencing runs ...', 'what does the lab charge?': neither the leader nor the
+    overview (which counts nothing and has no prices)."""
+    for question in ("How many sequencing runs does the group do a year?", "what does the lab charge?"):
+        answer = engine.answer(question)
+        assert not answer.answered and not answer.people and not answer.themes, (question, answer.headline)
+    assert engine.answer("who runs the lab?").kind == "leader"

@@ -18,6 +18,8 @@ from bot.understanding.filters import filter_mentions, negated_topic
 from bot.understanding.parser import Parse
 
 # Words a count can be about: people (by any word for them), themes, organisations, places.
+# Words that say someone leads ("runs", "charge") are not what is counted: "how many sequencing runs".
+_LEADING_VERBS = lexicon.words("runs run lead leads charge charges headed responsible")
 _COUNTABLE = (
     lexicon.WHO_WORDS
     | lexicon.WORK_WORDS
@@ -31,7 +33,7 @@ _COUNTABLE = (
     | lexicon.PROJECT_WORDS  # "how many in the group ..."
     | lexicon.ANY_ROLE_WORDS
     | lexicon.ANY_ORG_KIND_WORDS
-)
+) - _LEADING_VERBS
 
 
 class CountAnswers(AnswerBase):
@@ -179,7 +181,8 @@ class CountAnswers(AnswerBase):
         if not p.counted:
             return True  # "how many are at X", "hvor mange er med"
         named = {k for m in p.mentions for k in p.keys[m.start : m.end]}
-        return any(w in _COUNTABLE or w in self._role_words or w in named for w in p.counted)
+        roles = self._role_words - _LEADING_VERBS
+        return any(w in _COUNTABLE or w in roles or w in named for w in p.counted)
 
     def _count_places(self, p: Parse, people: list[Person]) -> str | None:
         """'How many countries/cities': count the places of the selected people."""

@@ -84,6 +84,8 @@ class StatementAnswers(AnswerBase):
             filters = [m for m in filters if m.start in p.asking]
         if not (p.has("project") or names_topic) or p.unknown or filters or p.how_to or asks_which_orgs(p):
             return None
+        if p.count:
+            return None  # "how many sequencing runs does the lab do?": the overview counts nothing
         if not explains_enough(p):
             return None
         if p.has("who") and not p.has("what") and not p.content:

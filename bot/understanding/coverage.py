@@ -38,6 +38,8 @@ UNKNOWN_COST = 1.5
 VERY_COMMON_FACTOR = 0.5
 
 
+# Leader words that lead only in a phrase ("in charge"); elsewhere a price or a count is asked.
+_ONLY_LEADER_WORDS = lexicon.words("charge runs leads")
 _COMPARED = lexicon.words(
     "compared comparison versus vs relative sammenlignet sammenliknet sammenligning samanlikna samanlikning"
 )
@@ -72,8 +74,11 @@ def explained_positions(p: Parse, with_mentions: bool = True) -> set[int]:
     """
     explained = {i for m in p.mentions for i in range(m.start, m.end)} if with_mentions else set()
     explained |= phrase_positions(p.keys, lexicon.GREETING_PHRASES + lexicon.BYE_PHRASES)
+    leader_unread = not p.has("leader")  # "what does the lab charge?": a leader word not read as one explains nothing
     for position, key in enumerate(p.keys):
         cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS or key in NEGATIONS or key in ALL_ATTRIBUTE_WORDS
+        if cue and leader_unread and key in _ONLY_LEADER_WORDS:
+            cue = False
         if cue or key.isdecimal() or key in lexicon.ORDINALS or key in lexicon.CARDINALS:
             explained.add(position)
     return explained
@@ -109,6 +114,7 @@ def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset(), 
 
 
 _COPULAS = lexicon.words("is are was were s er var e")
+_AUXILIARIES = lexicon.words("do does did can could will would has have gjor gjoer kan vil skal")
 _DETERMINERS = lexicon.words("the a an this that our your their its den det dette denne vaar deres dykkar")
 _OF = lexicon.words("of for in at on i paa pa til hos ved fra from av")
 _NOUN_PHRASE_ENDS = (
@@ -158,7 +164,8 @@ def thing_asked_of(p: Parse, names_it: Callable[[str], bool], unexplained: set[i
         while before >= 0 and keys[before] in _DETERMINERS:
             before -= 1
         subject = before >= 0 and keys[before] in _COPULAS  # "is the group <X>": the group's X is asked
-        run = noun_run(after, 1) if possessive or subject else []
+        doing = before >= 0 and keys[before] in _AUXILIARIES  # "what does the lab <charge>": what it does
+        run = noun_run(after, 1) if possessive or subject or doing else []
         if run and run[-1] in unexplained:
             return _words(p, run)
         if before >= 1 and keys[before] in _OF and before - 1 in unexplained:  # "the <X> of the group"

@@ -63,6 +63,7 @@ _ASKERS = lexicon.words("my min mi mitt mine")
 # Leader words that lead only in a phrase: "who is in charge?" asks for the leader, "what does the lab
 # charge per hour?" asks a price.
 _LEADER_ONLY_AFTER = {"charge": lexicon.words("in")}
+_COUNTED_NOT_LEADING = lexicon.words("runs leads")
 _ENGLISH_MARKERS = lexicon.words("who what where which is are the does do works work how many tell about with from")
 
 
@@ -261,20 +262,26 @@ def _keep_strongest_kind(mention: Mention, keys: list[str]) -> None:
     mention.targets = [t for t in mention.targets if rank(t) == best]
 
 
+def _asks_for_the_leader(keys: list[str], position: int, result: Parse) -> bool:
+    """Whether a leader word at `position` asks for the group's leader."""
+    key = keys[position]
+    before = keys[position - 1] if position > 0 else ""
+    if position not in result.asking:
+        return False  # "I need a supervisor. Who works on X?": the leader is not asked for
+    if before in _ASKERS:
+        return False  # "my supervisor asked me to ...": the asker's own, not the group's leader
+    if key in _LEADER_ONLY_AFTER and before not in _LEADER_ONLY_AFTER[key]:
+        return False  # "what does the lab charge per hour?": a price
+    # "how many sequencing runs": what is counted, not who leads
+    return not (key in _COUNTED_NOT_LEADING and "many" in keys[max(0, position - 3) : position])
+
+
 def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
     for position, key in enumerate(keys):
         for cue, words in CUES.items():
             if key in words and (position not in consumed or cue in ("who", "leader")):
-                if cue == "leader" and position not in result.asking:
-                    continue  # "I need a supervisor. Who works on X?": the leader is not asked for
-                if cue == "leader" and position > 0 and keys[position - 1] in _ASKERS:
+                if cue == "leader" and not _asks_for_the_leader(keys, position, result):
                     continue
-                if (
-                    cue == "leader"
-                    and key in _LEADER_ONLY_AFTER
-                    and (position == 0 or keys[position - 1] not in _LEADER_ONLY_AFTER[key])
-                ):
-                    continue  # "my supervisor asked me to ...": the asker's own, not the group's leader
                 result.cues.add(cue)
         for kind, words in lexicon.ORG_KIND_WORDS.items():
             # "at another institute", "from my university": not a kind of place to filter by
