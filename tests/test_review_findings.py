@@ -697,3 +697,9 @@ def test_a_leader_word_that_is_not_about_leading_explains_nothing(engine):
         answer = engine.answer(question)
         assert not answer.answered and not answer.people and not answer.themes, (question, answer.headline)
     assert engine.answer("who runs the lab?").kind == "leader"
+
+
+def test_the_groups_thing_asked_with_a_known_word_after_it(engine):
+    """'Where is the lab seminar held?': the seminar is asked, though 'held' is a known word."""
+    answer = engine.answer("Where is the group seminar held?")
+    assert not answer.answered and not answer.themes, answer.headline

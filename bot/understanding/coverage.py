@@ -114,6 +114,7 @@ def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset(), 
 
 
 _COPULAS = lexicon.words("is are was were s er var e")
+_TRAILING_VERBS = lexicon.WORK_WORDS | lexicon.words("located held situated kept organised organized")
 _AUXILIARIES = lexicon.words("do does did can could will would has have gjor gjoer kan vil skal")
 _DETERMINERS = lexicon.words("the a an this that our your their its den det dette denne vaar deres dykkar")
 _OF = lexicon.words("of for in at on i paa pa til hos ved fra from av")
@@ -166,6 +167,8 @@ def thing_asked_of(p: Parse, names_it: Callable[[str], bool], unexplained: set[i
         subject = before >= 0 and keys[before] in _COPULAS  # "is the group <X>": the group's X is asked
         doing = before >= 0 and keys[before] in _AUXILIARIES  # "what does the lab <charge>": what it does
         run = noun_run(after, 1) if possessive or subject or doing else []
+        while len(run) > 1 and keys[run[-1]] in _TRAILING_VERBS:
+            run = run[:-1]  # "where is the lab meeting held?": the meeting is asked
         if run and run[-1] in unexplained:
             return _words(p, run)
         if before >= 1 and keys[before] in _OF and before - 1 in unexplained:  # "the <X> of the group"
