@@ -703,3 +703,17 @@ def test_the_groups_thing_asked_with_a_known_word_after_it(engine):
     """'Where is the lab seminar held?': the seminar is asked, though 'held' is a known word."""
     answer = engine.answer("Where is the group seminar held?")
     assert not answer.answered and not answer.themes, answer.headline
+
+
+def test_there_is_a_place_only_when_it_points_back_to_one(engine):
+    """A name that is no place ('Maria', a weekday, a month) is not an unknown place, and 'is there
+    anyone' is existential; 'going to <town> ... anyone there?' is."""
+    for question in (
+        "I met Maria at a conference last year. Is she still there?",
+        "We have a video call on Monday. Who will be there?",
+        "I'll be away in June. Anyone there?",
+    ):
+        answer = engine.answer(question)
+        assert "nobody in the knowledge base is there" not in answer.text, (question, answer.headline)
+    answer = engine.answer("I'm going to Heidelberg in June. Anyone there?")
+    assert "Heidelberg" in answer.headline and not answer.answered, answer.headline

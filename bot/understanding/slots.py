@@ -117,16 +117,40 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
                         return
 
 
+_TO_A_PLACE = lexicon.PLACE_PREPOSITIONS | lexicon.words("to til visiting visit visits besoke besoker")
+_TIMES = lexicon.words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas easter
+    januar februar mars mai juni juli desember mandag tirsdag onsdag torsdag fredag lordag sondag jul paaske
+    """
+)
+_EXISTENTIAL = lexicon.words("is are was were s er")
+
+
+def _refers_back(keys: list[str], position: int, result: Parse) -> bool:
+    """'Anyone there?', 'noen der?': 'there' ends its sentence and points back; 'is there anyone'
+    is existential."""
+    before = keys[position - 1] if position > 0 else ""
+    after = keys[position + 1] if position + 1 < len(keys) else ""
+    ends = position + 1 >= len(keys) or position + 1 in result.sentence_starts
+    return ends and before not in _EXISTENTIAL and after not in _EXISTENTIAL
+
+
 def _unknown_place_there(tokens: list[Token], keys: list[str], result: Parse) -> None:
     """ "I'm visiting <town> next month. Anyone there?": 'there' is the place the sentence before
     names; when the knowledge has no place there, that name is an unknown place."""
-    if not any(keys[i] in lexicon.THERE_WORDS for i in result.asking):
+    if not any(_refers_back(keys, i, result) for i in result.asking if keys[i] in lexicon.THERE_WORDS):
         return
     if any(m.kind in (CITY, COUNTRY, REGION, ORG, ORG_PART) for m in result.mentions):
         return
     named = {i for m in result.mentions for i in range(m.start, m.end)}
     candidates = {t.index for t in (*result.unknown, *result.ordinary) if name_like(t, result)}
-    found = sorted(i for i in candidates - named - result.asking if keys[i] not in lexicon.STOPWORDS)
+    found = sorted(
+        i
+        for i in candidates - named - result.asking
+        if keys[i] not in lexicon.STOPWORDS | _TIMES and i > 0 and keys[i - 1] in _TO_A_PLACE
+    )
     if found:
         result.unknown_place = _span_text(tokens, found[-1], _run_end(found[-1], candidates))
 
