@@ -717,3 +717,11 @@ def test_there_is_a_place_only_when_it_points_back_to_one(engine):
         assert "nobody in the knowledge base is there" not in answer.text, (question, answer.headline)
     answer = engine.answer("I'm going to Heidelberg in June. Anyone there?")
     assert "Heidelberg" in answer.headline and not answer.answered, answer.headline
+
+
+def test_an_existential_there_does_not_bring_in_the_askers_place(engine):
+    """'I work in <city>. Are there any collaborators?', 'how many ... are there?': 'there' is
+    existential, not the city the asker named."""
+    assert len(engine.answer("I work in Oslo. Are there any collaborators?").people) == 6
+    answer = engine.answer("I'm from Stavanger. How many participants are there?")
+    assert answer.headline.split()[0] == "7", answer.headline

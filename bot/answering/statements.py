@@ -16,6 +16,7 @@ from bot.understanding.cues import ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import filter_mentions
 from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART
 from bot.understanding.parser import Parse
+from bot.understanding.sentences import refers_back
 
 _OWN = lexicon.words("my min mi mitt our your")
 _WHEN = lexicon.words("when naar nar")
@@ -79,7 +80,7 @@ class StatementAnswers(AnswerBase):
         names_topic = bool(p.content) and all(k in self._project_name_words for k in p.content)
         naming = any(k in lexicon.NAMING_WORDS for k in p.keys)
         filters = [m for m in filter_mentions(p) if not (naming and p.keys[m.start] in lexicon.LANGUAGE_WORDS)]
-        if not any(p.keys[i] in lexicon.THERE_WORDS for i in p.asking):
+        if not any(refers_back(p.keys, i, p.sentence_starts) for i in p.asking if p.keys[i] in lexicon.THERE_WORDS):
             # "I'm a student from <country>. What does the group research?": the place is the asker's
             filters = [m for m in filters if m.start in p.asking]
         if not (p.has("project") or names_topic) or p.unknown or filters or p.how_to or asks_which_orgs(p):

@@ -27,6 +27,7 @@ from bot.understanding.index import (
     Index,
 )
 from bot.understanding.parser import Mention, Parse, heads_a_name
+from bot.understanding.sentences import refers_back
 
 _FAMILY = {
     ORG: q.PLACE,
@@ -401,7 +402,8 @@ def _embedded_question(p: Parse, items: list[_Item]) -> frozenset[int]:
 
 def _there_place(p: Parse, items: list[_Item]) -> frozenset[int]:
     """The sentence before the asking one that names the place its 'there' / 'der' refers to."""
-    if len(p.sentences) < 2 or not any(p.keys[i] in lexicon.THERE_WORDS for i in p.asking):
+    there = [i for i in p.asking if p.keys[i] in lexicon.THERE_WORDS]
+    if len(p.sentences) < 2 or not any(refers_back(p.keys, i, p.sentence_starts) for i in there):
         return frozenset()
     if any(item.start in p.asking and item.family == q.PLACE for item in items):
         return frozenset()

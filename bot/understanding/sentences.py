@@ -121,3 +121,17 @@ def polite_frame(tokens: list[Token], sentences: list[list[int]]) -> frozenset[i
                 frame.update(words[: n + 1] if keys[w] in _WHETHER else words[:n])
                 break
     return frozenset(frame)
+
+
+_EXISTENTIAL = lexicon.words("is are was were s")
+
+
+def refers_back(keys: list[str], position: int, sentence_starts: frozenset[int] | set[int]) -> bool:
+    """'Anyone there?', 'hvem holder til der?': a 'there' that ends its sentence points back to a
+    place; 'is there anyone', 'how many are there' are existential."""
+    before = keys[position - 1] if position > 0 else ""
+    after = keys[position + 1] if position + 1 < len(keys) else ""
+    ends = position + 1 >= len(keys) or position + 1 in sentence_starts
+    if keys[position] != "there":
+        return ends  # Norwegian says "er det noen" for 'is there anyone': "er der" is where
+    return ends and before not in _EXISTENTIAL and after not in _EXISTENTIAL

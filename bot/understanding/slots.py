@@ -13,6 +13,7 @@ from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS
 from bot.understanding.evidence import Parse
 from bot.understanding.index import CITY, COUNTRY, FIRST_NAME, ORG, ORG_PART, REGION, SURNAME
+from bot.understanding.sentences import refers_back
 
 # "who is <role> at/of <place>": what may follow a role that the knowledge does not have.
 _ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | lexicon.words("of for til")
@@ -125,22 +126,12 @@ _TIMES = lexicon.words(
     januar februar mars mai juni juli desember mandag tirsdag onsdag torsdag fredag lordag sondag jul paaske
     """
 )
-_EXISTENTIAL = lexicon.words("is are was were s er")
-
-
-def _refers_back(keys: list[str], position: int, result: Parse) -> bool:
-    """'Anyone there?', 'noen der?': 'there' ends its sentence and points back; 'is there anyone'
-    is existential."""
-    before = keys[position - 1] if position > 0 else ""
-    after = keys[position + 1] if position + 1 < len(keys) else ""
-    ends = position + 1 >= len(keys) or position + 1 in result.sentence_starts
-    return ends and before not in _EXISTENTIAL and after not in _EXISTENTIAL
 
 
 def _unknown_place_there(tokens: list[Token], keys: list[str], result: Parse) -> None:
     """ "I'm visiting <town> next month. Anyone there?": 'there' is the place the sentence before
     names; when the knowledge has no place there, that name is an unknown place."""
-    if not any(_refers_back(keys, i, result) for i in result.asking if keys[i] in lexicon.THERE_WORDS):
+    if not any(refers_back(keys, i, result.sentence_starts) for i in result.asking if keys[i] in lexicon.THERE_WORDS):
         return
     if any(m.kind in (CITY, COUNTRY, REGION, ORG, ORG_PART) for m in result.mentions):
         return
