@@ -725,3 +725,10 @@ def test_an_existential_there_does_not_bring_in_the_askers_place(engine):
     assert len(engine.answer("I work in Oslo. Are there any collaborators?").people) == 6
     answer = engine.answer("I'm from Stavanger. How many participants are there?")
     assert answer.headline.split()[0] == "7", answer.headline
+
+
+def test_a_place_put_first_is_not_the_askers_framing(engine):
+    """'In <city>, can you tell me who works at the hospital?': 'me' is not the asker describing
+    themselves; the city is a condition."""
+    answer = engine.answer("In Oslo, could you tell me who works at a hospital?")
+    assert len(answer.people) == 5, answer.headline

@@ -378,7 +378,7 @@ def _where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
 
 _TOLD = lexicon.words("me meg us oss know vite wonder wondering lurer whether hvorvidt")
 _EMBEDDED_ASKING = lexicon.words("which who hvilke hvilken hvem kven kva")
-_SELF = lexicon.words("i my me myself jeg eg min mitt meg")
+_SELF = lexicon.words("i myself jeg eg")
 _ABOUT_IT = lexicon.words("about paa pa")
 
 

@@ -100,7 +100,8 @@ def about_what(tokens: list[Token], sentences: list[list[int]] | None = None) ->
     return frozenset()
 
 
-_SELF = lexicon.words("i me my we us jeg eg meg vi oss")
+_SELF = lexicon.words("i we jeg eg vi")
+"""The asker as the subject: "I would be grateful ...", not "can you tell me ..." (an object)."""
 _WHETHER = lexicon.words("whether hvorvidt")
 _TOLD = lexicon.words("me meg us oss know vite wonder wondering lurer learn hear laere hoere hore")
 _EMBEDDED = lexicon.words("which who what where when hvilke hvilken hvem hva hvor kven kva kvar")
