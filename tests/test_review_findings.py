@@ -732,3 +732,11 @@ def test_a_place_put_first_is_not_the_askers_framing(engine):
     themselves; the city is a condition."""
     answer = engine.answer("In Oslo, could you tell me who works at a hospital?")
     assert len(answer.people) == 5, answer.headline
+
+
+def test_which_organisations_have_people_of_a_role(engine):
+    """'Which hospitals have collaborators?': those where a collaborator is; a role's verb
+    ('samarbeider', 'deltar') asks for no role."""
+    answer = engine.answer("Which hospitals have collaborators?")
+    assert [o.name for o in answer.organisations] == ["Hôpital Beaujon"], answer.headline
+    assert len(engine.answer("hvilke sykehus samarbeider med prosjektet?").organisations) == 3

@@ -14,12 +14,16 @@ from bot.language.text import stem
 from bot.understanding.coverage import left_out_words, left_over, matched_positions, thing_asked_of, word_importance
 from bot.understanding.cues import ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import filter_mentions
-from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART
+from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART, ROLE
 from bot.understanding.parser import Parse
 from bot.understanding.sentences import refers_back
 
 _OWN = lexicon.words("my min mi mitt our your")
 _WHEN = lexicon.words("when naar nar")
+# Role words that are verbs: "which hospitals take part / samarbeider" asks for no role.
+_ROLE_VERBS = lexicon.words(
+    "deltar deltek samarbeider samarbeidar collaborate collaborates collaborating participate participates"
+)
 _WHICH = lexicon.words("which what hvilken hvilket hvilke kva kvat hva")
 _ONE_INSTITUTION = lexicon.words(
     "institution institute university hospital organisation organization institusjon institutt universitet sykehus"
@@ -256,6 +260,15 @@ class StatementAnswers(AnswerBase):
         if asks_which_orgs(p):  # "which Norwegian hospitals ...?", "which universities in Sweden ...?"
             places = [t for m in p.mentions if m.start in p.asking and m.kind in (CITY, COUNTRY) for t in m.targets]
             orgs = [o for o in orgs if all(_org_in(o, t.kind, t.value) for t in places)]
+            roles = {
+                t.value
+                for m in filter_mentions(p)
+                if m.kind == ROLE and p.keys[m.start] not in _ROLE_VERBS
+                for t in m.targets
+            }
+            if roles:  # "which hospitals have collaborators?"
+                with_role = set().union(*(self.index.people_by_role.get(r, set()) for r in roles))
+                orgs = [o for o in orgs if self.index.people_in_orgs([o.id]) & with_role]
             home = self.index.home_country
             if home and p.has("abroad"):  # "which hospitals abroad ...?"
                 orgs = [o for o in orgs if lexicon.canonical_country(o.country) != home]
