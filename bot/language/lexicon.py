@@ -159,11 +159,11 @@ PROJECT_WORDS = _set(
     study studies studying studied investigate investigates investigating
     prosjekt prosjektet prosjektene gruppe gruppen gruppa forskning forskningen fokus handler
     maal driver holder called named name title heter tittel grp proj network nettverk nettverket grupper gruppene
-    forsker forskar forsker forskes forskast
-    dere dykk dokker
+    forsker forskar forskes forskast
     """
 )
-# ("dere", "dykk": the group, addressed: "hva forsker dere på?")
+# The group, addressed: "hva forsker dere på?" (a project cue only in a question with a question word).
+YOU_THE_GROUP = _set("dere dykk dokker")
 CONSORTIUM_WORDS = _set("consortium consortia konsortium konsortiet konsortiumet")
 # Words that name a consortium when its own name has them ("North Sea Kelp Network"); otherwise
 # "our network" is the group itself.

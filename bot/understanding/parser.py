@@ -293,6 +293,9 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
                 and not heads_a_name(keys, position, result.mentions)
             ):
                 result.org_kinds.add(kind)
+    asked = {keys[i] for i in result.asking}
+    if asked & lexicon.YOU_THE_GROUP and asked & lexicon.QUESTION_WORDS:
+        result.cues.add("project")  # "hva forsker dere på?", "hvor er dere?": the group, addressed
     if _has_phrase(keys, lexicon.GREETING_PHRASES):
         result.cues.add("greeting")
         consumed.update(phrase_positions(keys, lexicon.GREETING_PHRASES))

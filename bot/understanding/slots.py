@@ -23,7 +23,11 @@ _DIRECTIONS = lexicon.words(
     vest ost nord sor midt
     """
 )
-_NOT_ROLES = lexicon.words("not ikke ikkje also ogsaa only bare berre kun just still fortsatt") | lexicon.NEGATION_WORDS
+_NOT_ROLES = (
+    lexicon.words("not ikke ikkje also ogsaa only bare berre kun just still fortsatt")
+    | lexicon.NEGATION_WORDS
+    | lexicon.YOU_THE_GROUP
+)
 _INDEFINITE = lexicon.words("a an en ei et another some")
 _ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
 _NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
