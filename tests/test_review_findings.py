@@ -742,3 +742,18 @@ def test_which_organisations_have_people_of_a_role(engine):
     answer = engine.answer("Which hospitals have collaborators?")
     assert [o.name for o in answer.organisations] == ["Hôpital Beaujon"], answer.headline
     assert len(engine.answer("hvilke sykehus samarbeider med prosjektet?").organisations) == 3
+
+
+def test_counting_in_and_nothing_to_do_with(engine):
+    """'counting the leader' brings the leader in ('not counting' leaves out); 'nothing to do with
+    <topic>' and 'unrelated to <topic>' turn away from the topic."""
+    answer = engine.answer("how many people are in Oslo, counting the leader?")
+    assert answer.headline.split()[0] == "6", answer.headline
+    answer = engine.answer("who works in Oslo, not counting the leader?")
+    assert len(answer.people) == 5, answer.headline
+    for question in (
+        "Which themes have nothing to do with metabolomics?",
+        "which themes are unrelated to metabolomics?",
+    ):
+        answer = engine.answer(question)
+        assert [t.number for t in answer.themes] == [1, 3, 4, 5], (question, answer.headline)

@@ -137,6 +137,7 @@ THEME_WORDS = _set(
 NEGATION_WORDS = _set(
     """
     not except excluding exclude besides apart without outside elsewhere drop remove fjern dropp minus neither
+    nothing unrelated ingenting
     ikke ikkje verken hverken korkje unntatt utenom utanom bortsett utenfor utanfor uten utan
     """
 )

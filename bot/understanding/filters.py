@@ -276,7 +276,7 @@ _VERBS = lexicon.WORK_WORDS | lexicon.words("is are er e was var")
 _INCLUDED = lexicon.words("included including inkludert inkl medregnet iberegnet")
 
 
-_INCLUDING = lexicon.words("including inkludert inkl medregnet iberegnet")
+_INCLUDING = lexicon.words("including inkludert inkl medregnet iberegnet counting")
 
 
 def _included(keys: list[str], item: _Item, named: frozenset[int] = frozenset()) -> bool:
@@ -304,7 +304,12 @@ def _included_phrase(keys: list[str], n: int, named: frozenset[int] = frozenset(
 def included_positions(keys: list[str], named: frozenset[int] = frozenset()) -> frozenset[int]:
     """The words of what an 'including' brings in: 'including the foreign collaborators',
     'inkludert lederen' (a few words, articles and 'foreign' among them)."""
-    return frozenset(i for n, key in enumerate(keys) if key in _INCLUDING for i in _included_phrase(keys, n, named))
+    return frozenset(
+        i
+        for n, key in enumerate(keys)
+        if key in _INCLUDING and not (n > 0 and keys[n - 1] in NEGATIONS)  # "not counting the leader" leaves out
+        for i in _included_phrase(keys, n, named)
+    )
 
 
 def _named(p: Parse) -> frozenset[int]:
