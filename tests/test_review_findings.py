@@ -757,3 +757,12 @@ def test_counting_in_and_nothing_to_do_with(engine):
     ):
         answer = engine.answer(question)
         assert [t.number for t in answer.themes] == [1, 3, 4, 5], (question, answer.headline)
+
+
+def test_and_including_a_place_in_a_follow_up(engine):
+    """'and including <place>?' after '... apart from <place>' drops the exclusion; after
+    '... in <A>' it adds <place> as an alternative."""
+    _, answer = talk(engine, "which collaborators are not in Denmark?", "and including Denmark?")
+    assert len(answer.people) == 6, answer.headline
+    _, answer = talk(engine, "who works in Stavanger?", "og inkludert Bergen?")
+    assert sorted(names(answer)) == ["Anders Molven", "Oddmund Nordgård"], answer.headline

@@ -17,7 +17,7 @@ from bot.language.text import keys
 from bot.understanding import query as q
 from bot.understanding.context import Context
 from bot.understanding.coverage import left_over
-from bot.understanding.filters import BOTH
+from bot.understanding.filters import BOTH, included_positions
 from bot.understanding.index import CITY, COUNTRY, ORG, Index
 from bot.understanding.parser import Parse
 
@@ -103,6 +103,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         or _starts(keys, _EXCLUDING)  # "not counting the ones in Oslo", "bortsett fra Oslo"
     )
     steps = (
+        _including_step,
         _asked_of_her_there_step,
         _host_step,
         _theme_step,
@@ -176,6 +177,33 @@ def _city_of(value: q.Value, index: Index) -> str | None:
         return value.id
     org = index.kb.orgs_by_id.get(value.id) if value.kind in (ORG, "org_part") else None
     return org.city if org is not None else None
+
+
+def _including_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'and including <place>?' after '... apart from <place>': the exclusion goes; after '... in <A>',
+    <B> is one more alternative."""
+    previous = context.query
+    if not fragment or previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
+        return None
+    named = frozenset(m.start for m in p.mentions)
+    included = included_positions(p.keys, named)
+    values = {q.Value(t.kind, t.value) for m in p.mentions if m.start in included for t in m.targets}
+    if not values or query.filters:
+        return None
+    asks = q.COUNT if p.count else previous.asks
+    kept = tuple(f for f in previous.filters if not (f.negated and set(f.values) & values))
+    if len(kept) < len(previous.filters):
+        return previous.with_(asks=asks, filters=kept)
+    widened = []
+    for f in previous.filters:
+        same = [v for v in values if not f.negated and f.values and _same_kind(v, f.values[0])]
+        widened.append(q.Filter(f.family, tuple(dict.fromkeys([*f.values, *same])), f.negated, f.all_of) if same else f)
+    return previous.with_(asks=asks, filters=tuple(widened)) if tuple(widened) != previous.filters else None
+
+
+def _same_kind(a: q.Value, b: q.Value) -> bool:
+    places = (CITY, COUNTRY, ORG, "org_part", "region")
+    return a.kind == b.kind or (a.kind in places and b.kind in places)
 
 
 def _asked_of_her_there_step(
