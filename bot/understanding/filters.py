@@ -66,11 +66,13 @@ _NEGATED_ALONG = lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
 
 def filter_mentions(parsed: Parse) -> list[Mention]:
     """The mentions that filter people: places, organisations, units, roles and titles."""
-    return [
-        m
-        for m in parsed.mentions
-        if m.kind in FILTER_KINDS and not (m.kind in (TITLE, ROLE) and _said_of_oneself(parsed, m.start))
-    ]
+    if "filter_mentions" not in parsed.memo:
+        parsed.memo["filter_mentions"] = [
+            m
+            for m in parsed.mentions
+            if m.kind in FILTER_KINDS and not (m.kind in (TITLE, ROLE) and _said_of_oneself(parsed, m.start))
+        ]
+    return list(parsed.memo["filter_mentions"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +306,8 @@ def _included_phrase(keys: list[str], n: int, named: frozenset[int] = frozenset(
 def included_positions(keys: list[str], named: frozenset[int] = frozenset()) -> frozenset[int]:
     """The words of what an 'including' brings in: 'including the foreign collaborators',
     'inkludert lederen' (a few words, articles and 'foreign' among them)."""
+    if _INCLUDING.isdisjoint(keys):
+        return frozenset()
     return frozenset(
         i
         for n, key in enumerate(keys)
@@ -319,6 +323,8 @@ def _named(p: Parse) -> frozenset[int]:
 def _with_included(p: Parse, index: Index, items: list[_Item], filters: list[q.Filter]) -> list[q.Filter]:
     """'participants in <country>, including the leader': what is included is one more alternative
     of the condition of its kind (participants or the leader), not a condition of its own."""
+    if _INCLUDING.isdisjoint(p.keys) and _INCLUDED.isdisjoint(p.keys):
+        return filters
     named = _named(p)
     included = [item for item in items if _included(p.keys, item, named) and item.family != "person"]
     keys = p.keys
