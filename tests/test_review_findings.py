@@ -766,3 +766,12 @@ def test_and_including_a_place_in_a_follow_up(engine):
     assert len(answer.people) == 6, answer.headline
     _, answer = talk(engine, "who works in Stavanger?", "og inkludert Bergen?")
     assert sorted(names(answer)) == ["Anders Molven", "Oddmund Nordgård"], answer.headline
+
+
+def test_a_negation_after_what_it_negates(engine):
+    """'<X> excluded', '<name> unntatt': negated after the fact; 'unntatt <name>' still negates
+    the name, not the place before it."""
+    answer = engine.answer("how many people are in Norway, the leader excluded?")
+    assert answer.headline.split()[0] == "7", answer.headline
+    for question in ("hvem jobber i Oslo, unntatt Taskén?", "hvem jobber i Oslo, Taskén unntatt?"):
+        assert len(engine.answer(question).people) == 5, question

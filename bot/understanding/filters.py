@@ -103,7 +103,11 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     negated_starts: set[int] = set()
     for group in groups:
         first = group[0]
-        negated = _negated(first.start, negated_at, keys, barriers) or _right_after_no(first.start, keys)
+        negated = (
+            _negated(first.start, negated_at, keys, barriers)
+            or _right_after_no(first.start, keys)
+            or _excluded_after(keys, group[-1].end, p)  # "the leader excluded"
+        )
         if not negated and previous_negated is not None:
             # "apart from the leader and the international collaborators": the negation goes on
             between = keys[previous_negated.end : first.start]
@@ -190,6 +194,13 @@ def _in_place_slot(keys: list[str], position: int) -> bool:
 
 
 _ADJACENT_NEGATIONS = lexicon.words("no ingen inga")
+_EXCLUDED_AFTER = lexicon.words("excluded ekskludert unntatt fratrukket")
+
+
+def _excluded_after(keys: list[str], end: int, p: Parse) -> bool:
+    """'<X> excluded', 'lederen unntatt': a negation after what it negates, when nothing it could
+    negate follows it ('i <city>, unntatt <name>' negates the name)."""
+    return end < len(keys) and keys[end] in _EXCLUDED_AFTER and not _included_phrase(keys, end, _named(p))
 
 
 def _right_after_no(start: int, keys: list[str]) -> bool:
