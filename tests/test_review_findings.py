@@ -455,6 +455,8 @@ def test_a_known_first_name_with_an_unknown_surname_is_nobody_we_know(engine):
         answer = engine.answer(wording)
         assert not answer.people and not answer.answered, (wording, answer.headline)
     assert [p.name for p in engine.answer("Is Anders Molven a member of the group?").people] == ["Anders Molven"]
+
+
 def test_neither_nor_excludes_both_topics(engine):
     """'neither X nor Y' is a negation of both, not a question about X."""
     answer = engine.answer("Which themes deal with neither neoadjuvant treatment nor ex vivo culture?")
