@@ -10,6 +10,7 @@ from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
 from bot.language.text import fold
+from bot.understanding import query as q
 from bot.understanding.coverage import coverage, left_out_words, left_over
 from bot.understanding.filters import filter_mentions
 from bot.understanding.index import ORG, ORG_PART, ROLE, TITLE
@@ -21,7 +22,7 @@ class PeopleAnswers(AnswerBase):
 
     def _people_by_filters(self, p: Parse) -> Answer | None:
         mentions = filter_mentions(p)
-        if p.has("leader") and mentions and not any(m.kind == ROLE for m in mentions):
+        if p.has("leader") and mentions and not any(m.kind == ROLE for m in mentions) and not _leader_left_out(p):
             return self._leader_elsewhere(p)
         names_people = any(
             m.kind in (ROLE, TITLE) for m in mentions
@@ -48,6 +49,8 @@ class PeopleAnswers(AnswerBase):
         return None
 
     def _leader(self, p: Parse) -> Answer | None:
+        if _leader_left_out(p):
+            return None  # "everyone at <place> except the leader" asks for the others
         filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in self._leader_roles)]
         if not (p.has("leader") or len(filters) < len(filter_mentions(p))) or filters or p.unknown_place:
             return None
@@ -167,3 +170,8 @@ def _filters_asked(p: Parse, mentions: list) -> bool:
         or any(m.start in p.asking for m in mentions)
         or any(k in _KIND_WORDS and i in p.asking for i, k in enumerate(p.keys))
     )
+
+
+def _leader_left_out(p: Parse) -> bool:
+    """'who at <place>, except the leader?': a role left out, so the leader is not what is asked."""
+    return p.query is not None and any(f.negated and f.family == q.ROLE for f in p.query.filters)

@@ -101,8 +101,12 @@ def _reason(exc: Exception) -> str:
     return found.group(1) if found else str(exc)
 
 
-class _Stopped(Exception):
-    """SIGTERM arrived: the normal way a container platform stops the bot."""
+class _Stopped(SystemExit):
+    """SIGTERM arrived: the normal way a container platform stops the bot.
+
+    A SystemExit, because waitress's loop swallows any other exception raised inside a
+    connection's handler (it re-raises only SystemExit, KeyboardInterrupt and its ExitNow):
+    a SIGTERM that landed there was lost, and the process ran on until killed."""
 
 
 def _stop_on_sigterm() -> None:

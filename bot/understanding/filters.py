@@ -96,6 +96,8 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     # "non-Swedish": by the word as typed, since "noen" (someone) is keyed like "non"
     negated_at += [t.index for t in p.tokens if t.original.lower() == "non"]
     barriers = _barriers(p) if negated_at else frozenset()
+    if negated_at:
+        items = sorted(items + _negated_leader(p, index, items, negated_at, barriers), key=lambda item: item.start)
     filters: list[q.Filter] = []
     excluded: list[str] = []
     groups = _group(items, keys)
@@ -357,6 +359,22 @@ def _with_included(p: Parse, index: Index, items: list[_Item], filters: list[q.F
                 result[n] = q.Filter(f.family, tuple(dict.fromkeys([*f.values, *item.values])), f.negated, f.all_of)
                 break
     return result
+
+
+def _negated_leader(
+    p: Parse, index: Index, items: list[_Item], negated_at: list[int], barriers: frozenset[int]
+) -> list[_Item]:
+    """'utenom gruppelederen', 'except the head': a leader word in a negation's reach is the leader's
+    role, left out, in any language (the leader's words are otherwise a question of their own)."""
+    taken = {i for item in items for i in range(item.start, item.end)}
+    roles = tuple(q.Value(ROLE, role) for role, words in index.role_words.items() if words & lexicon.LEADER_WORDS)
+    if not roles:
+        return []
+    return [
+        _Item(q.ROLE, roles, n, n + 1)
+        for n, key in enumerate(p.keys)
+        if n not in taken and _is_leader_word(key) and _negated(n, negated_at, p.keys, barriers)
+    ]
 
 
 def _is_leader_word(key: str) -> bool:
