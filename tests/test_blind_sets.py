@@ -41,8 +41,12 @@ FLOORS = {
     "l_mixed": 0.95,
     "m_mixed": 0.95,
     "m_threads": 0.97,
-    "n_mixed": 0.95,
-    "n_threads": 0.93,
+    "n_mixed": 0.97,
+    "n_threads": 0.97,
+    "o_mixed": 0.95,
+    "o_threads": 0.97,
+    "p_mixed": 0.93,
+    "p_threads": 0.95,
     "l_threads": 0.95,
 }
 WRONG_AT_MOST = 0.03
