@@ -1,9 +1,9 @@
-"""Conversation contexts kept per thread, with a limit and an expiry.
+"""What each conversation remembers, kept per conversation id with a limit and an expiry.
 
-Front ends keep one `Context` per conversation (a batch's thread id today; a
-Slack thread is the next front end to use it). Old conversations are forgotten: after `ttl`
-seconds without a turn, and the least recently used first beyond `limit`, so
-memory stays bounded however many threads there are.
+`ask --batch --threads` keeps an engine `Context` per thread id; Slack keeps one per thread or
+DM (`bot.slack.threads`). Old conversations are forgotten: after `ttl` seconds without a turn,
+and the least recently used first beyond `limit`, so memory stays bounded however many
+threads there are.
 """
 
 from __future__ import annotations
