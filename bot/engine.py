@@ -33,6 +33,7 @@ from bot.understanding import query as q
 from bot.understanding.context import known_only
 from bot.understanding.followup import TOPIC_KINDS, Context, asker_places, continue_from
 from bot.understanding.index import Index, build_index
+from bot.understanding.only import only_here
 from bot.understanding.parser import Parse, parse
 from bot.understanding.reader import read
 
@@ -95,6 +96,8 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
                 trace += [f"follow-up of: {context.query.describe() if context.query else '-'}"]
                 trace += [f"query: {merged.describe()}", "answer: follow_up"]
                 return _with_trace(answer, trace), self._next_context(merged, answer, context, parsed)
+        # A question of its own: "only at <A>" is exclusive (in a follow-up, "only the ones at <A>" narrows).
+        parsed.query = parsed.query.with_(filters=only_here(parsed, parsed.query.filters, self.index))
         trace.append(f"query: {parsed.query.describe()}")  # the first reading; the answer below is what won
         for step in self._steps():
             result = step(parsed)

@@ -792,3 +792,17 @@ def test_the_leader_left_out_in_any_language(engine):
         named = {p.name for p in answer.people}
         assert named and named < everyone_at_ous and "Caroline S. Verbeke" not in named, (wording, answer.headline)
     assert engine.answer("who is the group leader?").people[0].name == "Caroline S. Verbeke"
+
+
+def test_only_at_a_place_in_a_question_of_its_own(engine):
+    """'Who is only at OUS?': at that hospital and no other institution (the second review's finding;
+    before, 'only' was read in follow-ups alone and the five people at OUS were listed)."""
+    at_ous = {p.name for p in engine.answer("who is at OUS?").people}
+    also_elsewhere = {p.name for p in engine.answer("who is at both OUS and UiO?").people}
+    expected = at_ous - also_elsewhere
+    for wording in ("Who is only at OUS?", "hvem er bare ved OUS", "who works solely at Oslo University Hospital?"):
+        named = {p.name for p in engine.answer(wording).people}
+        assert named == expected, (wording, named)
+    assert {p.name for p in engine.answer("Who is at OUS?").people} == at_ous
+    only_uio = {p.name for p in engine.answer("Who works only at the University of Oslo?").people}
+    assert only_uio and not only_uio & at_ous, only_uio

@@ -19,6 +19,7 @@ from bot.understanding.context import Context
 from bot.understanding.coverage import left_over
 from bot.understanding.filters import BOTH, included_positions
 from bot.understanding.index import CITY, COUNTRY, ORG, Index
+from bot.understanding.only import ONLY_WORDS, only_before_a_place
 from bot.understanding.parser import Parse
 
 _w = lexicon.words
@@ -26,7 +27,7 @@ _w = lexicon.words
 SINGULAR_PRONOUNS = _w("he she him her his hers han hun ho henne hennar hennes hans vedkommende")
 PLURAL_PRONOUNS = _w("they them their those these dem dei de deira deres disse")
 _NARROWING = _w("them those these dem dei disse desse")
-_NARROWING_STARTS = _w("only just bare berre kun")
+_NARROWING_STARTS = ONLY_WORDS
 _FRAGMENT_STARTS = _w("and og also ogsaa ogso plus")
 _ABOUT_STARTS = tuple(
     keys(pair)
@@ -451,7 +452,7 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     keys = p.keys
     narrowing = (
         (_narrows(p) and set(keys) & _NARROWING)
-        or (_starts(keys, _NARROWING_STARTS) and _only_before_a_place(p))  # not "just curious, who …?"
+        or (_starts(keys, _NARROWING_STARTS) and only_before_a_place(p))  # not "just curious, who …?"
         or _has_pair(keys[:3], _WHICH_ONE)
         or (len(keys) > 2 and keys[0] in _WHICH and keys[1] in _TO_BE)  # "which are in Scandinavia?"
     )
@@ -479,7 +480,7 @@ def _narrowing_step(context: Context, p: Parse, query: q.Query, index: Index, fr
 def _only_at(p: Parse, query: q.Query, context: Context, index: Index) -> q.Query | None:
     """'and who is only at <A>?', 'which one is only at the university?', 'kva med dei som berre er på <A>?':
     there, and at none of the other places the conversation named (in its last questions about people)."""
-    if not _only_before_a_place(p):
+    if not only_before_a_place(p):
         return None
     previous = context.query
     if previous is None or previous.asks not in (q.PEOPLE, q.COUNT):
@@ -507,36 +508,6 @@ def _only_at(p: Parse, query: q.Query, context: Context, index: Index) -> q.Quer
 def _nested(a: q.Value, b: q.Value, index: Index) -> bool:
     """One institution is part of the other (a department of a university)."""
     return b.id in index.org_descendants.get(a.id, ()) or a.id in index.org_descendants.get(b.id, ())
-
-
-_PLACE_WORDS = lexicon.ANY_ORG_KIND_WORDS | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
-_ONLY_FILLER = (
-    lexicon.STOPWORDS
-    | lexicon.PLACE_PREPOSITIONS
-    | lexicon.WORK_WORDS
-    | _TO_BE
-    | _NARROWING
-    | lexicon.NEGATION_WORDS
-    | _w("ones one people folk")
-)
-
-
-def _only_before_a_place(p: Parse) -> bool:
-    """'only at <A>', 'bare på <A>', 'berre er på sjukehuset': the 'only' stands right before a place
-    (not 'just wondering, who is at <A>?')."""
-    if _NARROWING_STARTS.isdisjoint(p.keys):
-        return False
-    places = _PLACE_WORDS  # "only the ones abroad"
-    starts = {m.start for m in p.mentions} | {i for i, k in enumerate(p.keys) if k in places}
-    for n, key in enumerate(p.keys):
-        if key not in _NARROWING_STARTS:
-            continue
-        position = n + 1
-        while position < len(p.keys) and p.keys[position] in _ONLY_FILLER and position not in starts:
-            position += 1
-        if position in starts:
-            return True
-    return False
 
 
 def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
