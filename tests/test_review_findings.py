@@ -806,3 +806,22 @@ def test_only_at_a_place_in_a_question_of_its_own(engine):
     assert {p.name for p in engine.answer("Who is at OUS?").people} == at_ous
     only_uio = {p.name for p in engine.answer("Who works only at the University of Oslo?").people}
     assert only_uio and not only_uio & at_ous, only_uio
+
+
+def test_including_a_compound_noun_counts_it_in(engine):
+    """'including the group leader': the whole noun phrase is included, never a condition (blind set Q)."""
+    everyone = len(engine.answer("who is in the group?").people)
+    for wording in (
+        "How many people are in the group in total, including the group leader?",
+        "how many in the project altogether, including the project leader?",
+    ):
+        answer = engine.answer(wording)
+        assert str(everyone) in answer.headline, (wording, answer.headline)
+
+
+def test_norwegian_chat_or(engine):
+    """'bergen el stavanger', 'bergen evt stavanger': how chat writes 'eller' (blind set Q)."""
+    both = {p.name for p in engine.answer("hvem er i bergen eller stavanger").people}
+    assert len(both) >= 2
+    for wording in ("hvem er i bergen el stavanger", "hvem er i bergen evt stavanger"):
+        assert {p.name for p in engine.answer(wording).people} == both, wording

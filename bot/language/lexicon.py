@@ -242,7 +242,8 @@ ABROAD_WORDS = _set(
 HOME_WORDS = _set("national domestic nasjonal nasjonale nasjonalt innenlands hjemme")
 THERE_WORDS = _set("there der dar")
 """'Who works there?': the place named in the sentence before."""
-CONJUNCTIONS = _set("and or nor og eller plus")
+# "el", "evt": how Norwegian chat writes "eller".
+CONJUNCTIONS = _set("and or nor og eller el evt plus")
 ANOTHER_WORDS = _set("another annen anna annet")
 """'at another institute': one the knowledge does not have, not a kind of place to filter by."""
 PLACE_PREPOSITIONS = _set("in at from near around i paa pa fra ved hos rundt")

@@ -311,9 +311,17 @@ def _included_phrase(keys: list[str], n: int, named: frozenset[int] = frozenset(
     while position < len(keys) and position - n <= 6:
         phrase.append(position)
         if position in named or (keys[position] not in lexicon.STOPWORDS and keys[position] not in _NEGATED_ALONG):
-            return phrase  # the noun the phrase ends in
+            # the noun the phrase ends in, with the nouns right after it ("the group leader")
+            while position + 1 < len(keys) and position + 1 - n <= 6 and _compound_goes_on(keys[position + 1]):
+                position += 1
+                phrase.append(position)
+            return phrase
         position += 1
     return []
+
+
+def _compound_goes_on(key: str) -> bool:
+    return key not in lexicon.STOPWORDS and key not in _NEGATED_ALONG and key not in lexicon.CONJUNCTIONS
 
 
 def included_positions(keys: list[str], named: frozenset[int] = frozenset()) -> frozenset[int]:
