@@ -47,6 +47,8 @@ FLOORS = {
     "o_threads": 0.97,
     "p_mixed": 0.93,
     "p_threads": 0.95,
+    "q_mixed": 0.95,
+    "q_threads": 0.93,
     "l_threads": 0.95,
 }
 WRONG_AT_MOST = 0.03
