@@ -825,3 +825,14 @@ def test_norwegian_chat_or(engine):
     assert len(both) >= 2
     for wording in ("hvem er i bergen el stavanger", "hvem er i bergen evt stavanger"):
         assert {p.name for p in engine.answer(wording).people} == both, wording
+
+
+def test_a_place_word_after_what_is_left_out_is_left_out_with_it(engine):
+    """'and excluding the collaborators abroad?' after a count: the collaborators abroad are left out,
+    not 'the people abroad who are not collaborators' (blind set Q)."""
+    everyone = len(engine.answer("who is in the group?").people)
+    abroad = len(engine.answer("who are the collaborators abroad?").people)
+    *_, answer = talk(engine, "How many people are in the group?", "and excluding the collaborators abroad?")
+    assert str(everyone - abroad) in answer.headline, answer.headline
+    answer = engine.answer("who is in the group, except the collaborators abroad?")
+    assert len(answer.people) == everyone - abroad, answer.headline

@@ -486,8 +486,10 @@ def _place_words(
             if key in NEGATIONS and _next_item_start(position, items, keys) in place_after:
                 continue  # "outside Europe": a negated place, read above
             negated = _negated(position, [n for n in negated_at if n != position], keys, _barriers(p))
-            # "not the international collaborators": negated with the thing it describes
+            # "not the international collaborators", "excluding the collaborators abroad": negated with
+            # the thing it describes, before it or right after it
             negated = negated or _next_item_start(position, items, keys) in negated_starts
+            negated = negated or any(item.start in negated_starts and item.end == position for item in items)
             found.append(q.Filter(q.ABROAD, (), negated))
             break
     if not found and any(k in lexicon.HOME_WORDS for n, k in enumerate(keys) if n in where):
