@@ -52,6 +52,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
         self._consortium_stems = tuple((w, stem(w)) for w in sorted(self._consortium_words))
         self._project_name_words = frozenset(keys(kb.project.name)) | frozenset(keys(kb.project.name_no or ""))
         self._role_words = frozenset(w for words in self.index.role_words.values() for w in words)
+        self._people_by_slack = {person.slack: person.name for person in kb.people if person.slack}
         self._leader_roles = frozenset(
             role for role, words in self.index.role_words.items() if words & lexicon.LEADER_WORDS
         )
@@ -69,7 +70,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
 
     def people_by_slack_id(self) -> dict[str, str]:
         """Slack user id to the person's name, so a question mentioning @someone asks about that person."""
-        return {person.slack: person.name for person in self.kb.people if person.slack}
+        return self._people_by_slack
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
         """Answer one question (in the light of a conversation's context); never raises for any text."""

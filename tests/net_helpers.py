@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 import urllib.request
 
 
@@ -20,3 +21,15 @@ def answers_healthz(port: int, timeout: float = 1) -> bool:
             return response.status == 200
     except OSError:
         return False
+
+
+def stop(process: subprocess.Popen, timeout: float = 10) -> None:
+    """SIGTERM, as a container platform stops the bot; a bot that ignores it is killed (so none is left
+    running after the tests) and the test fails."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import KNOWLEDGE, ROOT
-from tests.net_helpers import answers_healthz, free_port
+from tests.net_helpers import answers_healthz, free_port, stop
 from tests.slack_helpers import post_signed_mention
 from tests.slack_mock import SlackMock, wait_until
 
@@ -74,13 +74,7 @@ def serving(knowledge: Path, data: Path, mock: SlackMock, *, files: int | None =
         assert process.poll() is None, f"serve stopped at start:\n{served.log}"
         yield served
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # still a failure, but no bot left running after the tests
-            process.kill()
-            process.wait()
-            raise
+        stop(process)
 
 
 def _to_maintainers(mock: SlackMock) -> list[dict]:

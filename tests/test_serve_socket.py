@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.health import HEARTBEAT_FILE
 from tests.conftest import KNOWLEDGE, ROOT
+from tests.net_helpers import stop
 from tests.slack_helpers import event
 from tests.slack_mock import SlackMock, wait_until
 from tests.socket_mode_server import SocketModeServer
@@ -50,13 +51,7 @@ def test_serve_in_socket_mode_answers_keeps_a_heartbeat_and_stops_on_sigterm(tmp
             assert answer["thread_ts"] == "1715000000.000100" and "Anders Molven" in answer["text"]
         finally:
             server.close()  # first, so the bot's websocket read ends at once
-            bot.terminate()
-            try:
-                bot.wait(timeout=10)
-            except subprocess.TimeoutExpired:  # still a failure, but no bot left running after the tests
-                bot.kill()
-                bot.wait()
-                raise
+            stop(bot)
     assert bot.returncode == 0, "SIGTERM is a normal stop"
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     messages = [r["message"] for r in records]
