@@ -106,7 +106,8 @@ class AnswerBase:
             lines.append(person.note)
         if person.email:
             lines.append(person.email)
-        return Part(CARD, tuple(lines), people=(ref,), title=ref.name if with_name else None)
+        refs = tuple(compose.theme_ref(t) for t in themes)
+        return Part(CARD, tuple(lines), people=(ref,), themes=refs, title=ref.name if with_name else None)
 
     def _similar_people(self, name: str, p: Parse) -> tuple[str, ...]:
         """People who share a first name or surname with the asked name, else look alike."""
@@ -128,6 +129,16 @@ class AnswerBase:
         names |= {f"city:{c}": c for c in self.index.people_by_city}
         matches = process.extract(place, names, scorer=fuzz.ratio, limit=2, score_cutoff=75)
         return tuple(say("who_works_at", p.language, place=m[0]) for m in matches)
+
+    def _theme_is_a_condition(self, p: Parse) -> bool:
+        """A theme read as a condition among others ('who in <city> works on <topic>', 'postdocs not on
+        theme 2', 'both theme 1 and 3'): people are asked, not the theme's card."""
+        query = p.query
+        themes = query.filters_of(q.THEME) if query is not None else []
+        if not themes:
+            return False
+        others = len(query.filters) > len(themes) or bool(query.excluded)
+        return others or len(themes) > 1 or any(f.negated or f.all_of for f in themes)
 
     def _selection(self, p: Parse, consortium: bool = False) -> Selection:
         """The people the question's typed query selects (the consortium's, when it asks about it)."""
@@ -193,6 +204,11 @@ class AnswerBase:
             for n, k in enumerate(p.keys)
             if k not in lexicon.STOPWORDS and any(stems_meet(stem(x), w) for x in (k, typed[n]) for w in words)
         } | _larger_whole(p)
+
+
+def themes_of(parts: tuple[Part, ...] | list[Part]) -> tuple:
+    """The themes an answer's parts name, in order, once: the answer's `themes` list says what its parts show."""
+    return tuple(dict.fromkeys(t for part in parts for t in part.themes))
 
 
 def notes(*lines: str) -> tuple[Part, ...]:

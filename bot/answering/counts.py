@@ -13,6 +13,7 @@ from bot.knowledge.model import Person
 from bot.language import lexicon
 from bot.language.phrases import join, say
 from bot.language.text import keys, stem, stems_meet
+from bot.understanding import query as q
 from bot.understanding.coverage import matched_positions, word_importance
 from bot.understanding.filters import filter_mentions, negated_topic
 from bot.understanding.parser import Parse
@@ -47,7 +48,7 @@ class CountAnswers(AnswerBase):
             return stated
         if not self._counts_what_it_can(p):
             return None
-        if p.has("themes") and not filter_mentions(p):
+        if p.has("themes") and not filter_mentions(p) and not self._counts_theme_people(p):
             return self._theme_count_by_topic(p) or self._theme_count(p)
         wants_places = any(k in lexicon.COUNTRY_LIST_WORDS | lexicon.CITY_LIST_WORDS for k in p.keys)
         if p.has("orgs") and not filter_mentions(p) and not wants_places:
@@ -70,6 +71,10 @@ class CountAnswers(AnswerBase):
         if p.unknown_place:
             return self._unknown_place(p)
         return self._people_count(p, self._selection(p))
+
+    def _counts_theme_people(self, p: Parse) -> bool:
+        """'how many people work on theme 3?': people on a theme are counted, not themes."""
+        return p.query is not None and p.query.counted == "people" and bool(p.query.filters_of(q.THEME))
 
     def _people_count(self, p: Parse, selection: Selection) -> Answer:
         people = compose.people_sorted(self.index, selection.people)

@@ -39,6 +39,13 @@ def describe(query: q.Query, index: Index, language: str) -> str:
     return ", ".join(parts)
 
 
+def _theme_name(theme_id: str, index: Index, language: str) -> str:
+    """'theme 2 (<its title>)', in the asker's language where the knowledge has it."""
+    theme = next(t for t in index.kb.themes if t.id == theme_id)
+    title = theme.title_no if language == "no" and theme.title_no else theme.title
+    return f"{say('theme_word', language)} {theme.number} ({title})"
+
+
 def _describe_filter(f: q.Filter, index: Index, language: str) -> str:
     home = compose.country_name(index.home_country or "", language)
     if f.family == q.ABROAD:
@@ -48,6 +55,12 @@ def _describe_filter(f: q.Filter, index: Index, language: str) -> str:
     if f.family == q.CONSORTIUM:
         c = index.kb.project.consortium
         return say("in_consortium", language, name=(c.short or c.name) if c else "")
+    if f.family == q.THEME:
+        names = [_theme_name(v.id, index, language) for v in f.values]
+        joined = join(names, language, "and" if f.all_of else "or")
+        if f.all_of:
+            joined = say("both", language, names=joined)
+        return say("not_on_theme" if f.negated else "on_theme", language, themes=joined)
     if f.family == q.ROLE:
         if not f.negated:
             return ""

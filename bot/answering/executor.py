@@ -13,6 +13,8 @@ from bot.understanding.index import Index, Target
 
 def people_for(value: q.Value, index: Index) -> set[str]:
     """The people one filter value stands for."""
+    if value.kind == q.THEME:
+        return set(index.people_by_theme.get(value.id, set()))
     if value.kind == q.ORG_KIND:
         orgs = [org.id for org in index.kb.organisations if index.org_kind(org) == value.id]
         return index.people_in_orgs(orgs)

@@ -22,6 +22,8 @@ class PeopleAnswers(AnswerBase):
 
     def _people_by_filters(self, p: Parse) -> Answer | None:
         mentions = filter_mentions(p)
+        if self._theme_is_a_condition(p) and explains_enough(p):
+            return self._people_list(p, self._selection(p))
         if p.has("leader") and mentions and not any(m.kind == ROLE for m in mentions) and not _leader_left_out(p):
             return self._leader_elsewhere(p)
         names_people = any(

@@ -11,6 +11,7 @@ from bot.answering.base import (
     notes,
     people_mentioned,
     read_as,
+    themes_of,
     uncertain,
     who_is,
 )
@@ -91,6 +92,7 @@ class PersonAnswers(AnswerBase):
             headline,
             parts=(*cards, *notes(*read_as(p, self.index))),
             people=refs,
+            themes=themes_of(cards),
             confidence=confidence if not missing else min(confidence, 0.5),
             sources=tuple(dict.fromkeys(r.url for r in refs if r.url)),
             suggestions=uncertain(p, confidence),

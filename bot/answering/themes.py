@@ -18,7 +18,7 @@ class ThemeAnswers(AnswerBase):
     """The steps and builders of this kind of answer, mixed into `bot.engine.Engine`."""
 
     def _theme_by_number(self, p: Parse) -> Answer | None:
-        if not p.theme_numbers:
+        if not p.theme_numbers or self._theme_is_a_condition(p):
             return None
         last = max((t.number for t in self.kb.themes), default=0)
         wanted = {last if n == LAST else n for n in p.theme_numbers}
@@ -30,7 +30,7 @@ class ThemeAnswers(AnswerBase):
 
     def _themes_asked(self, p: Parse) -> Answer | None:
         asked = [m for m in p.mentions if m.start in p.asking]  # "I am a professor. ...": the asker's
-        if not p.has("themes") or (asked and not p.has("who")):
+        if not p.has("themes") or (asked and not p.has("who")) or self._theme_is_a_condition(p):
             return None
         negated = negated_topic(p)
         if negated:  # "which themes are not about <topic>?": the themes the topic leaves
@@ -73,7 +73,7 @@ class ThemeAnswers(AnswerBase):
         # The project's own name (say "kelp" for a kelp ecology lab) is the topic of
         # every statement, so it neither finds nor rules one out; theme titles may share its words.
         content = [k for k in p.content if k not in self._project_name_words | self._consortium_words]
-        if not content or p.how_to:
+        if not content or p.how_to or self._theme_is_a_condition(p):
             return None
         negated = negated_topic(p)
         if negated:  # "what do you work on besides <topic>?": the themes the topic leaves

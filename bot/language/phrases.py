@@ -147,6 +147,9 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "region_africa": ("Africa", "Afrika"),
     "region_oceania": ("Oceania", "Oseania"),
     "in_consortium": ("in {name}", "i {name}"),
+    "theme_word": ("theme", "tema"),
+    "on_theme": ("working on {themes}", "som arbeider med {themes}"),
+    "not_on_theme": ("not working on {themes}", "som ikke arbeider med {themes}"),
     "the_group": ("in the group", "i gruppen"),
 }
 

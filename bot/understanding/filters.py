@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from bot.language import lexicon
 from bot.understanding import query as q
+from bot.understanding import topics
 from bot.understanding.evidence import PERSON_KINDS
 from bot.understanding.index import (
     CITY,
@@ -88,6 +89,7 @@ class _Item:
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
     all_items = _resolve_possessives(p, _items(p))
+    all_items = sorted(all_items + _theme_items(p, index), key=lambda item: item.start)
     items = [i for i in all_items if not _included(p.keys, i, _named(p))]
     where = _where_the_filters_are(p, items)
     items = [item for item in items if item.start in where]
@@ -137,6 +139,18 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
 _AM = lexicon.words("am m er")
 _AS = lexicon.words("as som")
 _A = lexicon.words("a an en ei et")
+
+
+def _theme_items(p: Parse, index: Index) -> list[_Item]:
+    """Themes named in a question that asks for people, as conditions (see `topics.py`)."""
+    if not topics.links_people(index):
+        return []
+    if not topics.asks_for_people(p, {m.kind for m in p.mentions}):
+        return []
+    taken = {i for m in p.mentions for i in range(m.start, m.end)}
+    spans = topics.theme_spans(p, index, taken)
+    p.memo["theme_positions"] = frozenset(i for s in spans for i in range(s.start, s.end))
+    return [_Item(q.THEME, tuple(q.Value(q.THEME, t) for t in s.theme_ids), s.start, s.end) for s in spans]
 
 
 def _said_of_oneself(p: Parse, start: int) -> bool:

@@ -69,6 +69,8 @@ class Index:
     people_by_role: dict[str, set[str]] = field(default_factory=dict)
     people_by_title: dict[str, set[str]] = field(default_factory=dict)
     people_by_theme: dict[str, set[str]] = field(default_factory=dict)
+    theme_terms: dict[str, frozenset[str]] | None = None
+    """Each theme's distinctive word stems (`topics.theme_terms`), worked out on first use."""
     org_descendants: dict[str, set[str]] = field(default_factory=dict)
     role_words: dict[str, frozenset[str]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)

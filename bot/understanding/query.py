@@ -35,6 +35,7 @@ ORG_KIND = "org_kind"
 ABROAD = "abroad"
 HOME = "home"
 CONSORTIUM = "consortium"
+THEME = "theme"
 
 # What became of a word of the question.
 UNDERSTOOD = "understood"

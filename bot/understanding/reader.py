@@ -109,6 +109,9 @@ def _counted(p: Parse) -> str | None:
     if not p.count:
         return None
     keys = set(p.keys)
+    counted = set(p.counted)
+    if counted & (lexicon.WHO_WORDS | lexicon.EVERYONE_WORDS) and not counted & lexicon.THEME_WORDS:
+        return "people"  # "how many people work on theme 3?": the people are counted, the theme narrows them
     if keys & lexicon.THEME_WORDS:
         return "themes"
     if keys & lexicon.COUNTRY_LIST_WORDS:

@@ -1,0 +1,152 @@
+"""Themes and topics as conditions on people: "who in <city> works on <topic>?".
+
+A knowledge base whose themes list their people (`themes.yaml` `people:`, or `people.yaml`
+`themes:`) can answer a theme as a condition, like a place or a role: the people of theme 2
+in one city, the postdocs not on the coral theme, those on both theme 1 and 3. This module finds
+where a question names a theme, by its number ("theme 2", "the third theme") or by the words of
+its title and keywords, and gives each such span as a condition item for the filter reader,
+which then applies negation, "both" and "or" to it exactly as to a place.
+
+It reads themes as conditions only in questions that ask for people, and only in a knowledge
+base that links people to themes: where nobody is linked, "who works on <theme>?" keeps its
+honest answer (the knowledge does not say; ask the leader).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.language import lexicon
+from bot.language.text import keys, stem, stems_meet
+from bot.understanding import query as q
+from bot.understanding.evidence import Parse
+from bot.understanding.index import Index
+
+THEME = q.THEME
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSpan:
+    """Words of the question, from `start` to `end`, that name one or more themes."""
+
+    theme_ids: tuple[str, ...]
+    start: int
+    end: int
+
+
+def theme_terms(index: Index) -> dict[str, frozenset[str]]:
+    """Each theme's distinctive word stems: its title (both languages) and keywords, less the
+    words every theme shares and the words that carry no meaning of their own."""
+    if index.theme_terms is None:
+        terms: dict[str, set[str]] = {}
+        for theme in index.kb.themes:
+            text = [theme.title, theme.title_no or "", *theme.keywords]
+            words = {k for part in text for k in keys(part)}
+            terms[theme.id] = {
+                stem(k)
+                for k in words
+                if k not in lexicon.STOPWORDS and k not in lexicon.THEME_WORDS and not k.isdecimal() and len(k) > 2
+            }
+        if len(terms) > 1:
+            shared = set.intersection(*terms.values())
+            terms = {theme: words - shared for theme, words in terms.items()}
+        index.theme_terms = {theme: frozenset(words) for theme, words in terms.items()}
+    return index.theme_terms
+
+
+def links_people(index: Index) -> bool:
+    """Whether the knowledge says who works on any theme."""
+    return any(index.people_by_theme.values())
+
+
+def asks_for_people(p: Parse, mention_kinds: set[str]) -> bool:
+    """A question that asks for people (who, which postdocs, how many, anyone), not for a theme."""
+    if p.has("who") or p.count or mention_kinds & {"role", "title"}:
+        return True
+    return any(k in lexicon.EVERYONE_WORDS for k in p.keys)
+
+
+def theme_spans(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
+    """Where the question names a theme: by number, or by words of its title and keywords.
+
+    `taken` holds the positions other readings already use (places, names, roles): a word is
+    read as one thing only.
+    """
+    spans = _numbered(p, index, taken)
+    used = {i for s in spans for i in range(s.start, s.end)} | taken
+    spans += _by_words(p, index, used)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _numbered(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
+    """'theme 2', 'themes 1 and 3', 'the third theme', 'tema 4'."""
+    by_number = {t.number: t.id for t in index.kb.themes}
+    last = max(by_number, default=0)
+    keys = p.keys
+    spans: list[ThemeSpan] = []
+    for position, key in enumerate(keys):
+        if key not in lexicon.THEME_WORDS or position in taken:
+            continue
+        before = position - 1
+        if before >= 0 and (keys[before] in lexicon.ORDINALS or keys[before] in lexicon.LAST_WORDS):
+            number = last if keys[before] in lexicon.LAST_WORDS else lexicon.ORDINALS[keys[before]]
+            if number in by_number:
+                spans.append(ThemeSpan((by_number[number],), before, position + 1))
+            continue
+        following = position + 1
+        if following < len(keys) and keys[following] in lexicon.NUMBER_WORDS:
+            following += 1
+        start = position
+        while following < len(keys) and (number := _number(keys[following])) is not None:
+            if number in by_number:
+                spans.append(ThemeSpan((by_number[number],), start, following + 1))
+            start = following + 1
+            following += 1
+            if following + 1 < len(keys) and keys[following] in lexicon.CONJUNCTIONS:
+                following += 1
+    return spans
+
+
+def _number(key: str) -> int | None:
+    if key.isdecimal() and 0 < int(key) < 100:
+        return int(key)
+    return lexicon.ORDINALS.get(key) or lexicon.CARDINALS.get(key) or lexicon.ROMAN.get(key)
+
+
+def _by_words(p: Parse, index: Index, used: set[int]) -> list[ThemeSpan]:
+    """Runs of adjacent words that name a theme's title or keywords ('speech recognition'); a run
+    names the themes all its matching words share, or, when they share none, those most of them name."""
+    terms = theme_terms(index)
+    order = {t.id: t.number for t in index.kb.themes}
+    matches: dict[int, set[str]] = {}
+    for position, key in enumerate(p.keys):
+        if position in used or position not in p.asking or key in lexicon.STOPWORDS or len(key) < 3:
+            continue
+        if key in lexicon.QUESTION_WORDS or key in lexicon.THEME_WORDS or key.isdecimal():
+            continue
+        word = stem(key)
+        themes = {theme for theme, words in terms.items() if any(stems_meet(word, w) for w in words)}
+        if themes:
+            matches[position] = themes
+    spans: list[ThemeSpan] = []
+    run: list[int] = []
+    for position in sorted(matches):
+        if run and position != run[-1] + 1:
+            spans.append(_span(run, matches, order))
+            run = []
+        run.append(position)
+    if run:
+        spans.append(_span(run, matches, order))
+    return spans
+
+
+def _span(run: list[int], matches: dict[int, set[str]], order: dict[str, int]) -> ThemeSpan:
+    shared = set.intersection(*(matches[i] for i in run))
+    if not shared:
+        counts: dict[str, int] = {}
+        for i in run:
+            for theme in matches[i]:
+                counts[theme] = counts.get(theme, 0) + 1
+        top = max(counts.values())
+        shared = {theme for theme, n in counts.items() if n == top}
+    return ThemeSpan(tuple(sorted(shared, key=order.__getitem__)), run[0], run[-1] + 1)
