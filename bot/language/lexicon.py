@@ -304,6 +304,93 @@ ORG_KIND_WORDS: dict[str, frozenset[str]] = {
 }
 ANY_ORG_KIND_WORDS = frozenset().union(*ORG_KIND_WORDS.values())
 ANY_ROLE_WORDS = frozenset().union(*ROLE_SYNONYMS.values())
+# Everyday names of common academic roles, by the role as a knowledge base writes it (keyed):
+# "PhDs", "stipendiater", "doktorander" find the people whose role is "PhD student".
+ROLE_PHRASES: dict[str, tuple[str, ...]] = {
+    "phd student": (
+        "phd",
+        "phds",
+        "phd student",
+        "phd students",
+        "phd candidate",
+        "phd candidates",
+        "phd fellow",
+        "phd fellows",
+        "doctoral student",
+        "doctoral students",
+        "doctoral candidate",
+        "doctoral candidates",
+        "doctoral fellows",
+        "stipendiat",
+        "stipendiater",
+        "stipendiatene",
+        "stipendiatar",
+        "stipendiatane",
+        "doktorgradsstipendiat",
+        "doktorgradsstipendiater",
+        "doktorand",
+        "doktorander",
+        "doktoranderna",
+        "phd studerende",
+        "ph d studerende",
+    ),
+    "postdoc": (
+        "postdoc",
+        "postdocs",
+        "post doc",
+        "post docs",
+        "postdoctoral",
+        "postdoctoral fellow",
+        "postdoctoral fellows",
+        "postdoktor",
+        "postdoktorer",
+        "postdoktorene",
+        "postdoktorar",
+        "postdoktorane",
+        "postdoktorerna",
+    ),
+    "engineer": (
+        "engineer",
+        "engineers",
+        "ingenior",
+        "ingeniorer",
+        "ingeniorene",
+        "ingeniorar",
+        "ingenjor",
+        "ingenjorer",
+    ),
+    "researcher": ("researcher", "researchers", "forskere", "forskerne", "forskarar", "forskarane", "forskare"),
+    "master student": (
+        "master student",
+        "master students",
+        "masters student",
+        "masters students",
+        "msc student",
+        "msc students",
+        "masterstudent",
+        "masterstudenter",
+        "masterstudentene",
+        "masterstudentar",
+    ),
+    "technician": ("technician", "technicians", "tekniker", "teknikere", "teknikerne", "teknikarar"),
+    "administrator": ("administrator", "administrators", "admin", "administrasjon", "administrasjonen"),
+    "lab manager": (
+        "lab manager",
+        "lab managers",
+        "laboratory manager",
+        "labansvarlig",
+        "lableder",
+        "laboratorieleder",
+    ),
+    "collaborator": (
+        "collab",
+        "collabs",
+        "samarbeidspartnere",
+        "samarbetspartner",
+        "samarbetspartners",
+        "samarbejdspartnere",
+    ),
+}
 GENERIC_NAME_WORDS = (
     _set(
         """
@@ -421,6 +508,10 @@ ABBREVIATIONS: dict[str, str] = {
         ("depts", "departments"),
         ("univ", "university"),
         ("inst", "institute"),
+        ("mtg", "meeting"),
+        ("mtgs", "meetings"),
+        ("langs", "languages"),
+        ("lang", "language"),
         ("wat", "what"),  # chat spellings of question words
         ("wut", "what"),
         ("wht", "what"),
@@ -497,6 +588,24 @@ REGION_PARTS: dict[str, frozenset[str]] = {
 }
 # Names that need the user's capitals, because in lower case they are ordinary words.
 CASE_SENSITIVE_FORMS = frozenset({("us",), ("states",), ("eu",)})
+# Two-letter country codes as people type them in chat ("anyone in DK?"): read only in capitals,
+# since most are ordinary words in lower case ("no", "se", "is", "de").
+COUNTRY_CODES: dict[str, str] = {
+    "NO": "Norway",
+    "SE": "Sweden",
+    "DK": "Denmark",
+    "FI": "Finland",
+    "IS": "Iceland",
+    "DE": "Germany",
+    "FR": "France",
+    "NL": "Netherlands",
+    "CH": "Switzerland",
+    "IT": "Italy",
+    "ES": "Spain",
+    "PL": "Poland",
+    "GB": "United Kingdom",
+}
+CODE_FORMS = frozenset((code.lower(),) for code in COUNTRY_CODES)
 _PHRASE_COUNTRY_FORMS = {"USA": ["the States", "the US", "the U.S."]}
 
 
@@ -509,6 +618,7 @@ def country_forms() -> dict[str, list[tuple[str, ...]]]:
         phrases += [keys(w) for w in others.replace("U.S.", "U_S").split()]
         phrases += [keys(p) for p in _PHRASE_COUNTRY_FORMS.get(canonical, [])]
         phrases += [keys("United States")] if canonical == "USA" else []
+        phrases += [(code.lower(),) for code, name in COUNTRY_CODES.items() if name == canonical]
         forms[canonical] = [p for p in phrases if p]
     return forms
 

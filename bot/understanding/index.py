@@ -351,7 +351,13 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
         by_role[person.role].add(person.id)
         for title in (person.title, person.title_no):
             for word in keys(title or ""):
-                if word not in lexicon.STOPWORDS and word not in domain and len(word) >= 4:
+                # leadership is a question of its own ("hvem leder gruppen?"), never a word of a title
+                if (
+                    word not in lexicon.STOPWORDS
+                    and word not in domain
+                    and len(word) >= 4
+                    and word not in lexicon.LEADER_WORDS
+                ):
                     by_title[word].add(person.id)
                     phrases.append(((word,), Target(TITLE, word)))
         for affiliation in person.affiliations:
@@ -425,6 +431,8 @@ def _index_roles(index: Index, phrases: list) -> None:
                 phrases.append(((word,), Target(ROLE, role)))
         if len(role_keys) == 1 and not role_keys[0].endswith("s"):
             phrases.append(((role_keys[0] + "s",), Target(ROLE, role)))
+        for phrase in lexicon.ROLE_PHRASES.get(" ".join(role_keys), ()):
+            phrases.append((keys(phrase), Target(ROLE, role)))
 
 
 def _vocabulary(kb: KnowledgeBase) -> set[str]:

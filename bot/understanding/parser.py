@@ -47,8 +47,8 @@ _KIND_PRIORITY = {
     REGION: 4,
     UNIT: 5,
     ORG_PART: 6,
-    TITLE: 7,
-    ROLE: 8,
+    ROLE: 7,
+    TITLE: 8,
     SURNAME: 9,
     FIRST_NAME: 10,
 }
@@ -207,6 +207,8 @@ def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: P
             if tuple(keys[start:end]) != phrase:
                 continue
             if phrase in lexicon.CASE_SENSITIVE_FORMS and not _typed_as_name(tokens[start], tokens, start):
+                continue
+            if phrase in lexicon.CODE_FORMS and not tokens[start].is_upper:
                 continue
             if not _plausible_short_form(phrase, tokens[start:end]):
                 continue
