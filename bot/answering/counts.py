@@ -74,7 +74,7 @@ class CountAnswers(AnswerBase):
 
     def _counts_theme_people(self, p: Parse) -> bool:
         """'how many people work on theme 3?': people on a theme are counted, not themes."""
-        return p.query is not None and p.query.counted == "people" and bool(p.query.filters_of(q.THEME))
+        return p.query is not None and p.query.counted != "themes" and bool(p.query.filters_of(q.THEME))
 
     def _people_count(self, p: Parse, selection: Selection) -> Answer:
         people = compose.people_sorted(self.index, selection.people)

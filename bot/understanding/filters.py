@@ -89,7 +89,10 @@ class _Item:
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
     all_items = _resolve_possessives(p, _items(p))
-    all_items = sorted(all_items + _theme_items(p, index), key=lambda item: item.start)
+    themes = _theme_items(p, index)
+    if themes:
+        all_items = [i for i in all_items if not _topic_rather_than_place(i, themes, p.keys)]
+        all_items = sorted(all_items + themes, key=lambda item: item.start)
     items = [i for i in all_items if not _included(p.keys, i, _named(p))]
     where = _where_the_filters_are(p, items)
     items = [item for item in items if item.start in where]
@@ -129,7 +132,8 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
                 excluded.extend(v.id for item in group for v in item.values)
             continue
         values = tuple(dict.fromkeys(v for item in group for v in item.values))
-        all_of = len(group) > 1 and _says_both(first.start, keys) and _joined_by_and(group, keys)
+        both = _says_both(first.start, keys) or _says_both_after(group[-1].end, keys)
+        all_of = len(group) > 1 and both and _joined_by_and(group, keys)
         filters.append(q.Filter(first.family, values, negated, all_of))
     filters = _with_included(p, index, all_items, filters)
     filters.extend(_place_words(p, index, negated_at, items, where, negated_starts))
@@ -141,16 +145,46 @@ _AS = lexicon.words("as som")
 _A = lexicon.words("a an en ei et")
 
 
+# A part of an organisation's name, a unit or a title may also be a theme's word ("speech" in a
+# division's name and in a theme's title): unless it stands after a place word ("at", "ved"), it
+# is the topic. A country or region word gives way only inside a longer theme phrase ("Nordic languages").
+_SOFT_KINDS = frozenset({ORG_PART, UNIT, TITLE})
+_PLACE_KINDS_IN_TOPICS = frozenset({COUNTRY, REGION})
+
+
 def _theme_items(p: Parse, index: Index) -> list[_Item]:
     """Themes named in a question that asks for people, as conditions (see `topics.py`)."""
     if not topics.links_people(index):
         return []
     if not topics.asks_for_people(p, {m.kind for m in p.mentions}):
         return []
-    taken = {i for m in p.mentions for i in range(m.start, m.end)}
+    soft = _SOFT_KINDS | _PLACE_KINDS_IN_TOPICS
+    taken = {i for m in p.mentions if m.kind not in soft for i in range(m.start, m.end)}
     spans = topics.theme_spans(p, index, taken)
     p.memo["theme_positions"] = frozenset(i for s in spans for i in range(s.start, s.end))
     return [_Item(q.THEME, tuple(q.Value(q.THEME, t) for t in s.theme_ids), s.start, s.end) for s in spans]
+
+
+def _topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -> bool:
+    """Whether a theme span overlapping this item reads the item's words as the theme's instead."""
+    kinds = {v.kind for v in item.values}
+    overlapping = [t for t in themes if t.start < item.end and item.start < t.end]
+    if not overlapping or not kinds:
+        return False
+    after_place_word = item.start > 0 and keys[item.start - 1] in lexicon.PLACE_PREPOSITIONS
+    if kinds <= _SOFT_KINDS:
+        return not after_place_word
+    if kinds <= _PLACE_KINDS_IN_TOPICS:
+        return any(t.end - t.start > item.end - item.start for t in overlapping)
+    return False
+
+
+_BOTH_AFTER = lexicon.words("both together begge samtidig baade")
+
+
+def _says_both_after(end: int, keys: list[str]) -> bool:
+    """'theme 1 and 4 both?', 'in theme 2 and theme 6 together': "both" said after the list."""
+    return any(k in _BOTH_AFTER for k in keys[end : end + 2])
 
 
 def _said_of_oneself(p: Parse, start: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bot.language import lexicon
 from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
+from bot.understanding import topics
 from bot.understanding.cues import ALL_ATTRIBUTE_WORDS, ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import NEGATIONS, read_filters
 from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Index
@@ -38,7 +39,7 @@ def read(p: Parse, index: Index, with_words: bool = True) -> q.Query:
         excluded=excluded,
         themes=tuple(p.theme_numbers),
         attribute=attribute,
-        counted=_counted(p),
+        counted=_counted(p, index),
         words=words(p) if with_words else (),
     )
 
@@ -105,12 +106,14 @@ def _asks(p: Parse, filters: tuple[q.Filter, ...], people: tuple[str, ...], attr
     return q.STATEMENT if p.content else q.UNKNOWN
 
 
-def _counted(p: Parse) -> str | None:
+def _counted(p: Parse, index: Index) -> str | None:
     if not p.count:
         return None
     keys = set(p.keys)
     counted = set(p.counted)
-    if counted & (lexicon.WHO_WORDS | lexicon.EVERYONE_WORDS) and not counted & lexicon.THEME_WORDS:
+    if (p.theme_numbers and topics.links_people(index)) or (
+        counted & (lexicon.WHO_WORDS | lexicon.EVERYONE_WORDS) and not counted & lexicon.THEME_WORDS
+    ):
         return "people"  # "how many people work on theme 3?": the people are counted, the theme narrows them
     if keys & lexicon.THEME_WORDS:
         return "themes"
