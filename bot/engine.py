@@ -30,6 +30,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.language import lexicon
 from bot.language.text import keys, stem
 from bot.understanding import query as q
+from bot.understanding import topics
 from bot.understanding.context import known_only
 from bot.understanding.followup import TOPIC_KINDS, Context, asker_places, continue_from
 from bot.understanding.index import Index, build_index
@@ -133,6 +134,11 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
                 query = q.Query(asks=q.ATTRIBUTE, people=people, attribute=asked, filters=kinds)
             else:
                 query = q.Query(asks=q.PERSON, people=people)
+        elif answer.kind == "theme" and people and self._theme_people_asked(p):
+            # "who works on <topic>?" in knowledge that says who: a list of people on the theme, so
+            # "which of them are postdocs?" and "how many is that?" narrow and count it
+            ids = tuple(q.Value(q.THEME, t.id) for t in self.kb.themes if t.number in themes)
+            query = q.Query(asks=q.PEOPLE, filters=(q.Filter(q.THEME, ids),))
         elif answer.kind in ("theme", "themes") or (answer.kind == "count" and themes and not people):
             query = q.Query(asks=q.THEMES, themes=themes, attribute="people" if people else None)
         elif answer.kind not in ("people", "count"):
@@ -151,11 +157,19 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             query=query, people=people, themes=themes, kind=kind, named=named, base=base, asker=asker, earlier=earlier
         )
 
+    def _theme_people_asked(self, p: Parse) -> bool:
+        """A question for the people of a theme, in knowledge that links people to themes."""
+        return topics.links_people(self.index) and (p.has("who") or p.count)
+
     def _answer_query(self, p: Parse, query: q.Query) -> Answer | None:
         """Answer a query built from a follow-up: the executor selects, the builders say it."""
         if query.asks in (q.PERSON, q.ATTRIBUTE):  # a context may outlive a knowledge reload: known ids only
             persons = compose.people_sorted(self.index, {i for i in query.people if i in self.kb.people_by_id})
             return self._person_answer(p, persons, 0.9, query.attribute) if persons else None
+        if query.asks == q.THEMES and query.attribute == "of_people":
+            linked = {t for t, members in self.index.people_by_theme.items() if members & set(query.people)}
+            themes = [t for t in self.kb.themes if t.id in linked]
+            return self._theme_answer(p, themes, 0.9) if themes else None
         if query.asks == q.THEMES and not query.themes:
             return self._themes_or_facts(p, asks_people=query.attribute == "people", themes_only=True)
         if query.asks == q.THEMES:

@@ -15,6 +15,7 @@ from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.text import keys
 from bot.understanding import query as q
+from bot.understanding import topics
 from bot.understanding.context import Context
 from bot.understanding.coverage import left_over
 from bot.understanding.filters import BOTH, included_positions
@@ -104,6 +105,8 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         or _starts(keys, _EXCLUDING)  # "not counting the ones in Oslo", "bortsett fra Oslo"
     )
     steps = (
+        _others_on_the_theme_step,
+        _their_themes_step,
         _including_step,
         _asked_of_her_there_step,
         _host_step,
@@ -420,6 +423,33 @@ def _institution_step(context: Context, p: Parse, query: q.Query, index: Index, 
 def _narrows(p: Parse) -> bool:
     keys = p.keys
     return any(k in ("of", "av", "among", "blant") for k in keys)
+
+
+_WORKS_ON = lexicon.WORK_WORDS | lexicon.THEME_WORDS | _w("does do doing research researches forsker forskar")
+
+
+def _their_themes_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'what do they work on?', 'hva jobber de med?': the themes of the people just named, where the
+    knowledge says who works on what."""
+    keys = set(p.keys)
+    if not context.people or query.people or query.filters or not topics.links_people(index):
+        return None
+    if not (keys & lexicon.WHAT_WORDS and keys & _WORKS_ON and keys & PLURAL_PRONOUNS):
+        return None  # "what does she work on?" is her card, themes included (the pronoun step)
+    return q.Query(asks=q.THEMES, people=context.people, attribute="of_people")
+
+
+def _others_on_the_theme_step(
+    context: Context, p: Parse, query: q.Query, index: Index, fragment: bool
+) -> q.Query | None:
+    """'who else works on that?' after what someone works on: that theme's other people."""
+    keys = set(p.keys)
+    if not (keys & _ELSE and keys & _WORKS_ON) or not context.themes or not context.people:
+        return None
+    if query.filters or query.people or not topics.links_people(index):
+        return None
+    ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in context.themes)
+    return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.THEME, ids),), excluded=context.people)
 
 
 def _else_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
