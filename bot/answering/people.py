@@ -29,7 +29,7 @@ class PeopleAnswers(AnswerBase):
         names_people = any(
             m.kind in (ROLE, TITLE) for m in mentions
         )  # "collaborators in X?", "pathologist in the grp?"
-        asks_people = p.has("who") or names_people or (p.has("work") and not p.has("what"))
+        asks_people = p.has("who") or names_people or (p.has("work") and not p.has("what")) or _which_ones(p)
         names_only = not p.unknown and not p.content and not p.has("project", "themes")
         if not (mentions or p.has("abroad") or p.org_kinds):
             return None
@@ -171,6 +171,19 @@ def _filters_asked(p: Parse, mentions: list) -> bool:
         there
         or any(m.start in p.asking for m in mentions)
         or any(k in _KIND_WORDS and i in p.asking for i, k in enumerate(p.keys))
+    )
+
+
+_WHICH = lexicon.words("which hvilke hvilken kva kven")
+
+
+def _which_ones(p: Parse) -> bool:
+    """'Hvilke på <A> jobber ikke på <B>?', 'which in <country> work ...': "which" with no noun after it
+    (a place word or a verb follows) asks which people."""
+    keys = p.keys
+    return any(
+        k in _WHICH and n + 1 < len(keys) and keys[n + 1] in lexicon.PLACE_PREPOSITIONS | lexicon.WORK_WORDS
+        for n, k in enumerate(keys)
     )
 
 

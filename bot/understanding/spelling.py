@@ -7,7 +7,7 @@ everyday word ("morgen") is never corrected into a name.
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import lexicon, neighbours
 from bot.language.ordinary import is_ordinary
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS, CUES
@@ -24,8 +24,9 @@ _COMPOUND_HEADS = sorted(
 
 def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str]:
     keys = []
-    for token in tokens:
-        key = lexicon.ABBREVIATIONS.get(token.key, token.key)
+    as_norwegian = neighbours.read_as_norwegian([t.key for t in tokens])  # a Swedish or Danish question
+    for token, read_key in zip(tokens, as_norwegian, strict=True):
+        key = lexicon.ABBREVIATIONS.get(read_key, read_key)
         if not is_known(key, index) and key not in lexicon.LAST_WORDS:
             compound = _compound_head(key) or index.inflected(key) or _translated(key, index) or _genitive(key, index)
             typed_as_name = result.mixed_case and token.original[:1].isupper()
