@@ -138,7 +138,7 @@ class AnswerBase:
         if not themes:
             return False
         others = len(query.filters) > len(themes) or bool(query.excluded)
-        return others or len(themes) > 1 or any(f.negated or f.all_of for f in themes)
+        return others or len(themes) > 1 or any(f.negated or f.all_of or len(f.values) > 1 for f in themes)
 
     def _selection(self, p: Parse, consortium: bool = False) -> Selection:
         """The people the question's typed query selects (the consortium's, when it asks about it)."""

@@ -24,6 +24,10 @@ class PeopleAnswers(AnswerBase):
         mentions = filter_mentions(p)
         if self._theme_is_a_condition(p) and explains_enough(p):
             return self._people_list(p, self._selection(p))
+        theme_filters = p.query.filters_of(q.THEME) if p.query is not None else []
+        if theme_filters and len(p.query.filters) == 1 and explains_enough(p):  # "who works on <topic>?"
+            numbers = {t.number for t in self.kb.themes for v in theme_filters[0].values if v.id == t.id}
+            return self._theme_answer(p, [t for t in self.kb.themes if t.number in numbers], 0.95, asks_people=True)
         if p.has("leader") and mentions and not any(m.kind == ROLE for m in mentions) and not _leader_left_out(p):
             return self._leader_elsewhere(p)
         names_people = any(

@@ -438,6 +438,9 @@ CARDINALS: dict[str, int] = _numbered(
     )
 )
 NUMBER_WORDS = _set("number nummer no nr")
+# Words that grade a title ("Associate Professor", "Senior Engineer") and are everyday words
+# elsewhere ("associated with"): a title is asked for by its noun, never by these alone.
+TITLE_MODIFIERS = _set("associate assistant senior junior adjunct visiting emeritus acting deputy principal chief head")
 # Norwegian's "the" is an ending: "mobilnummeret", "adressa", "gruppene".
 DEFINITE_ENDINGS = ("ene", "ane", "et", "en", "a")
 LAST_WORDS = _set("last final siste")
@@ -508,6 +511,8 @@ ABBREVIATIONS: dict[str, str] = {
         ("depts", "departments"),
         ("univ", "university"),
         ("inst", "institute"),
+        ("excl", "excluding"),
+        ("incl", "including"),
         ("mtg", "meeting"),
         ("mtgs", "meetings"),
         ("langs", "languages"),

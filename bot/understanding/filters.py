@@ -304,7 +304,7 @@ def _group(items: list[_Item], keys: list[str]) -> list[list[_Item]]:
                 last.family == item.family
                 and between
                 and any(k in lexicon.CONJUNCTIONS for k in between)
-                and all(k in _FILLER or k in lexicon.CONJUNCTIONS for k in between)
+                and all(k in _FILLER or k in lexicon.CONJUNCTIONS or k in lexicon.THEME_WORDS for k in between)
                 and not any(k in _VERBS for k in between)  # "at <A> and is in <B>": two conditions
             ):
                 groups[-1].append(item)

@@ -356,10 +356,17 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
                     word not in lexicon.STOPWORDS
                     and word not in domain
                     and len(word) >= 4
-                    and word not in lexicon.LEADER_WORDS
+                    and word not in lexicon.LEADER_WORDS | lexicon.TITLE_MODIFIERS
                 ):
                     by_title[word].add(person.id)
                     phrases.append(((word,), Target(TITLE, word)))
+            for segment in (title or "").replace(",", ";").split(";"):
+                words = keys(segment)  # "Associate Professor" as a whole, before "Professor" alone
+                if 2 <= len(words) <= 4 and words[0] in lexicon.TITLE_MODIFIERS:
+                    by_title[" ".join(words)].add(person.id)
+                    phrases.append((words, Target(TITLE, " ".join(words))))
+                    plural = (*words[:-1], words[-1] + "s")
+                    phrases.append((plural, Target(TITLE, " ".join(words))))
         for affiliation in person.affiliations:
             org = orgs[affiliation.org]
             by_org[org.id].add(person.id)

@@ -210,6 +210,8 @@ def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: P
                 continue
             if phrase in lexicon.CODE_FORMS and not tokens[start].is_upper:
                 continue
+            if len(phrase) == 1 and _everyday_word_of_a_name(phrase[0], targets, tokens, keys, start):
+                continue
             if not _plausible_short_form(phrase, tokens[start:end]):
                 continue
             # each phrase is unique in the index, so a span gets each phrase's targets once
@@ -224,6 +226,30 @@ def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: P
         taken.update(range(mention.start, mention.end))
     result.mentions = sorted(chosen, key=lambda m: m.start)
     return taken
+
+
+def _everyday_word_of_a_name(key: str, targets: tuple, tokens: list[Token], keys: list[str], start: int) -> bool:
+    """'research' of '<X> Centre for Climate Research', 'office' of '<Y> Meteorological Office': an
+    everyday word that is only part of an organisation's name names it when typed as a name
+    (capitalised in a mixed-case question) or after a place word ('at', 'from'), not in "research on
+    permafrost" or "coffee near the office"."""
+    if not all(t.kind == ORG_PART for t in targets) or not is_ordinary(key):
+        return False
+    token = tokens[start]
+    originals = "".join(t.original for t in tokens)
+    mixed = any(c.islower() for c in originals) and any(c.isupper() for c in originals)
+    if token.is_upper or (mixed and start > 0 and token.original[:1].isupper()):
+        return False
+    # "at the Icelandic Met Office": a place word before the name's other words
+    for position in range(start - 1, max(-1, start - 5), -1):
+        if keys[position] in _AT_A_NAME:
+            return False
+        if keys[position] in lexicon.STOPWORDS and keys[position] not in ("the", "a", "an"):
+            break
+    return True
+
+
+_AT_A_NAME = lexicon.words("at from ved fra hos")
 
 
 def _typed_as_name(token: Token, tokens: list[Token], position: int) -> bool:

@@ -15,8 +15,10 @@ honest answer (the knowledge does not say; ask the leader).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.language import lexicon
+from bot.language.ordinary import is_ordinary
 from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
 from bot.understanding.evidence import Parse
@@ -59,11 +61,14 @@ def links_people(index: Index) -> bool:
     return any(index.people_by_theme.values())
 
 
+_THEM = lexicon.words("them those they dem dei de disse")
+
+
 def asks_for_people(p: Parse, mention_kinds: set[str]) -> bool:
-    """A question that asks for people (who, which postdocs, how many, anyone), not for a theme."""
+    """A question that asks for people (who, which postdocs, how many, which of them), not for a theme."""
     if p.has("who") or p.count or mention_kinds & {"role", "title"}:
         return True
-    return any(k in lexicon.EVERYONE_WORDS for k in p.keys)
+    return any(k in lexicon.EVERYONE_WORDS or k in _THEM for k in p.keys)
 
 
 def theme_spans(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
@@ -72,10 +77,48 @@ def theme_spans(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
     `taken` holds the positions other readings already use (places, names, roles): a word is
     read as one thing only.
     """
-    spans = _numbered(p, index, taken)
+    spans = _numbered(p, index, taken) + _any_theme(p, index, taken)
     used = {i for s in spans for i in range(s.start, s.end)} | taken
-    spans += _by_words(p, index, used)
+    spans += _one_topic(_by_words(p, index, used), p.keys)
     return sorted(spans, key=lambda s: s.start)
+
+
+_ANY = lexicon.words("any a no noen noe ingen et eit ein")
+
+
+def _any_theme(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
+    """'not on any theme', 'ikke på noe tema': all the themes, so its negation leaves those on none."""
+    keys = p.keys
+    spans = []
+    for n, key in enumerate(keys):
+        if key in lexicon.THEME_WORDS and n not in taken and n > 0 and set(keys[max(0, n - 2) : n]) & _ANY:
+            following = keys[n + 1] if n + 1 < len(keys) else ""
+            if _number(following) is None:
+                start = n - 1 if keys[n - 1] in _ANY else n - 2
+                spans.append(ThemeSpan(tuple(t.id for t in index.kb.themes), start, n + 1))
+    return spans
+
+
+_ALTERNATIVES = lexicon.words("or eller either enten nor")
+
+
+def _one_topic(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
+    """Words of one topic spread over a question ('calving and submarine melt at glacier fronts') name one
+    theme: the one most of them name. Only 'or' or 'both' between them makes them several topics."""
+    if len(spans) < 2:
+        return spans
+    between = {k for a, b in pairwise(spans) for k in keys[a.end : b.start]}
+    before = set(keys[max(0, spans[0].start - 3) : spans[0].start])
+    if between & _ALTERNATIVES or before & lexicon.words("both begge baade"):
+        return spans
+    counts: dict[str, int] = {}
+    for span in spans:
+        for theme in span.theme_ids:
+            counts[theme] = counts.get(theme, 0) + 1
+    top = max(counts.values())
+    order = [t for s in spans for t in s.theme_ids]
+    chosen = tuple(dict.fromkeys(t for t in order if counts[t] == top))
+    return [ThemeSpan(chosen, spans[0].start, spans[-1].end)]
 
 
 def _numbered(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
@@ -125,7 +168,8 @@ def _by_words(p: Parse, index: Index, used: set[int]) -> list[ThemeSpan]:
         if key in lexicon.QUESTION_WORDS or key in lexicon.THEME_WORDS or key.isdecimal():
             continue
         word = stem(key)
-        themes = {theme for theme, words in terms.items() if any(stems_meet(word, w) for w in words)}
+        everyday = is_ordinary(key)
+        themes = {theme for theme, words in terms.items() if any(_same_word(word, w, everyday) for w in words)}
         if themes:
             matches[position] = themes
     spans: list[ThemeSpan] = []
@@ -138,6 +182,20 @@ def _by_words(p: Parse, index: Index, used: set[int]) -> list[ThemeSpan]:
     if run:
         spans.append(_span(run, matches, order))
     return spans
+
+
+def _same_word(word: str, term: str, everyday: bool) -> bool:
+    """A question's word and a theme's word are one word in two forms. An everyday word must be the
+    theme's word or an inflection of it ('glaciers' for 'glacier'), never merely share its beginning
+    ('project' and 'projections', 'glaciologist' and 'glacier')."""
+    if word == term:
+        return True
+    short, long = sorted((word, term), key=len)
+    if not everyday and len(short) >= 7:
+        return stems_meet(word, term)
+    return (
+        len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3 and (term == short or not everyday)
+    )
 
 
 def _span(run: list[int], matches: dict[int, set[str]], order: dict[str, int]) -> ThemeSpan:
