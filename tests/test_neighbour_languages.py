@@ -97,3 +97,15 @@ def test_each_word_of_a_language_file_is_read_one_way(language):
             continue
         word, _, norwegian = line.partition(" ")
         assert seen.setdefault(keys(word), norwegian) == norwegian, word
+
+
+def test_short_typos_are_read_when_one_word_fits(engine):
+    """'Olso' (two letters swapped) is Oslo; 'whre' is 'where'; 'Jane' is not Jan: a name one letter
+    off is often another name, so short names are corrected only by a swap."""
+    oslo = set(engine.index.people_by_city["Oslo"])
+    assert _named(engine.answer("who works in Olso")) == oslo
+    person = engine.kb.people[-1]
+    assert _named(engine.answer(f"whre is {person.name}?")) == {person.id}
+    first = person.name.split()[0]
+    unknown = engine.answer(f"Who is {first}e Doe?")
+    assert not unknown.people

@@ -101,8 +101,10 @@ class Index:
         With `names_only` (a capitalised word), only names of the knowledge base
         are candidates: "Peter" is a name, never a misspelt ordinary word.
         """
-        if len(word) < 5 or word.isdecimal():
+        if len(word) < 3 or word.isdecimal():
             return None
+        if len(word) < 5:
+            return self._correct_short(word, names_only)
         allowed = 2 if len(word) >= 9 else 1
         candidates: list[str] = []
         pool = self.fuzzy_names if names_only else self.fuzzy_words
@@ -118,6 +120,25 @@ class Index:
         if len(closest) > 1 and len({self._single_word_targets(w) for w in closest}) > 1:
             return None  # two words equally close that mean different things: a coin toss
         return FuzzyHit(closest[0], int(best))
+
+    def _correct_short(self, word: str, names_only: bool) -> FuzzyHit | None:
+        """'Olso', 'whre', 'Kuer': a word of three or four letters is one edit from so many words that it
+        is corrected only when exactly one word of the knowledge's names and the question words fits
+        (a three-letter word only by two letters swapped)."""
+        pool = self.fuzzy_names if names_only else self.fuzzy_words
+        candidates = [w for length in range(len(word) - 1, len(word) + 2) for w in pool.get(length, ())]
+        if not names_only:
+            candidates += [w for w in _SHORT_CORRECTABLE if abs(len(w) - len(word)) <= 1]
+        close = {w for w in candidates if OSA.distance(word, w, score_cutoff=1) <= 1}
+        swapped = {w for w in close if len(w) == len(word) and sorted(w) == sorted(word)}
+        if names_only or len(word) == 3:
+            close = swapped  # a name one letter off is often another name ('Jane', 'Jan'); two swapped is a typo
+        else:
+            close = swapped or {w for w in close if w in _SHORT_CORRECTABLE}
+        meanings = {self._single_word_targets(w) for w in close}
+        if len(meanings) != 1:
+            return None
+        return FuzzyHit(sorted(close)[0], 1)
 
     def names_only_places(self, word: str) -> bool:
         """Whether the word, alone, names nothing but places: a city, a country or a region."""
@@ -253,6 +274,10 @@ def _by_length(words: set[str]) -> dict[int, list[str]]:
 
 _KNOWN_FORM_CUES = ("who", "where", "work", "leader", "themes", "project", "consortium", "orgs", "abroad")
 """Cues whose words are corrected and read in other forms ('lederen'); 'what', 'home' and greetings are not."""
+
+
+_SHORT_CORRECTABLE = lexicon.QUESTION_WORDS | lexicon.words("group gruppe gruppa gruppen leder leader theme tema")
+"""Words a short typo may be read as by one letter more, less or changed: 'whre', 'grup'."""
 
 
 def _cue_groups() -> tuple[frozenset[str], ...]:
