@@ -131,10 +131,9 @@ class Index:
             candidates += [w for w in _SHORT_CORRECTABLE if abs(len(w) - len(word)) <= 1]
         close = {w for w in candidates if OSA.distance(word, w, score_cutoff=1) <= 1}
         swapped = {w for w in close if len(w) == len(word) and sorted(w) == sorted(word)}
-        if names_only or len(word) == 3:
-            close = swapped  # a name one letter off is often another name ('Jane', 'Jan'); two swapped is a typo
-        else:
-            close = swapped or {w for w in close if w in _SHORT_CORRECTABLE}
+        # a name one letter off is often another name ('Jane', 'Jan'); two letters swapped is a typo
+        only_swaps = names_only or len(word) == 3
+        close = swapped if only_swaps else swapped or {w for w in close if w in _SHORT_CORRECTABLE}
         meanings = {self._single_word_targets(w) for w in close}
         if len(meanings) != 1:
             return None
