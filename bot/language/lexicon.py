@@ -120,7 +120,7 @@ LEADER_WORDS = _set(
     """
     leier leiar leiaren leiinga styrer
     leader leaders lead leads head heads headed runs charge chief boss
-    pi principal investigator director supervisor responsible charge
+    pi principal investigator director supervisor responsible charge chef
     leder ledere leiar gruppeleder prosjektleder sjef styrer
     """
 )
@@ -511,6 +511,10 @@ ABBREVIATIONS: dict[str, str] = {
         ("depts", "departments"),
         ("univ", "university"),
         ("inst", "institute"),
+        ("affil", "affiliation"),
+        ("affils", "affiliations"),
+        ("onc", "oncology"),
+        ("acct", "account"),
         ("excl", "excluding"),
         ("incl", "including"),
         ("mtg", "meeting"),
