@@ -511,6 +511,8 @@ ABBREVIATIONS: dict[str, str] = {
         ("depts", "departments"),
         ("univ", "university"),
         ("inst", "institute"),
+        ("whos", "who"),
+        ("wheres", "where"),
         ("affil", "affiliation"),
         ("affils", "affiliations"),
         ("onc", "oncology"),

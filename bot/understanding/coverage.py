@@ -75,6 +75,7 @@ def explained_positions(p: Parse, with_mentions: bool = True) -> set[int]:
     explained = {i for m in p.mentions for i in range(m.start, m.end)} if with_mentions else set()
     explained |= phrase_positions(p.keys, lexicon.GREETING_PHRASES + lexicon.BYE_PHRASES)
     explained |= p.memo.get("theme_positions", frozenset())  # themes read as conditions on people
+    explained |= p.memo.get("project_name", frozenset())  # the project named by its own name
     leader_unread = not p.has("leader")  # "what does the lab charge?": a leader word not read as one explains nothing
     for position, key in enumerate(p.keys):
         cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS or key in NEGATIONS or key in ALL_ATTRIBUTE_WORDS

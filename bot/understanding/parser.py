@@ -38,6 +38,7 @@ from bot.understanding.sentences import about_what, asking, polite_frame, with_t
 from bot.understanding.sentences import sentences as split_sentences
 from bot.understanding.slots import find_unknown_slots, name_like
 from bot.understanding.spelling import corrected_keys
+from bot.understanding.topics import project_name_positions
 
 _KIND_PRIORITY = {
     PERSON: 0,
@@ -86,6 +87,7 @@ def parse(question: str, index: Index) -> Parse:
     result.help = _is_help(keys)
     result.how_to = _has_phrase(keys, lexicon.HOW_TO_PHRASES)
     consumed = _find_mentions(tokens, keys, index, result)
+    _the_project_named(keys, index, result)
     with_evidence = _with_evidence(asked, sentences, keys, consumed, index)
     result.set_aside, asked = asked - with_evidence, with_evidence
     frame = polite_frame(tokens, sentences)
@@ -250,6 +252,18 @@ def _everyday_word_of_a_name(key: str, targets: tuple, tokens: list[Token], keys
 
 
 _AT_A_NAME = lexicon.words("at from ved fra hos")
+
+
+def _the_project_named(keys: list[str], index: Index, result: Parse) -> None:
+    """'Who leads the <project's name> group?': the name's words name the project, not the departments
+    or titles that share them."""
+    named = project_name_positions(keys, index)
+    if not named:
+        return
+    result.mentions = [
+        m for m in result.mentions if not (m.kind in (ORG_PART, UNIT, TITLE) and set(range(m.start, m.end)) <= named)
+    ]
+    result.memo["project_name"] = named
 
 
 def _typed_as_name(token: Token, tokens: list[Token], position: int) -> bool:

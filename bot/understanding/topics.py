@@ -78,9 +78,38 @@ def theme_spans(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
     read as one thing only.
     """
     spans = _numbered(p, index, taken) + _any_theme(p, index, taken)
-    used = {i for s in spans for i in range(s.start, s.end)} | taken
-    spans += _one_topic(_by_words(p, index, used), p.keys)
+    used = {i for s in spans for i in range(s.start, s.end)} | taken | _project_name(p, index)
+    phrases = _by_phrases(p, index, used)
+    used |= {i for s in phrases for i in range(s.start, s.end)}
+    words = sorted(phrases + _by_words(p, index, used, p.asking), key=lambda s: s.start)
+    if not words and not spans and any(p.keys[i] in _THIS for i in p.asking):
+        # "I'm writing about <topic>. Who works on that?": 'that' is the topic of the sentences before
+        words = _by_words(p, index, used, frozenset(range(len(p.keys))))
+    spans += _one_topic(words, p.keys)
     return sorted(spans, key=lambda s: s.start)
+
+
+_THIS = lexicon.words("this that it these those det dette denne den disse")
+
+
+def _project_name(p: Parse, index: Index) -> set[int]:
+    return set(project_name_positions(p.keys, index))
+
+
+def project_name_positions(question_keys: list[str], index: Index) -> frozenset[int]:
+    """Where the question names the project itself ('the Speech and Language Technology group'): its
+    words are the group's name there, not a theme's or a department's."""
+    found: set[int] = set()
+    content = [i for i, k in enumerate(question_keys) if k not in lexicon.STOPWORDS]
+    for name in (index.kb.project.name, index.kb.project.name_no or ""):
+        phrase = tuple(k for k in keys(name) if k not in lexicon.STOPWORDS)
+        if len(phrase) < 2:
+            continue
+        for n in range(len(content) - len(phrase) + 1):
+            window = content[n : n + len(phrase)]
+            if tuple(question_keys[i] for i in window) == phrase:
+                found.update(range(window[0], window[-1] + 1))
+    return frozenset(found)
 
 
 _ANY = lexicon.words("any a no noen noe ingen et eit ein")
@@ -118,7 +147,7 @@ def _one_topic(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
     top = max(counts.values())
     order = [t for s in spans for t in s.theme_ids]
     chosen = tuple(dict.fromkeys(t for t in order if counts[t] == top))
-    return [ThemeSpan(chosen, spans[0].start, spans[-1].end)]
+    return [ThemeSpan(chosen, min(s.start for s in spans), max(s.end for s in spans))]
 
 
 def _numbered(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
@@ -143,10 +172,10 @@ def _numbered(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
         while following < len(keys) and (number := _number(keys[following])) is not None:
             if number in by_number:
                 spans.append(ThemeSpan((by_number[number],), start, following + 1))
-            start = following + 1
             following += 1
             if following + 1 < len(keys) and keys[following] in lexicon.CONJUNCTIONS:
-                following += 1
+                following += 1  # "themes 2 or 6": the next number is a condition of its own, the 'or' between
+            start = following
     return spans
 
 
@@ -156,14 +185,45 @@ def _number(key: str) -> int | None:
     return lexicon.ORDINALS.get(key) or lexicon.CARDINALS.get(key) or lexicon.ROMAN.get(key)
 
 
-def _by_words(p: Parse, index: Index, used: set[int]) -> list[ThemeSpan]:
+def _by_phrases(p: Parse, index: Index, used: set[int]) -> list[ThemeSpan]:
+    """A theme's keyword or title of two words or more, word for word ('text to speech', 'sea level'):
+    the surest sign of a theme, read before single words."""
+    found: list[ThemeSpan] = []
+    question = p.keys
+    taken = set(used)
+    for phrase, theme_ids in theme_phrases(index):
+        size = len(phrase)
+        for start in range(len(question) - size + 1):
+            span = range(start, start + size)
+            if tuple(question[start : start + size]) == phrase and not taken & set(span) and start in p.asking:
+                found.append(ThemeSpan(theme_ids, start, start + size))
+                taken.update(span)
+    return found
+
+
+def theme_phrases(index: Index) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each theme's phrases of two words or more, longest first, with the themes that have them."""
+    if index.theme_phrases is None:
+        by_phrase: dict[tuple[str, ...], list[str]] = {}
+        for theme in index.kb.themes:
+            for text in (theme.title, theme.title_no or "", *theme.keywords):
+                phrase = keys(text)
+                if len(phrase) >= 2 and any(k not in lexicon.STOPWORDS for k in phrase):
+                    by_phrase.setdefault(phrase, [])
+                    if theme.id not in by_phrase[phrase]:
+                        by_phrase[phrase].append(theme.id)
+        index.theme_phrases = sorted(((p, tuple(t)) for p, t in by_phrase.items()), key=lambda e: -len(e[0]))
+    return index.theme_phrases
+
+
+def _by_words(p: Parse, index: Index, used: set[int], where: frozenset[int]) -> list[ThemeSpan]:
     """Runs of adjacent words that name a theme's title or keywords ('speech recognition'); a run
     names the themes all its matching words share, or, when they share none, those most of them name."""
     terms = theme_terms(index)
     order = {t.id: t.number for t in index.kb.themes}
     matches: dict[int, set[str]] = {}
     for position, key in enumerate(p.keys):
-        if position in used or position not in p.asking or key in lexicon.STOPWORDS or len(key) < 3:
+        if position in used or position not in where or key in lexicon.STOPWORDS or len(key) < 3:
             continue
         if key in lexicon.QUESTION_WORDS or key in lexicon.THEME_WORDS or key.isdecimal():
             continue
