@@ -93,7 +93,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     if themes:
         all_items = [i for i in all_items if not _topic_rather_than_place(i, themes, p.keys)]
         all_items = sorted(all_items + themes, key=lambda item: item.start)
-    items = [i for i in all_items if not _included(p.keys, i, _named(p))]
+    items = [i for i in all_items if not _included(p.keys, i, _named(p)) and not _a_verb_here(i, p.keys)]
     where = _where_the_filters_are(p, items)
     items = [item for item in items if item.start in where]
     keys = p.keys
@@ -163,6 +163,19 @@ def _theme_items(p: Parse, index: Index) -> list[_Item]:
     spans = topics.theme_spans(p, index, taken)
     p.memo["theme_positions"] = frozenset(i for s in spans for i in range(s.start, s.end))
     return [_Item(q.THEME, tuple(q.Value(q.THEME, t) for t in s.theme_ids), s.start, s.end) for s in spans]
+
+
+_WHO = lexicon.words("who hvem kven kem")
+_ON_A_TOPIC = lexicon.words("paa pa on om med with about innen within")
+
+
+def _a_verb_here(item: _Item, keys: list[str]) -> bool:
+    """'Hvem forsker på <topic>?': a role's or title's word between "who" and "on" is the verb ("researches
+    on"), not the role."""
+    if item.family not in (ROLE, TITLE) or item.end - item.start != 1:
+        return False
+    before_who = item.start > 0 and keys[item.start - 1] in _WHO
+    return before_who and item.end < len(keys) and keys[item.end] in _ON_A_TOPIC
 
 
 def _topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -> bool:

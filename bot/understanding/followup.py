@@ -51,6 +51,8 @@ _PREVIOUS = _w("previous before preceding forrige foregaaende")
 _BEFORE_TYPED = frozenset({"før", "foer"})  # "før" folds to "for", which is English for something else
 _ELSE = _w("else other others another andre annen anna ellers flere fleire")
 _THAT_PLACE = _w("there that same der dit samme det den dette denne")
+_THEIR = _w("her his their hennes hans deres hennar deira")
+"""'who else works at her hospital?': the institution of the person just named."""
 _COUNTRY_WORDS = lexicon.COUNTRY_LIST_WORDS
 _CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
 _INVERT = _w("not ikke ikkje rest remaining resten others andre")
@@ -459,7 +461,7 @@ def _else_step(context: Context, p: Parse, query: q.Query, index: Index, fragmen
     people = [index.kb.people_by_id[i] for i in context.people if i in index.kb.people_by_id]
     orgs = [index.kb.orgs_by_id[a.org] for person in people for a in person.affiliations]
     kinds = [v.id for f in query.filters if f.family == q.ORG_KIND for v in f.values]
-    if kinds and keys & _THAT_PLACE and all(f.family == q.ORG_KIND for f in query.filters):
+    if kinds and keys & (_THAT_PLACE | _THEIR) and all(f.family == q.ORG_KIND for f in query.filters):
         # "anyone else at that hospital?": the hospital of the person asked about
         values = tuple(dict.fromkeys(q.Value(ORG, o.parent or o.id) for o in orgs if index.org_kind(o) in kinds))
         if values:

@@ -61,6 +61,7 @@ def links_people(index: Index) -> bool:
     return any(index.people_by_theme.values())
 
 
+_FRAGMENT_OPENERS = lexicon.words("and og what hva kva or eller but men only bare")
 _THEM = lexicon.words("them those they dem dei de disse")
 
 
@@ -68,6 +69,8 @@ def asks_for_people(p: Parse, mention_kinds: set[str]) -> bool:
     """A question that asks for people (who, which postdocs, how many, which of them), not for a theme."""
     if p.has("who") or p.count or mention_kinds & {"role", "title"}:
         return True
+    if p.keys and p.keys[0] in _FRAGMENT_OPENERS and len(p.keys) <= 6:
+        return True  # "and on <topic>?", "og med <topic>?": a follow-up of a question for people
     return any(k in lexicon.EVERYONE_WORDS or k in _THEM for k in p.keys)
 
 
