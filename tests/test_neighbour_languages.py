@@ -109,3 +109,15 @@ def test_short_typos_are_read_when_one_word_fits(engine):
     first = person.name.split()[0]
     unknown = engine.answer(f"Who is {first}e Doe?")
     assert not unknown.people
+
+
+def test_an_abbreviations_full_stop_does_not_end_the_question(engine):
+    sweden = _in(engine, "Sweden")
+    collaborators = set(engine.index.people_by_role["collaborator"])
+    assert _named(engine.answer("collabs excl. SE")) == collaborators - sweden
+
+
+def test_a_slash_between_two_names_is_either(engine):
+    collaborators = set(engine.index.people_by_role["collaborator"])
+    either = (_in(engine, "Denmark") | _in(engine, "France")) & collaborators
+    assert _named(engine.answer("DK/FR collabs?")) == either

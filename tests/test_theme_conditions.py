@@ -127,3 +127,43 @@ def test_who_else_works_on_that_leaves_out_the_person_asked_about(glacier):
     answer, _ = glacier.converse("who else works on that?", context)
     on_them = set().union(*(glacier.index.people_by_theme[t.id] for t in glacier.kb.themes if t.id in person.themes))
     assert _named(answer) == on_them - {person.id}
+
+
+def test_a_keyword_phrase_word_for_word_names_its_theme(speech):
+    theme = next(t for t in speech.kb.themes if any(len(k.split("-")) >= 3 for k in t.keywords))
+    phrase = next(k for k in theme.keywords if len(k.split("-")) >= 3).replace("-", " ")
+    assert _named(speech.answer(f"who's doing the {phrase} stuff here?")) == _on(speech, theme.number)
+
+
+def test_the_projects_own_name_names_the_project_not_its_departments(speech):
+    leader = speech.kb.project.leader
+    answer = speech.answer(f"Every feature needs a face. Who leads the {speech.kb.project.name} group?")
+    assert _named(answer) == {leader}
+
+
+def test_that_refers_to_the_topic_of_the_sentence_before(speech):
+    theme = next(t for t in speech.kb.themes if t.number == 4)
+    topic = theme.keywords[0]
+    answer = speech.answer(f"I'm writing a story about {topic}. Who in the group works on that?")
+    assert _named(answer) == _on(speech, 4)
+
+
+def test_a_topic_nobody_wrote_down_is_not_dropped(glacier):
+    """'which PhD students work on <unknown>?' never lists all the PhD students."""
+    for question in ("which PhD students work on permafrost carbon?", "which postdocs in Bergen work on permafrost?"):
+        answer = glacier.answer(question)
+        assert not answer.people and not answer.answered, question
+
+
+def test_a_role_word_used_as_a_verb(speech):
+    """'Hvem forsker på <topic>': 'forsker' is 'researches', not the role 'researcher'."""
+    theme = next(t for t in speech.kb.themes if t.number == 2)
+    topic = next(k for k in theme.keywords if k.startswith("store"))
+    assert _named(speech.answer(f"Hvem forsker på {topic}?")) == _on(speech, 2)
+
+
+def test_a_neighbour_languages_form_of_a_theme_word(glacier):
+    """Danish 'massebalance', Swedish 'massbalans' for the Norwegian keyword 'massebalanse'."""
+    theme = next(t for t in glacier.kb.themes if "massebalanse" in t.keywords)
+    phd = _with_role(glacier, "PhD student")
+    assert _named(glacier.answer("vilka doktorander jobbar med massbalans?")) == _on(glacier, theme.number) & phd

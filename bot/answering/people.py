@@ -11,6 +11,7 @@ from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
 from bot.language.text import fold
 from bot.understanding import query as q
+from bot.understanding import topics
 from bot.understanding.coverage import coverage, left_out_words, left_over
 from bot.understanding.filters import filter_mentions
 from bot.understanding.index import ORG, ORG_PART, ROLE, TITLE
@@ -33,7 +34,7 @@ class PeopleAnswers(AnswerBase):
         names_people = any(
             m.kind in (ROLE, TITLE) for m in mentions
         )  # "collaborators in X?", "pathologist in the grp?"
-        asks_people = p.has("who") or names_people or (p.has("work") and not p.has("what")) or _which_ones(p)
+        asks_people = p.has("who") or names_people or (p.has("work") and not p.has("what")) or topics.which_ones(p.keys)
         names_only = not p.unknown and not p.content and not p.has("project", "themes")
         if not (mentions or p.has("abroad") or p.org_kinds):
             return None
@@ -116,6 +117,11 @@ class PeopleAnswers(AnswerBase):
         return self._people_list(p, selection)
 
     def _people_list(self, p: Parse, selection: Selection) -> Answer:
+        unread = unread_topic(p, self.index.vocabulary)
+        if unread:  # "which PhD students work on <a topic nobody wrote down>?": never all the PhD students
+            return self._not_known(
+                p, say("dont_know_topic", p.language, words=unread), (say("example_themes", p.language),)
+            )
         people = compose.people_sorted(self.index, selection.people)
         where = self._describe(selection, p.language)
         if not people:
@@ -178,17 +184,33 @@ def _filters_asked(p: Parse, mentions: list) -> bool:
     )
 
 
-_WHICH = lexicon.words("which hvilke hvilken kva kven")
+_WORKS = lexicon.WORK_WORDS | lexicon.words(
+    "research researches researching study studies studying doing does forsker forskar studerer jobbar arbetar"
+)
+_ON = lexicon.words("on with about med paa pa om innen within into i in")
+_FILLERS = lexicon.words("stuff things thing ting greier greiene saant sant etc here her der there lately now naa")
 
 
-def _which_ones(p: Parse) -> bool:
-    """'Hvilke på <A> jobber ikke på <B>?', 'which in <country> work ...': "which" with no noun after it
-    (a place word or a verb follows) asks which people."""
+def unread_topic(p: Parse, vocabulary: set[str] | frozenset[str]) -> str:
+    """The words after 'works on' / 'jobber med' / 'researches' that nothing in the knowledge explains:
+    the topic asked about, which an answer may not silently drop ('' when there are none)."""
     keys = p.keys
-    return any(
-        k in _WHICH and n + 1 < len(keys) and keys[n + 1] in lexicon.PLACE_PREPOSITIONS | lexicon.WORK_WORDS
-        for n, k in enumerate(keys)
-    )
+    unexplained = set(left_over(p))
+    for n, key in enumerate(keys):
+        if key not in _WORKS or n not in p.asking:
+            continue
+        start = n + 1 + (n + 1 < len(keys) and keys[n + 1] in _ON)
+        words = []
+        for position in range(start, min(start + 4, len(keys))):
+            word = keys[position]
+            if word in lexicon.STOPWORDS or position not in p.asking:
+                break
+            known = word in vocabulary or word[:-1] in vocabulary  # 'LLMs' for a keyword 'LLM'
+            if position in unexplained and not known and not is_very_common(word) and word not in _FILLERS:
+                words.append(p.tokens[position].original)
+        if words:
+            return " ".join(words)
+    return ""
 
 
 def _leader_left_out(p: Parse) -> bool:

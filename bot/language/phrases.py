@@ -148,6 +148,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "region_oceania": ("Oceania", "Oseania"),
     "in_consortium": ("in {name}", "i {name}"),
     "theme_word": ("theme", "tema"),
+    "dont_know_topic": (
+        "I don't know what '{words}' is: it is not a theme, a keyword or a fact in the knowledge base.",
+        "Jeg vet ikke hva '{words}' er: det er ikke et tema, et stikkord eller et faktum i kunnskapsbasen.",
+    ),
     "on_theme": ("working on {themes}", "som arbeider med {themes}"),
     "not_on_theme": ("not working on {themes}", "som ikke arbeider med {themes}"),
     "the_group": ("in the group", "i gruppen"),

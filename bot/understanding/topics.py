@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
 from bot.language import lexicon
 from bot.language.ordinary import is_ordinary
 from bot.language.text import keys, stem, stems_meet
@@ -61,6 +63,19 @@ def links_people(index: Index) -> bool:
     return any(index.people_by_theme.values())
 
 
+_WHICH = lexicon.words("which hvilke hvilken kva kven")
+
+
+def which_ones(question_keys: list[str]) -> bool:
+    """'Hvilke på <A> jobber ikke på <B>?', 'which in <country> work ...': "which" with no noun after it
+    (a place word or a verb follows) asks which people."""
+    follows = lexicon.PLACE_PREPOSITIONS | lexicon.WORK_WORDS
+    return any(
+        k in _WHICH and n + 1 < len(question_keys) and question_keys[n + 1] in follows
+        for n, k in enumerate(question_keys)
+    )
+
+
 _FRAGMENT_OPENERS = lexicon.words("and og what hva kva or eller but men only bare")
 _THEM = lexicon.words("them those they dem dei de disse")
 
@@ -68,6 +83,8 @@ _THEM = lexicon.words("them those they dem dei de disse")
 def asks_for_people(p: Parse, mention_kinds: set[str]) -> bool:
     """A question that asks for people (who, which postdocs, how many, which of them), not for a theme."""
     if p.has("who") or p.count or mention_kinds & {"role", "title"}:
+        return True
+    if which_ones(p.keys):
         return True
     if p.keys and p.keys[0] in _FRAGMENT_OPENERS and len(p.keys) <= 6:
         return True  # "and on <topic>?", "og med <topic>?": a follow-up of a question for people
@@ -87,11 +104,23 @@ def theme_spans(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
     words = sorted(phrases + _by_words(p, index, used, p.asking), key=lambda s: s.start)
     if not words and not spans and any(p.keys[i] in _THIS for i in p.asking):
         # "I'm writing about <topic>. Who works on that?": 'that' is the topic of the sentences before
-        words = _by_words(p, index, used, frozenset(range(len(p.keys))))
+        context = _by_words(p, index, used, frozenset(range(len(p.keys))))
+        # the sentence's own subject, not its framing: what a story is "about", else its rare words
+        about = [s for s in context if set(p.keys[max(0, s.start - 2) : s.start]) & _ABOUT]
+        rare = [s for s in context if any(not is_ordinary(p.keys[i]) for i in range(s.start, s.end))]
+        merged = _one_topic(context, p.keys)
+        for preferred in (about, rare):
+            if len(merged) == 1 and len(merged[0].theme_ids) > 1:  # a tie: the subject decides
+                kept = {t for s in preferred for t in s.theme_ids} & set(merged[0].theme_ids)
+                if kept:
+                    ids = tuple(t for t in merged[0].theme_ids if t in kept)
+                    merged = [ThemeSpan(ids, merged[0].start, merged[0].end)]
+        words = merged
     spans += _one_topic(words, p.keys)
     return sorted(spans, key=lambda s: s.start)
 
 
+_ABOUT = lexicon.words("about regarding concerning on om paa pa angaaende into")
 _THIS = lexicon.words("this that it these those det dette denne den disse")
 
 
@@ -233,6 +262,14 @@ def _by_words(p: Parse, index: Index, used: set[int], where: frozenset[int]) -> 
         word = stem(key)
         everyday = is_ordinary(key)
         themes = {theme for theme, words in terms.items() if any(_same_word(word, w, everyday) for w in words)}
+        if not themes and not everyday and len(word) >= 7:
+            # "massbalans", "massebalance" for "massebalanse": a neighbour language's or a misspelt form
+            allowed = 1 if len(word) < 9 else 2
+            themes = {
+                theme
+                for theme, words in terms.items()
+                if any(len(w) >= 7 and OSA.distance(word, w, score_cutoff=allowed) <= allowed for w in words)
+            }
         if themes:
             matches[position] = themes
     spans: list[ThemeSpan] = []
