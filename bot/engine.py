@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bot.answer import Answer
 from bot.answering import compose, executor
+from bot.answering.aggregates import AggregateAnswers
 from bot.answering.base import Selection, consortium_words
 from bot.answering.counts import CountAnswers
 from bot.answering.interpretations import close_second, explain_lines
@@ -39,7 +40,7 @@ from bot.understanding.parser import Parse, parse
 from bot.understanding.reader import read
 
 
-class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswers, StatementAnswers):
+class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountAnswers, ThemeAnswers, StatementAnswers):
     """Answers questions about one knowledge base. Safe to share between threads."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
@@ -205,6 +206,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, CountAnswers, ThemeAnswe
             self._host,
             self._unknown_person,
             self._person,
+            self._aggregate,
             self._count,
             self._leader,
             self._theme_by_number,

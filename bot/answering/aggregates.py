@@ -1,0 +1,126 @@
+"""Aggregates: which city has the most people, how many collaborators per country, who has the
+most affiliations.
+
+A superlative ("most", "flest") or a break-down ("per country", "by city") groups the people a
+question selects (all of them, or its role, place and theme conditions) by city, country,
+organisation or theme, and counts each group. The answer lists every group with its count, the
+largest first, so a reader sees the tie when there is one instead of an arbitrary winner.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.answer import LINES, Answer, Part
+from bot.answering import compose
+from bot.answering.base import AnswerBase
+from bot.language import lexicon
+from bot.language.phrases import join, say
+from bot.understanding.parser import Parse
+
+_MOST = lexicon.words("most flest mest flesta largest biggest storst stoerst fleste")
+_PER = lexicon.words("per each pr hvert hver kvar")
+_BY = lexicon.words("by etter")
+_GROUPS: dict[str, frozenset[str]] = {
+    "country": lexicon.COUNTRY_LIST_WORDS | lexicon.words("landet land lande lander"),
+    "city": lexicon.CITY_LIST_WORDS | lexicon.words("by byen stad staden"),
+    "org": lexicon.words(
+        """
+        organisation organisations organization organizations institution institutions institute
+        university universities hospital hospitals organisasjon institusjon universitet sykehus
+        """
+    ),
+    "theme": lexicon.THEME_WORDS,
+    "affiliations": lexicon.words("affiliations affiliation tilknytninger tilknytning"),
+}
+
+
+def aggregate_asked(p: Parse) -> str | None:
+    """The grouping a question asks for ('city' in "which city has the most people?"), or None."""
+    keys = p.keys
+    most = any(k in _MOST for k in keys)
+    for n, key in enumerate(keys):
+        for group, words in _GROUPS.items():
+            if key not in words:
+                continue
+            before = keys[n - 1] if n else ""
+            if before in _PER or before in _BY or (most and group != "affiliations" and _asks_which(keys, n)):
+                return group
+            if group == "affiliations" and most:
+                return group
+    return None
+
+
+def _asks_which(keys: list[str], position: int) -> bool:
+    """'which city has the most', 'hvilket land har flest': the group word is what is asked."""
+    return any(k in lexicon.WHAT_WORDS or k in lexicon.WHERE_WORDS for k in keys[max(0, position - 2) : position])
+
+
+class AggregateAnswers(AnswerBase):
+    """The step and builder of this kind of answer, mixed into `bot.engine.Engine`."""
+
+    def _aggregate(self, p: Parse) -> Answer | None:
+        group = aggregate_asked(p)
+        if group is None or p.unknown_place:
+            return None
+        if group == "theme" and not any(self.index.people_by_theme.values()):
+            return None  # the knowledge does not say who works on what: the themes answer says so
+        selection = self._selection(p)
+        people = compose.people_sorted(self.index, selection.people)
+        if not people:
+            return None
+        counts = self._counts(people, group, p.language)
+        if not counts:
+            return None
+        ranked = counts.most_common()
+        top = ranked[0][1]
+        leaders = [name for name, n in ranked if n == top]
+        noun = compose.role_noun(selection.roles, 2, p.language) if selection.roles else say("people_word", p.language)
+        names = join(leaders, p.language)
+        refs: tuple = ()
+        if group == "affiliations":
+            headline = say("most_affiliations", p.language, names=names, count=top)
+            refs = tuple(compose.person_ref(self.kb, x, p.language) for x in people if x.name in leaders)
+        elif any(k in _MOST for k in p.keys):
+            headline = say("most_in", p.language, names=names, count=top, people=noun)
+        else:
+            group_word = say(f"group_{group}", p.language)
+            headline = say("per_group", p.language, people=noun[:1].upper() + noun[1:], group=group_word)
+        lines = tuple(f"{name}: {n}" for name, n in ranked)
+        return Answer(
+            p.text,
+            "count",
+            True,
+            headline,
+            parts=(Part(LINES, lines),),
+            people=refs,
+            confidence=0.9,
+            language=p.language,
+        )
+
+    def _counts(self, people: list, group: str, language: str) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for person in people:
+            if group == "affiliations":
+                counts[person.name] = len(person.affiliations)
+                continue
+            names: set[str] = set()
+            for affiliation in person.affiliations:
+                org = self.kb.orgs_by_id.get(affiliation.org)
+                if org is None:
+                    continue
+                if group == "country":
+                    names.add(compose.country_name(org.country, language))
+                elif group == "city":
+                    names.add(org.city)
+                elif group == "org":
+                    top = self.kb.orgs_by_id.get(org.parent or "", org)
+                    names.add(top.name_no if language == "no" and top.name_no else top.name)
+            if group == "theme":
+                names = {
+                    compose.theme_line(t, language)
+                    for t in self.kb.themes
+                    if person.id in self.index.people_by_theme.get(t.id, set())
+                }
+            counts.update(names)
+        return counts
