@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.answer import Answer
-from bot.answering import compose, executor
+from bot.answering import compose, executor, several
 from bot.answering.aggregates import AggregateAnswers
 from bot.answering.base import Selection, consortium_words
 from bot.answering.counts import CountAnswers
@@ -80,6 +80,23 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
 
     def converse(self, question: str, context: Context | None = None, explain: bool = False) -> tuple[Answer, Context]:
         """Answer one turn of a conversation and return the context for the next turn.
+
+        A message of several questions gets one answer part for each (see `several.py`).
+        """
+        questions = several.questions_in(question)
+        if len(questions) > 1:
+            answers, later = [], context
+            for one in questions:
+                answer, later = self._converse_one(one, later, explain)
+                answers.append(answer)
+            if sum(a.answered for a in answers) >= 2:
+                return several.combined(question, answers), later
+        return self._converse_one(question, context, explain)
+
+    def _converse_one(
+        self, question: str, context: Context | None = None, explain: bool = False
+    ) -> tuple[Answer, Context]:
+        """Answer one question of a conversation and return the context for the next turn.
 
         A fragment ("and in <city>?", "which of them ...", "where does she work?")
         is read as an operation on the previous turn's query; a full question starts afresh.

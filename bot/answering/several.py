@@ -1,0 +1,70 @@
+"""Several questions in one message: "Do you have a theme on X? And who is in Y?".
+
+Each question (up to `MAX_QUESTIONS`) is answered in turn, the later ones in the light of the
+earlier ones (so "who is at A? and at B?" reads the second as a follow-up of the first), and the
+answers become the parts of one reply. The reply's `people` and `themes` are the union of its
+parts'. When fewer than two of the questions can be answered, the message is read as one
+question, as before: a question set beside another matter ("is the printer fixed? also who ...")
+is context, not a second answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.answer import LINES, Answer, Part
+
+MAX_QUESTIONS = 3
+_QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
+
+
+_REFERS_BACK = re.compile(r"\b(that|this|it|those|these|det|dette|denne|den|disse)\b", re.IGNORECASE)
+
+
+def questions_in(text: str) -> list[str]:
+    """The questions of a message, split after each '?' (at most `MAX_QUESTIONS`; more stay in the last).
+
+    What follows the last '?' ("need names asap, thanks!") belongs to the question before it, and a
+    question that points back at the one before ("Which theme is that?") is read with it, as one.
+    """
+    pieces = [piece.strip() for piece in _QUESTION_END.split(text or "") if piece.strip()]
+    if len(pieces) > 1 and not pieces[-1].endswith("?"):
+        pieces = [*pieces[:-2], f"{pieces[-2]} {pieces[-1]}"]
+    if any(_REFERS_BACK.search(piece) for piece in pieces[1:]):
+        return [" ".join(pieces)]
+    if len(pieces) <= MAX_QUESTIONS:
+        return pieces
+    return [*pieces[: MAX_QUESTIONS - 1], " ".join(pieces[MAX_QUESTIONS - 1 :])]
+
+
+def _once(refs: list) -> tuple:
+    """References by id, each once (the same person may be described in two languages)."""
+    return tuple({ref.id: ref for ref in reversed(refs)}[key] for key in dict.fromkeys(ref.id for ref in refs))
+
+
+def combined(message: str, answers: list[Answer]) -> Answer:
+    """One reply of several answers: the first as it is, each later one under its own headline."""
+    first, *later = answers
+    parts = list(first.parts) or [Part(LINES, first.details)] if first.details else list(first.parts)
+    for answer in later:
+        own = list(answer.parts) or [Part(LINES, answer.details)]
+        parts.append(
+            replace(own[0], title=answer.headline) if not own[0].title else Part(LINES, (), title=answer.headline)
+        )
+        parts.extend(own[1:] if not own[0].title else own)
+    return Answer(
+        message,
+        "several",
+        any(a.answered for a in answers),
+        first.headline,
+        parts=tuple(parts),
+        people=_once([p for a in answers for p in a.people]),
+        themes=_once([t for a in answers for t in a.themes]),
+        organisations=_once([o for a in answers for o in a.organisations]),
+        confidence=min(a.confidence for a in answers),
+        suggestions=tuple(dict.fromkeys(s for a in answers for s in a.suggestions)),
+        sources=tuple(dict.fromkeys(s for a in answers for s in a.sources)),
+        language=first.language,
+        explanation=tuple(line for n, a in enumerate(answers, 1) for line in (f"question {n}:", *a.explanation)),
+    )
