@@ -184,10 +184,9 @@ def _filters_asked(p: Parse, mentions: list) -> bool:
     )
 
 
-_WORKS = lexicon.WORK_WORDS | lexicon.words(
-    "research researches researching study studies studying doing does forsker forskar studerer jobbar arbetar"
-)
-_ON = lexicon.words("on with about med paa pa om innen within into i in")
+_WORKS = lexicon.WORK_WORDS | lexicon.words("does doing do")
+_RESEARCHES = lexicon.words("research researches researching study studies studying forsker forskar studerer")
+_ON = lexicon.words("on with about med paa pa om innen within into")
 _FILLERS = lexicon.words("stuff things thing ting greier greiene saant sant etc here her der there lately now naa")
 
 
@@ -197,9 +196,12 @@ def unread_topic(p: Parse, vocabulary: set[str] | frozenset[str]) -> str:
     keys = p.keys
     unexplained = set(left_over(p))
     for n, key in enumerate(keys):
-        if key not in _WORKS or n not in p.asking:
+        if n not in p.asking or not (key in _WORKS or key in _RESEARCHES):
             continue
-        start = n + 1 + (n + 1 < len(keys) and keys[n + 1] in _ON)
+        on = n + 1 < len(keys) and keys[n + 1] in _ON
+        if not on and key not in _RESEARCHES:
+            continue  # "works solely at <place>": a place follows, not a topic
+        start = n + 1 + on
         words = []
         for position in range(start, min(start + 4, len(keys))):
             word = keys[position]

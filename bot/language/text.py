@@ -94,7 +94,7 @@ _ABBREVIATION_STOP = re.compile(
     r"\b(excl|incl|dept|depts|approx|avd|ca|vs|ift|bl\.a|evt|inkl|ekskl|mht|osv)\.", re.IGNORECASE
 )
 _TITLE_STOP = re.compile(r"\b(st|dr|prof|mr|mrs|ms)\.(?=\s+[A-ZÆØÅÄÖ])", re.IGNORECASE)
-# "DK/FR", "UiO/OUS": either of the two ("w/" for "with" has nothing after the slash)
+# "DK/FR", "<A>/<B>": either of the two ("w/" for "with" has nothing after the slash)
 _SLASH = re.compile(r"(?<=\w{2})/(?=\w{2})")
 
 
