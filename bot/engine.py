@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from bot.answer import Answer
+from bot.answer import NOTE, Answer, Part
 from bot.answering import compose, executor, several
 from bot.answering.aggregates import AggregateAnswers
 from bot.answering.base import Selection, consortium_words
@@ -29,9 +29,10 @@ from bot.answering.themes import ThemeAnswers
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.language import lexicon
+from bot.language.phrases import join, say
 from bot.language.text import keys, stem
+from bot.understanding import post_topic, topics
 from bot.understanding import query as q
-from bot.understanding import topics
 from bot.understanding.context import known_only
 from bot.understanding.followup import TOPIC_KINDS, Context, asker_places, continue_from
 from bot.understanding.index import Index, build_index
@@ -78,11 +79,20 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
         """Answer one question (in the light of a conversation's context); never raises for any text."""
         return self.converse(question, context)[0]
 
-    def converse(self, question: str, context: Context | None = None, explain: bool = False) -> tuple[Answer, Context]:
+    def converse(
+        self, question: str, context: Context | None = None, explain: bool = False, about: str | None = None
+    ) -> tuple[Answer, Context]:
         """Answer one turn of a conversation and return the context for the next turn.
 
-        A message of several questions gets one answer part for each (see `several.py`).
+        A message of several questions gets one answer part for each (see `several.py`). `about` is the
+        post the question sits under (a Slack thread's first message): "who works on this?" with nothing
+        in the conversation to point at is read as the post's themes (see `post_topic.py`).
         """
+        if about and post_topic.points_at_the_post(question) and _nothing_to_point_at(context):
+            reading = post_topic.read_this(question, about, self.index)
+            if reading is not None:
+                answer, later = self.converse(reading.question, context, explain)
+                return self._said_how_this_was_read(answer, reading), later
         questions = several.questions_in(question)
         if len(questions) > 1:
             answers, later = [], context
@@ -127,6 +137,17 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
                 return answer, self._next_context(parsed.query, answer, context, parsed)
         answer = _with_trace(self._dont_know(parsed), [*trace, "answer: dont_know"])
         return answer, self._next_context(parsed.query, answer, context, parsed)
+
+    def _said_how_this_was_read(self, answer: Answer, reading: post_topic.PostReading) -> Answer:
+        """The answer, with a note on what 'this' was read as, so a wrong reading is visible."""
+        language = answer.language
+        if reading.theme_ids:
+            themes = [t for t in self.kb.themes if t.id in reading.theme_ids]
+            named = [f"{say('theme_word', language)} {t.number}, {_title(t, language)}" for t in themes]
+            note = say("read_this", language, themes=join(named, language, "or"))
+        else:
+            note = say("this_no_theme", language)
+        return replace(answer, question=answer.question, parts=(*answer.parts, Part(NOTE, (note,))), details=())
 
     def _with_close_second(self, p: Parse, answer: Answer) -> Answer:
         """Offer the question of a reading that explains nearly as much: 'Did you mean: What is theme 2?'."""
@@ -240,6 +261,15 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             self._everyone,
             self._greeting,
         ]
+
+
+def _title(theme, language: str) -> str:
+    return theme.title_no if language == "no" and theme.title_no else theme.title
+
+
+def _nothing_to_point_at(context: Context | None) -> bool:
+    """A conversation with nothing in it that 'this' could mean (no earlier answer's people or themes)."""
+    return context is None or (context.query is None and not context.people and not context.themes)
 
 
 def _at_an_institution(f: q.Filter) -> bool:

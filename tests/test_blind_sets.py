@@ -108,3 +108,24 @@ def test_blind_set_holds_its_floor(engine, name):
     assert right / total >= FLOORS[name], failures
     cap = WRONG_AT_MOST_BUNDLED if name[0] < "r" else WRONG_AT_MOST  # rounds A-Q were fixed for; R-T are new
     assert wrong <= total * cap, failures
+
+
+POST_SETS = {"s_glacier_this": 0.9}
+"""Threads written blind for "who at <place> works on this?" under a post (issue: Slack "this")."""
+
+
+@pytest.mark.parametrize("name", sorted(POST_SETS))
+def test_this_under_a_post_holds_its_floor(name):
+    path = BLIND / f"{name}.yaml"
+    engine = Engine.from_directory(knowledge_of(path, KNOWLEDGE))
+    right, failures = 0, []
+    items = load_cases(path)
+    for item in items:
+        answer, _ = engine.converse(str(item["q"]), None, about=str(item["post"]))
+        if not problems({"people": item["people"]}, answer.to_json()):
+            right += 1
+            continue
+        failures.append(item["q"])
+        notes = " ".join(line for part in answer.parts for line in part.text)
+        assert "'this'" in notes or "matches none" in notes, (item["q"], notes)  # a miss says how it read 'this'
+    assert right / len(items) >= POST_SETS[name], failures

@@ -167,3 +167,25 @@ def test_a_neighbour_languages_form_of_a_theme_word(glacier):
     theme = next(t for t in glacier.kb.themes if "massebalanse" in t.keywords)
     phd = _with_role(glacier, "PhD student")
     assert _named(glacier.answer("vilka doktorander jobbar med massbalans?")) == _on(glacier, theme.number) & phd
+
+
+def test_this_under_a_post_is_the_posts_theme(glacier):
+    post = "Plan for August: CTD casts every hundred metres along the calving front in the fjord."
+    theme = next(t for t in glacier.kb.themes if "calving" in " ".join(t.keywords).lower() + t.title.lower())
+    expected = _on(glacier, theme.number) & set(glacier.index.people_by_city["Bergen"])
+    answer, _ = glacier.converse("who in Bergen works on this?", None, about=post)
+    assert _named(answer) == expected
+    assert f"theme {theme.number}" in answer.text and "'this'" in answer.text
+
+
+def test_this_with_a_post_about_no_theme_answers_for_the_whole_group(glacier):
+    answer, _ = glacier.converse("who in Bergen works on this?", None, about="The coffee machine is broken again.")
+    assert _named(answer) == set(glacier.index.people_by_city["Bergen"])
+    assert "matches none" in answer.text
+
+
+def test_this_refers_to_the_conversation_before_the_post(glacier):
+    """With an earlier answer in the conversation, 'this' is that answer's topic, not the post's."""
+    _, context = glacier.converse("who works on theme 5?")
+    answer, _ = glacier.converse("which postdocs work on this?", context, about="Calving front survey plan.")
+    assert "'this'" not in answer.text

@@ -148,6 +148,11 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "region_oceania": ("Oceania", "Oseania"),
     "in_consortium": ("in {name}", "i {name}"),
     "theme_word": ("theme", "tema"),
+    "read_this": ("I read 'this' as {themes}.", "Jeg leste «dette» som {themes}."),
+    "this_no_theme": (
+        "The post above matches none of the group's themes, so I answered for the whole group.",
+        "Innlegget over passer ikke med noen av gruppens temaer, så jeg svarte for hele gruppen.",
+    ),
     "people_word": ("people", "personer"),
     "most_in": ("{names}: the most {people} ({count}).", "{names}: flest {people} ({count})."),
     "most_affiliations": ("Most affiliations: {names} ({count}).", "Flest tilknytninger: {names} ({count})."),

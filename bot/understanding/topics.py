@@ -160,6 +160,18 @@ def _any_theme(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
     return spans
 
 
+def most_named(spans: list[ThemeSpan]) -> tuple[str, ...]:
+    """The themes most of the spans name (a post's topic): ties kept, in the order first named."""
+    counts: dict[str, int] = {}
+    for span in spans:
+        for theme in span.theme_ids:
+            counts[theme] = counts.get(theme, 0) + 1
+    if not counts:
+        return ()
+    top = max(counts.values())
+    return tuple(t for t in dict.fromkeys(t for s in spans for t in s.theme_ids) if counts[t] == top)
+
+
 _ALTERNATIVES = lexicon.words("or eller either enten nor")
 
 
