@@ -1,7 +1,7 @@
 """Chat markup read as the words the writer meant: `plain_text`.
 
 People type questions in chat the way they chat: an emoji between words, a phrase in
-`*bold*`, a word struck out and corrected (`who is in ~Oslo~ Bergen?`), a line quoted
+`*bold*`, a word struck out and corrected (`who is in ~the north~ the south?`), a line quoted
 from someone else above their own. The understanding reads words, so what is not a word
 of the question must go before it reads: emoji and emphasis markers are noise, a struck-out
 word was taken back by its writer, and a quoted line is context, not the question. Slack
