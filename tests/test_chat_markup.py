@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bot.language.chat_markup import plain_text
@@ -74,3 +76,12 @@ def test_markup_does_not_break_what_follows_it():
     assert plain_text("Oslo~struck~Bergen") == "Oslo~struck~Bergen"
     assert plain_text("Oslo :wave: Bergen") == "Oslo Bergen"
     assert plain_text("in *Oslo*, *Bergen*.") == "in Oslo, Bergen."
+
+
+@pytest.mark.parametrize("unit", ["*x ", "_x ", "~x ", ":x ", "`x ", "*_~:x ", "> a\n", "👋🏽"])
+def test_a_long_message_of_lone_markers_is_read_quickly(unit):
+    """Slack allows 40,000 characters; a lone marker must not search to the end of the line for its pair."""
+    text = unit * (40_000 // len(unit))
+    started = time.perf_counter()
+    plain_text(text)
+    assert time.perf_counter() - started < 1.0

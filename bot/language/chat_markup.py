@@ -43,10 +43,16 @@ _QUOTE = re.compile(r"^\s*>(?!>>) ?")
 _QUOTE_REST = re.compile(r"^\s*>>> ?")
 
 
+_LONGEST_EMPHASIS = 200
+"""Characters in one emphasised span at most: with no bound, a message of many lone `*` took seconds
+to read (each one searched to the end of its line); a longer span keeps its markers, which are not words."""
+
+
 def _emphasis(marker: str) -> re.Pattern[str]:
     """`*bold*` or `_italic_`: the marker opens after a non-letter and closes before one, on one line."""
     m = re.escape(marker)
-    return re.compile(rf"(?<![^\W_])(?<!{m}){m}(?=[^\s{m}])([^\n]+?)(?<=[^\s{m}]){m}(?![^\W_])(?!{m})")
+    span = rf"([^\n]{{1,{_LONGEST_EMPHASIS}}}?)"
+    return re.compile(rf"(?<![^\W_])(?<!{m}){m}(?=[^\s{m}]){span}(?<=[^\s{m}]){m}(?![^\W_])(?!{m})")
 
 
 _BOLD = _emphasis("*")
