@@ -84,4 +84,4 @@ def test_a_long_message_of_lone_markers_is_read_quickly(unit):
     text = unit * (40_000 // len(unit))
     started = time.perf_counter()
     plain_text(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 2.0  # 13 to 17 s when each marker searched its whole line
