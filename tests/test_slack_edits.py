@@ -125,6 +125,18 @@ def test_an_edit_that_leaves_the_question_as_it_was_does_nothing(bot, mock):
     assert mock.of("chat.update") == []
 
 
+def test_each_edit_is_read_against_the_question_as_last_answered(bot, mock):
+    bot.send_event(mention("who works in Oslo?", "Ev0ES1"))
+    bergen, sweden = f"<@{BOT_USER_ID}> who works in Bergen?", f"<@{BOT_USER_ID}> who works in Sweden?"
+    bot.send_event(edited("C0GENERAL", QUESTION_TS, f"<@{BOT_USER_ID}> who works in Oslo?", bergen, "Ev0ES2"))
+    link_preview = edited("C0GENERAL", QUESTION_TS, bergen, bergen, "Ev0ES3", attachments=[{"from_url": "https://x"}])
+    bot.send_event(link_preview)  # the edited question, unchanged: nothing to do
+    bot.send_event(edited("C0GENERAL", QUESTION_TS, bergen, sweden, "Ev0ES4"))
+    first, second = mock.of("chat.update")
+    assert "Anders Molven" in names_in(first) and "Anders Molven" not in names_in(second)
+    assert second["text"].startswith("3") and first["ts"] == second["ts"]
+
+
 def test_edits_of_messages_the_bot_never_answered_are_ignored(bot, mock):
     bot.send_event(mention("who works in Oslo?", "Ev0EN1"))
     chatter = edited("C0GENERAL", "1715000300.000001", "lunch?", "who works in Bergen?", "Ev0EN2")

@@ -32,21 +32,21 @@ def on_changed(services: SlackServices, client: WebClient, event: dict[str, Any]
     if message.get("subtype") == "tombstone":  # a question with replies was deleted: its thread stays, marked
         on_deleted(services, client, channel, message.get("ts"))
         return
-    if not message.get("ts"):
+    ts = message.get("ts") or ""
+    first = services.answered.get(channel, ts)
+    if first is None:
         return
-    found = services.answered.get(channel, message["ts"])
-    if found is None:
-        return
-    if services.clock() - _seconds(message["ts"]) > EDIT_WINDOW_SECONDS:
+    if services.clock() - _seconds(ts) > EDIT_WINDOW_SECONDS:
         log.info("an edit of a question older than %d minutes was left alone", EDIT_WINDOW_SECONDS // 60)
         return
     text = message.get("text") or ""
     question = question_from_slack(text, bot_user, services.engine.people_by_slack_id())
-    if question == found.question:
-        return  # an unfurl, a reaction, an emoji added: the question reads as it did
     try:
-        with services.threads.turn(found.conversation):
-            _answer_again(services, client, channel, message["ts"], found, question, question_to_keep(text, bot_user))
+        with services.threads.turn(first.conversation):
+            found = services.answered.get(channel, ts)  # again, in turn: two quick edits are answered in order
+            if found is None or question == found.question:
+                return  # deleted meanwhile; or an unfurl, an emoji added: the question reads as it did
+            _answer_again(services, client, channel, ts, found, question, question_to_keep(text, bot_user))
     except Exception:
         log.exception("updating the answer to an edited question in %s failed", channel)
 
