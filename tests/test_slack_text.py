@@ -45,6 +45,8 @@ FORMS = [
     ("emoji-zwj", "who works in 👨\u200d🔬 Bergen?", [BERGEN], OSLO),
     ("emoji-variation-selector", "who works in Bergen ❤️?", [BERGEN], OSLO),
     ("emoji-flag", "who works in 🇳🇴 Bergen?", [BERGEN], OSLO),
+    # an emoji that ends a sentence still ends it (blind set writers do this)
+    ("emoji-ends-a-sentence", "postdoc from Lyon here :wave: is anyone based in Paris?", ["Jérôme Cros"], [BERGEN]),
     ("bold", "who's the *group leader*?", [LEADER], [BERGEN]),
     ("italic", "who works in _Bergen_?", [BERGEN], OSLO),
     ("code", "who works in `Bergen`?", [BERGEN], OSLO),
@@ -97,4 +99,6 @@ def test_emoji_between_words_changes_nothing(bot, mock):
     bot.send_event(event("app_mention", event_id="Ev0NOEMOJI", text=f"<@{BOT_USER_ID}> who is in Oslo?"))
     bot.send_event(event("app_mention", event_id="Ev0EMOJI", text=f"<@{BOT_USER_ID}> who :tada: is in 🎉 Oslo? 🙏🏻"))
     first, second = mock.wait_for("chat.postMessage", 2)
-    assert second["text"] == first["text"] and second["blocks"] == first["blocks"]
+    # The feedback buttons carry the question as read (for the log), pauses included; all else is the same.
+    shown = [[b for b in m["blocks"] if b.get("block_id") != "feedback"] for m in (first, second)]
+    assert second["text"] == first["text"] and shown[1] == shown[0]

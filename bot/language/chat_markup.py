@@ -39,6 +39,9 @@ _EMOJI = re.compile(
 # What only joins or dresses an emoji: the zero-width joiner, variation selectors, the keycap
 # (2️⃣ keeps its digit) and the tags of subdivision flags. They go without leaving a blank.
 _EMOJI_PARTS = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U000e0020-\U000e007f]+")
+_PAUSE = " - "
+_WORD_END = re.compile(r"\w$")
+_WORD_START = re.compile(r"\w")
 _QUOTE = re.compile(r"^\s*>(?!>>) ?")
 _QUOTE_REST = re.compile(r"^\s*>>> ?")
 
@@ -97,5 +100,12 @@ def _words(line: str) -> str:
         if unmarked == line:
             break
         line = unmarked
-    line = _SHORTCODE.sub(" ", line)
-    return _EMOJI.sub(" ", _EMOJI_PARTS.sub("", line))
+    line = _SHORTCODE.sub(_pause, line)
+    return _EMOJI.sub(_pause, _EMOJI_PARTS.sub("", line))
+
+
+def _pause(match: re.Match[str]) -> str:
+    """An emoji between two words ends what came before it ("I'm a bit lost 😅 is anyone in …?"): a
+    sentence break, as the understanding read it when it still saw the emoji. Elsewhere it is a blank."""
+    before, after = match.string[: match.start()].rstrip(), match.string[match.end() :].lstrip()
+    return _PAUSE if _WORD_END.search(before) and _WORD_START.match(after) else " "
