@@ -71,6 +71,10 @@ def test_an_emoji_between_words_is_a_pause_where_it_was_a_sentence_end():
     assert plain_text("thanks! 🙏 bye 👋") == "thanks! bye"
 
 
+def test_text_that_looks_like_the_code_placeholders_is_only_text():
+    assert plain_text("who is \ue0007\ue001 in `x`") == "who is 7 in x"
+
+
 def test_code_is_kept_as_written():
     assert plain_text("what does `my_var_name *x*` do") == "what does my_var_name *x* do"
 
@@ -87,7 +91,7 @@ def test_markup_does_not_break_what_follows_it():
     assert plain_text("in *Oslo*, *Bergen*.") == "in Oslo, Bergen."
 
 
-@pytest.mark.parametrize("unit", ["*x ", "_x ", "~x ", ":x ", "`x ", "*_~:x ", "> a\n", "👋🏽"])
+@pytest.mark.parametrize("unit", ["*x ", "_x ", "~x ", ":x ", "`x ", "*_~:x ", "> a\n", "👋🏽", "x 👋 ", "x :a: "])
 def test_a_long_message_of_lone_markers_is_read_quickly(unit):
     """Slack allows 40,000 characters; a lone marker must not search to the end of the line for its pair."""
     text = unit * (40_000 // len(unit))

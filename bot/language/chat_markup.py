@@ -75,7 +75,8 @@ def plain_text(text: str) -> str:
         codes.append(match.group(1))
         return f"\ue000{len(codes) - 1}\ue001"
 
-    text = _INLINE_CODE.sub(keep_code, _FENCED_CODE.sub(keep_code, text or ""))
+    text = (text or "").replace("\ue000", "").replace("\ue001", "")  # the placeholders' own marks
+    text = _INLINE_CODE.sub(keep_code, _FENCED_CODE.sub(keep_code, text))
     text = _ADDRESS.sub(" ", text)
     own: list[str] = []
     quoted: list[str] = []
@@ -107,5 +108,6 @@ def _words(line: str) -> str:
 def _pause(match: re.Match[str]) -> str:
     """An emoji between two words ends what came before it ("I'm a bit lost 😅 is anyone in …?"): a
     sentence break, as the understanding read it when it still saw the emoji. Elsewhere it is a blank."""
-    before, after = match.string[: match.start()].rstrip(), match.string[match.end() :].lstrip()
+    start, end = match.span()  # a few characters either side: slicing the whole line per emoji was quadratic
+    before, after = match.string[max(0, start - 40) : start].rstrip(), match.string[end : end + 40].lstrip()
     return _PAUSE if _WORD_END.search(before) and _WORD_START.match(after) else " "
