@@ -10,6 +10,7 @@ import sys
 from bot.answer import Answer
 from bot.conversations import Conversations
 from bot.engine import Engine
+from bot.language.chat_markup import plain_text
 from bot.render import render_text
 from bot.service import AnswerService
 from bot.settings import Settings
@@ -31,12 +32,12 @@ def run_ask(args: argparse.Namespace) -> int:
         return _run_threads(service, args)
     if args.batch:
         for line in sys.stdin:
-            _emit(service.converse(line.rstrip("\n"), explain=args.explain)[0], args)
+            _emit(service.converse(plain_text(line.rstrip("\n")), explain=args.explain)[0], args)
         return 0
     question = " ".join(args.question)
     if not question and not sys.stdin.isatty():
         question = sys.stdin.read().strip()
-    _emit(service.converse(question, explain=args.explain)[0], args)
+    _emit(service.converse(plain_text(question), explain=args.explain)[0], args)
     return 0
 
 
@@ -50,7 +51,7 @@ def _run_threads(service: AnswerService, args: argparse.Namespace) -> int:
         except (ValueError, KeyError, TypeError):
             _emit(Answer(line.strip()[:200], "error", False, 'Each line should be {"thread": ID, "q": TEXT}.'), args)
             continue
-        answer, context = service.converse(question, contexts.get(thread), args.explain)
+        answer, context = service.converse(plain_text(question), contexts.get(thread), args.explain)
         contexts.put(thread, context)
         _emit(answer, args)
     return 0
@@ -82,7 +83,7 @@ def run_chat(args: argparse.Namespace) -> int:
         if not question.strip() and not interactive:
             continue
         explain = getattr(args, "explain", False)
-        answer, context = service.converse(question, context, explain)
+        answer, context = service.converse(plain_text(question), context, explain)
         print(render_text(answer, explain=getattr(args, "explain", False)))
         print()
     return 0

@@ -2,6 +2,8 @@
 
 It listens on port 0, answers the methods the bot calls, and records every
 request (path and parsed body) so tests assert the exact payloads sent.
+Each posted message gets its own ts, as in Slack, so a test can tell which
+message a later `chat.update` or `chat.delete` names.
 `response_url` calls land on /respond/... and are recorded the same way.
 """
 
@@ -41,6 +43,7 @@ class SlackMock:
     socket_url: str | None = None
     channel_names: dict[str, str] = field(default_factory=dict)
     refuse: dict[str, str] = field(default_factory=dict)  # method -> Slack error, e.g. invalid_auth
+    _posted: int = 0
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -95,7 +98,14 @@ class SlackMock:
                 "permalink": f"https://example.slack.com/archives/{body.get('channel')}/p{ts}",
             }
         if method == "chat.postMessage":
-            return {"ok": True, "channel": body.get("channel"), "ts": f"{time.time():.6f}", "message": body}
+            with self._lock:
+                self._posted += 1
+                ts = f"{int(time.time())}.{self._posted:06d}"
+            return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": body}
+        if method == "chat.update":
+            return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts"), "text": body.get("text", "")}
+        if method == "chat.delete":
+            return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts")}
         return {"ok": True}
 
     def __enter__(self) -> SlackMock:

@@ -46,6 +46,14 @@ def test_chat_answers_piped_questions():
     assert "Verbeke" in result.stdout and "Molven" in result.stdout
 
 
+def test_chat_reads_chat_markup_as_the_words_meant():
+    """Struck-out words were taken back, emoji and bold are not words: the same reading as in Slack."""
+    result = run("chat", stdin="who is in ~Oslo~ Bergen? :wave:\n")
+    assert "1 person in Bergen" in result.stdout and "Kure" not in result.stdout
+    asked = run("ask", "--json", "who's the *group leader*? 👋🏽")
+    assert json.loads(asked.stdout)["people"][0]["name"].endswith("Verbeke")
+
+
 def test_plain_module_without_tokens_is_the_chat():
     result = run(stdin="Who is at UiB?\n")
     assert result.returncode == 0 and "Anders Molven" in result.stdout

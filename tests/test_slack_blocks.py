@@ -21,7 +21,7 @@ from bot.slack.blocks import (
     read_feedback,
 )
 from bot.slack.home import home_view
-from bot.slack.markup import escape, question_from_slack
+from bot.slack.markup import escape, question_from_slack, question_to_keep
 from bot.slack.welcome import welcome_message
 
 
@@ -106,8 +106,20 @@ def test_buttons_respect_limits(engine):
 def test_incoming_markup_is_decoded():
     assert question_from_slack("<@UBOT> who is at <https://uio.no|UiO>?", "UBOT") == "who is at UiO?"
     assert question_from_slack("<@UBOT>   hvem &amp; hva", "UBOT") == "hvem & hva"
-    assert question_from_slack("ask <@U123|alice> about <#C1|general>", "UBOT") == "ask alice about #general"
+    # Someone not in the knowledge is whom the message is addressed to, not a word of the question.
+    assert question_from_slack("ask <@U123|alice> about <#C1|general>", "UBOT") == "ask about #general"
     assert question_from_slack("<!here> who leads?", "UBOT") == "who leads?"
+    assert question_from_slack("<!subteam^S1|@oncall> who leads?", "UBOT") == "who leads?"
+    assert question_from_slack("who is at <https://uio.no>?", "UBOT") == "who is at ?"
+    assert question_from_slack("<@UBOT> &gt; who is in Oslo?\nwho is in ~Oslo~ *Bergen* :wave:", "UBOT") == (
+        "who is in Bergen"
+    )
+
+
+def test_the_log_keeps_ids_and_the_words_meant():
+    assert question_to_keep("<@UBOT> where is <@U0ANNA1|anna> :wave: ~now~ based?", "UBOT") == (
+        "where is <@U0ANNA1> based?"
+    )
 
 
 def test_outgoing_text_is_escaped():

@@ -10,7 +10,7 @@ import pytest
 
 from bot.errors import ConfigError
 from bot.settings import Settings
-from bot.slack.manifest import BOT_EVENTS, manifest, manifest_yaml
+from bot.slack.manifest import AGENT_SCOPES, BOT_EVENTS, BOT_SCOPES, manifest, manifest_yaml
 from tests.conftest import ROOT
 
 SECRET = "0123456789abcdef0123456789abcdef"
@@ -108,6 +108,28 @@ def test_manifest_asks_for_thread_follow_ups_and_the_agent_view_only_when_set():
     assert "agent_view" not in plain["features"] and "assistant:write" not in plain["oauth_config"]["scopes"]["bot"]
     agent = manifest(agent_view=True)
     assert "agent_view" in agent["features"] and "assistant:write" in agent["oauth_config"]["scopes"]["bot"]
+
+
+def test_manifest_has_what_edited_and_deleted_questions_need():
+    """They arrive as message subtypes on the message.* subscriptions; chat:write updates and deletes the answer."""
+    plain = manifest()
+    events, scopes = plain["settings"]["event_subscriptions"]["bot_events"], plain["oauth_config"]["scopes"]["bot"]
+    for event, scope in (
+        ("message.im", "im:history"),
+        ("message.channels", "channels:history"),
+        ("message.groups", "groups:history"),
+    ):
+        assert event in events and scope in scopes
+    assert "chat:write" in scopes
+
+
+def test_the_readme_says_why_each_event_and_scope_is_asked_for():
+    setup = (ROOT / "README.md").read_text(encoding="utf-8").split("### Setting it up in Slack", 1)[1]
+    table = setup.split("| why |", 1)[1].split("\n\n", 1)[0]
+    rows = [line.split("|") for line in table.splitlines() if line.startswith("| `")]
+    reasons = {cells[1].strip(): cells[2].strip() for cells in rows}
+    for name in (*BOT_EVENTS, *BOT_SCOPES, *AGENT_SCOPES, "connections:write"):
+        assert len(reasons.get(f"`{name}`", "")) > 10, f"{name} has no reason in the README"
 
 
 def test_manifest_header_quotes_the_whole_command():

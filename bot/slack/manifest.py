@@ -6,10 +6,12 @@ from typing import Any
 
 import yaml
 
+# Edited and deleted questions need no events of their own: Slack sends them as `message` events
+# (subtypes message_changed, message_deleted) on the message.* subscriptions below.
 BOT_EVENTS = [
     "app_mention",
-    "message.im",
-    "message.channels",  # follow-ups in threads the bot answered in (only those are read)
+    "message.im",  # direct messages; and their edits and deletions
+    "message.channels",  # follow-ups in threads the bot answered in (only those are read); edits, deletions
     "message.groups",  # the same in private channels
     "app_home_opened",
     "team_join",
@@ -17,11 +19,11 @@ BOT_EVENTS = [
 ]
 BOT_SCOPES = [
     "app_mentions:read",  # app_mention
-    "chat:write",  # chat.postMessage, the welcome DM, hand-offs
+    "chat:write",  # chat.postMessage, the welcome DM, hand-offs; chat.update and chat.delete of its own answers
     "commands",  # /ask
     "im:history",  # message.im
-    "channels:history",  # message.channels: follow-ups in threads
-    "groups:history",  # message.groups: follow-ups in threads of private channels
+    "channels:history",  # message.channels: follow-ups in threads, edited and deleted questions
+    "groups:history",  # message.groups: the same in private channels
     "channels:read",  # member_joined_channel, channel names for the welcome
     "groups:read",  # member_joined_channel in private channels
     "users:read",  # team_join

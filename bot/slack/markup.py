@@ -1,9 +1,10 @@
 """Slack's message markup, both ways.
 
 In: `<@U123> who is <https://x|here>?` becomes `who is here?` (the bot's own
-mention removed, links and mentions decoded). Out: text a user typed is
-escaped (`&`, `<`, `>`), so a question echoed back can never become
-`<!channel>` or a mention.
+mention removed, links and mentions decoded), then the chat markup every front end
+shares (emoji, emphasis, struck-out words, quotes: `bot.language.chat_markup`) is read
+as the words meant. Out: text a user typed is escaped (`&`, `<`, `>`), so a question
+echoed back can never become `<!channel>` or a mention.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+
+from bot.language.chat_markup import plain_text
 
 _SPECIAL = re.compile(r"<([^<>]*)>")
 
@@ -25,8 +28,11 @@ def question_from_slack(
     """The plain question in a Slack message.
 
     `<@U…>` of a person in the knowledge (`people`: Slack id to name) becomes their name, so
-    "what does @Anna work on?" asks about Anna. With `keep_user_ids`, user mentions stay
-    `<@U…>` instead: the form the unanswered log keeps (see `question_to_keep`).
+    "what does @Anna work on?" asks about Anna; anyone else's mention, `<!here>`, `<!channel>`
+    and user groups are who the message is addressed to, not words of the question, and go.
+    A link's label stays (it is what the writer wrote); a bare address goes with the chat
+    markup. With `keep_user_ids`, user mentions stay `<@U…>` instead: the form the
+    unanswered log keeps (see `question_to_keep`).
     """
 
     def decode(match: re.Match) -> str:
@@ -39,16 +45,16 @@ def question_from_slack(
         if people and target.startswith("@") and target[1:] in people:
             return people[target[1:]]
         if target.startswith(("@", "!")):
-            if target.startswith("!date"):
-                return label
-            return label.lstrip("@") if label and target.startswith("@") else ""
+            return label if target.startswith("!date") else " "
         if target.startswith("#"):
-            return f"#{label}" if label else ""
+            return f"#{label}" if label else " "
         return label or target.removeprefix("mailto:")
 
     # Typed text arrives with &, < and > escaped: the control characters left after decoding
     # are the placeholders of kept ids, which must survive html.unescape as themselves.
-    plain = html.unescape(_SPECIAL.sub(decode, (text or "").replace("\x00", "").replace("\x01", "")))
+    decoded = html.unescape(_SPECIAL.sub(decode, (text or "").replace("\x00", "").replace("\x01", "")))
+    # Lines stay lines until the chat markup is read: a quote is a line that starts with `>`.
+    plain = plain_text(decoded)
     return " ".join(plain.replace("\x00", "<@").replace("\x01", ">").split())
 
 

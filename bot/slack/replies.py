@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 
 from bot.service import APOLOGY
+from bot.slack.answered import Answered
 from bot.slack.blocks import answer_message, text_message
 from bot.slack.markup import question_from_slack, question_to_keep
 from bot.slack.services import SlackServices
@@ -31,6 +32,8 @@ class Turn:
     bot_user: str | None = None
     passive: bool = False
     """A thread reply that did not mention the bot: answered only when the bot knows the answer."""
+    ts: str | None = None
+    """The question's own ts, when it is a message (not a click): its answer can follow its edits."""
 
 
 def take_turn(services: SlackServices, client: WebClient, turn: Turn) -> None:
@@ -40,9 +43,8 @@ def take_turn(services: SlackServices, client: WebClient, turn: Turn) -> None:
         question = question_from_slack(turn.text, turn.bot_user, services.engine.people_by_slack_id())
         kept = question_to_keep(turn.text, turn.bot_user)
         with services.threads.turn(turn.key):
-            answer, context = services.answers.converse(
-                question, services.threads.context(turn.key), keep_as=kept, record=not turn.passive
-            )
+            before = services.threads.context(turn.key)
+            answer, context = services.answers.converse(question, before, keep_as=kept, record=not turn.passive)
             if turn.passive and not answer.answered:
                 log.info("a thread reply the bot could not answer was left to the people in the thread")
                 return
@@ -50,7 +52,21 @@ def take_turn(services: SlackServices, client: WebClient, turn: Turn) -> None:
                 services.threads.end(turn.key)
             else:
                 services.threads.remember(turn.key, context, turn.user)
-            client.chat_postMessage(channel=turn.channel, thread_ts=turn.thread_ts, **answer_message(answer, kept=kept))
+            posted = client.chat_postMessage(
+                channel=turn.channel, thread_ts=turn.thread_ts, **answer_message(answer, kept=kept)
+            )
+            if turn.ts and posted.get("ts"):
+                where = Answered(
+                    channel=posted.get("channel") or turn.channel,
+                    ts=posted["ts"],
+                    conversation=turn.key,
+                    question=question,
+                    user=turn.user,
+                    before=before,
+                    after=services.threads.context(turn.key),
+                    passive=turn.passive,
+                )
+                services.answered.remember(turn.channel, turn.ts, where)
     except Exception:
         log.exception("answering in %s failed", turn.channel)
         try:

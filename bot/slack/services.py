@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.engine import Engine
 from bot.service import AnswerService
 from bot.settings import Settings
+from bot.slack.answered import AnsweredQuestions
 from bot.slack.dedupe import SeenEvents
 from bot.slack.threads import Threads
 
@@ -17,6 +20,9 @@ class SlackServices:
     settings: Settings
     seen: SeenEvents = field(default_factory=SeenEvents)
     threads: Threads = field(default_factory=Threads)
+    answered: AnsweredQuestions = field(default_factory=AnsweredQuestions)
+    clock: Callable[[], float] = time.time
+    """Wall-clock seconds, compared with Slack's message ts (the edit window); tests set their own."""
 
     @property
     def engine(self) -> Engine:

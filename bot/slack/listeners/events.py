@@ -10,6 +10,7 @@ from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
 from bot.engine import Engine
+from bot.slack import edits
 from bot.slack.home import home_view
 from bot.slack.replies import Turn, take_turn
 from bot.slack.services import SlackServices
@@ -42,7 +43,14 @@ def register(app: App, services: SlackServices) -> None:
     @app.event("message")
     def on_message(event: dict, client: WebClient, context: dict) -> None:
         """DMs are all for the bot. In a channel, only a thread reply from someone who asked the bot
-        there, not addressed to anyone else, and answered only if the bot knows: never other chatter."""
+        there, not addressed to anyone else, and answered only if the bot knows: never other chatter.
+        An edit or deletion of a question the bot answered moves its answer along (`bot.slack.edits`)."""
+        if event.get("subtype") == "message_changed":
+            edits.on_changed(services, client, event, context.get("bot_user_id"))
+            return
+        if event.get("subtype") == "message_deleted":
+            edits.on_deleted(services, client, event.get("channel", ""), event.get("deleted_ts"))
+            return
         if event.get("bot_id") or event.get("subtype") not in _PEOPLES_MESSAGES:
             return
         if event.get("channel_type") == "im":
@@ -93,6 +101,7 @@ def _turn(event: dict, context: dict, thread_ts: str | None, passive: bool = Fal
         text=event.get("text", ""),
         bot_user=context.get("bot_user_id"),
         passive=passive,
+        ts=event.get("ts"),
     )
 
 
