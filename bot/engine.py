@@ -29,6 +29,7 @@ from bot.answering.themes import ThemeAnswers
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
 from bot.language import lexicon
+from bot.language.chat_markup import plain_text
 from bot.language.phrases import join, say
 from bot.language.text import keys, stem
 from bot.understanding import post_topic, topics
@@ -93,6 +94,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             if reading is not None:
                 answer, later = self.converse(reading.question, context, explain)
                 return self._said_how_this_was_read(answer, reading), later
+        question = plain_text(question or "")  # Slack's markup and emoji, whichever front end it came through
         questions = several.questions_in(question)
         if len(questions) > 1:
             answers, later = [], context

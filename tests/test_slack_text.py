@@ -75,11 +75,6 @@ def test_each_form_of_slack_text_reads_as_its_words(bot, mock, text, named, not_
         assert name not in sent(answer), answer["text"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the reader takes 'again' for part of the role ('the group leader again'), with or without "
-    "the bold: an understanding gap (bot/understanding/), not markup; the bold itself is read, see below",
-)
 def test_bold_group_leader_again_names_the_leader(bot, mock):
     bot.send_event(event("app_mention", event_id="Ev0AGAIN", text=f"<@{BOT_USER_ID}> who's the *group leader* again??"))
     [answer] = mock.wait_for("chat.postMessage")

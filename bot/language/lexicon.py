@@ -65,6 +65,7 @@ STOPWORDS = _set(
     totalt total altogether including inkl inkludert medregnet egentlig eigentleg eigentlig actually
     finst finnes fins bruker brukar bruke nytter nyttar slags slag hele heile vart blei
     maybe perhaps kanskje hm hmm think thinking tenker tror guess sorry beklager meant mente
+    again igjen lol btw tho though haha hehe asap plz thx ty fyi imo
     """
 )
 
