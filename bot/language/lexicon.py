@@ -333,7 +333,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "doktorander",
         "doktoranderna",
         "phd studerende",
-        "ph d studerende",
+        "phd studerende",
+        "phd studenter",
     ),
     "postdoc": (
         "postdoc",

@@ -94,6 +94,7 @@ _ABBREVIATION_STOP = re.compile(
     r"\b(excl|incl|dept|depts|approx|avd|ca|vs|ift|bl\.a|evt|inkl|ekskl|mht|osv)\.", re.IGNORECASE
 )
 _TITLE_STOP = re.compile(r"\b(st|dr|prof|mr|mrs|ms)\.(?=\s+[A-ZÆØÅÄÖ])", re.IGNORECASE)
+_PHD = re.compile(r"\bph\.\s?d\b\.?", re.IGNORECASE)
 # "DK/FR", "<A>/<B>": either of the two ("w/" for "with" has nothing after the slash)
 _SLASH = re.compile(r"(?<=\w{2})/(?=\w{2})")
 
@@ -102,6 +103,7 @@ def expand_negations(text: str) -> str:
     """'doesn't' and 'doesnt' as 'does not', so negation is one word whatever the spelling; '&' as 'and';
     'DK/FR' as 'DK or FR'; the full stop of an abbreviation ('excl.') kept from ending the sentence."""
     text = text.replace(" & ", " and ")
+    text = _PHD.sub("phd", text)  # "ph.d.-studerende": a degree, not three sentences
     text = _SLASH.sub(" or ", _TITLE_STOP.sub(r"\1", _ABBREVIATION_STOP.sub(r"\1", text)))
     text = _NEGATION_WITH_APOSTROPHE.sub(_negation, text)
     return _NEGATION_WITHOUT_APOSTROPHE.sub(lambda m: f"{m.group(1)} not", text)

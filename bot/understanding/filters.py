@@ -56,6 +56,7 @@ _FILLER = (
         | lexicon.PLACE_PREPOSITIONS
         | lexicon.PROJECT_WORDS
         | lexicon.words("based located sitting people folk de dei dem those ones them counting")
+        | lexicon.words("assigned allocated linked attached connected knyttet knytta")
     )
     - NEGATIONS
     - lexicon.words("but men")
@@ -185,8 +186,9 @@ def _topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) 
     if not overlapping or not kinds:
         return False
     after_place_word = item.start > 0 and keys[item.start - 1] in lexicon.PLACE_PREPOSITIONS
+    inside_a_name = item.end - item.start >= 2 and all(item.start <= t.start and t.end <= item.end for t in overlapping)
     if kinds <= _SOFT_KINDS:
-        return not after_place_word
+        return not after_place_word and not inside_a_name  # "the Department of Glaciology and Climate"
     if kinds <= _PLACE_KINDS_IN_TOPICS:
         return any(t.end - t.start > item.end - item.start for t in overlapping)
     return False

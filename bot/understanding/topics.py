@@ -175,9 +175,23 @@ def most_named(spans: list[ThemeSpan]) -> tuple[str, ...]:
 _ALTERNATIVES = lexicon.words("or eller either enten nor")
 
 
+def _same_theme_together(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
+    """Neighbouring spans that name a theme in common are one topic ('bias/evaluation', 'sea level
+    projections'), whatever stands between them: their shared themes."""
+    merged: list[ThemeSpan] = []
+    for span in spans:
+        if merged and set(merged[-1].theme_ids) & set(span.theme_ids) and span.start - merged[-1].end <= 2:
+            shared = tuple(t for t in merged[-1].theme_ids if t in span.theme_ids)
+            merged[-1] = ThemeSpan(shared, merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
 def _one_topic(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
     """Words of one topic spread over a question ('calving and submarine melt at glacier fronts') name one
     theme: the one most of them name. Only 'or' or 'both' between them makes them several topics."""
+    spans = _same_theme_together(spans, keys)
     if len(spans) < 2:
         return spans
     between = {k for a, b in pairwise(spans) for k in keys[a.end : b.start]}
