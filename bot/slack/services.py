@@ -8,6 +8,7 @@ from bot.engine import Engine
 from bot.service import AnswerService
 from bot.settings import Settings
 from bot.slack.dedupe import SeenEvents
+from bot.slack.onboarding import Onboarding
 from bot.slack.threads import Threads
 
 
@@ -15,6 +16,7 @@ from bot.slack.threads import Threads
 class SlackServices:
     answers: AnswerService
     settings: Settings
+    onboarding: Onboarding
     seen: SeenEvents = field(default_factory=SeenEvents)
     threads: Threads = field(default_factory=Threads)
 
