@@ -52,7 +52,7 @@ def read_steps(raw: Any, person_ids: set[str]) -> tuple[tuple[OnboardingStep, ..
         day = _day(node, label, problems)
         text = _text(node, "text", where, problems, required=True)
         text_no = _text(node, "text_no", where, problems)
-        people = _people(node, where, person_ids, problems)
+        people = _people(node, f"{FILE}:{line_of(node, 0, 'people')}: {label}", person_ids, problems)
         if len(problems) == found and step_id and text is not None and day is not None:
             steps.append(OnboardingStep(id=step_id, day=day, text=text, text_no=text_no, people=people))
     steps.sort(key=lambda s: s.day)  # stable: steps of one day keep the file's order
