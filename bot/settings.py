@@ -54,7 +54,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable(
         "BOT_DATA_DIR",
         "the per-user data directory (`~/.local/share/research-group-bot` on Linux; `/data` in the image)",
-        "unanswered log, feedback, Socket Mode heartbeat",
+        "unanswered log, feedback, onboarding records, Socket Mode heartbeat",
         "--data-dir DIR",
     ),
     Variable("BOT_RECORD_UNANSWERED", "`on`", "`off` keeps no unanswered questions and no feedback"),

@@ -3,7 +3,9 @@ onboarding.yaml reschedules, whether made while it runs (live reload) or while i
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 import time
 import urllib.parse
 import urllib.request
@@ -37,6 +39,13 @@ def send_action(port: int, payload: dict) -> int:
     )
 
 
+def kept_ids(data: Path) -> set[str]:
+    """The scheduled message ids the bot keeps, read as `report` reads: read-only."""
+    uri = f"{(data / 'onboarding.sqlite3').resolve().as_uri()}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as db:
+        return {row[0] for row in db.execute("SELECT message_id FROM scheduled")}
+
+
 def test_ticks_survive_a_restart_and_edits_reschedule(knowledge_copy: Path, tmp_path: Path):
     knowledge = with_steps(knowledge_copy)
     data = tmp_path / "data"
@@ -51,11 +60,13 @@ def test_ticks_survive_a_restart_and_edits_reschedule(knowledge_copy: Path, tmp_
             wait_until(lambda: len(mock.of("chat.scheduleMessage")) == 3)
             assert len(mock.of("chat.deleteScheduledMessage")) == 1
             assert "three people" in mock.of("chat.scheduleMessage")[2]["text"]
+            wait_until(lambda: kept_ids(data) == set(mock.waiting))  # the bot has stored what Slack holds
 
         edit(knowledge / "onboarding.yaml", "how your first week went", "how your first week has been")
         with serving(knowledge, data, mock) as restarted:
             wait_until(lambda: len(mock.of("chat.scheduleMessage")) == 4)  # caught up at start
-            assert "has been" in mock.of("chat.scheduleMessage")[3]["text"]
+            sent = [(c.method, c.body.get("text") or c.body.get("scheduled_message_id")) for c in mock.calls]
+            assert "has been" in mock.of("chat.scheduleMessage")[3]["text"], (sent, restarted.log)
             assert len(mock.of("chat.deleteScheduledMessage")) == 2
             assert len(mock.waiting) == 2
             assert send_event(restarted.port, home_opened()) == 200

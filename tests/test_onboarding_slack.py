@@ -204,7 +204,7 @@ def test_an_edit_of_the_steps_reschedules_what_is_not_yet_sent(mock, group, tmp_
     source = KnowledgeSource(group, settle=0)
     clock = Clock(JOINED)
     with running_bot(mock, lambda: source.engine, data_dir=tmp_path / "data", now=clock) as bot:
-        source.on_reload = reload_hook(bot.app.client, bot.services.onboarding)
+        source.on_reload = reload_hook(bot.app.client, bot.services.onboarding, lambda: source.engine)
         bot.send_event(join())
         lab, week = mock.of("chat.scheduleMessage")
         assert (lab["blocks"][0]["block_id"], week["blocks"][0]["block_id"]) == (
@@ -241,7 +241,7 @@ def test_a_member_who_leaves_has_their_waiting_steps_removed(mock, group, tmp_pa
     source = KnowledgeSource(group, settle=0)
     clock = Clock(JOINED)
     with running_bot(mock, lambda: source.engine, data_dir=tmp_path / "data", now=clock) as bot:
-        source.on_reload = reload_hook(bot.app.client, bot.services.onboarding)
+        source.on_reload = reload_hook(bot.app.client, bot.services.onboarding, lambda: source.engine)
         bot.send_event(join())
         assert len(mock.waiting) == 2
         still_here = left(event_id="Ev0STILLHERE")

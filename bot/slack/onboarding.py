@@ -147,21 +147,25 @@ class Onboarding:
         self.now = now
         self._lock = threading.Lock()
 
-    def start(self, client: WebClient, engine: Engine, user: str, welcome: dict[str, Any]) -> bool:
+    def start(
+        self, client: WebClient, current: Callable[[], Engine], user: str, welcome: Callable[[Engine], dict[str, Any]]
+    ) -> bool:
         """Welcome a new member with the day-0 steps and schedule the rest, once per member.
 
-        False when there are no steps: the caller sends its plain welcome, as before onboarding."""
-        kb = engine.kb
-        if not kb.onboarding:
-            return False
+        False when there are no steps: the caller sends its plain welcome, as before onboarding.
+        The knowledge is read under the lock, so a reload that ran meanwhile is never undone."""
         with self._lock:
+            engine = current()
+            kb = engine.kb
+            if not kb.onboarding:
+                return False
             if not self.store.join(user, self.now()):
                 log.info("member %s is already onboarding; nothing is sent again", user)
                 return True
             tz, tz_offset, lang = self._profile(client, user)
             self.store.update(user, tz=tz, tz_offset=tz_offset, lang=lang)
             try:
-                posted = client.chat_postMessage(channel=user, **with_first_steps(welcome, kb, lang))
+                posted = client.chat_postMessage(channel=user, **with_first_steps(welcome(engine), kb, lang))
             except Exception:
                 self.store.forget(user)  # so that Slack's retry of the event tries again
                 raise
@@ -171,15 +175,18 @@ class Onboarding:
                 self._bring_up_to_date(client, kb, member)
         return True
 
-    def reschedule(self, client: WebClient, engine: Engine) -> None:
+    def reschedule(self, client: WebClient, current: Callable[[], Engine]) -> None:
         """After an edit of the knowledge (or at start): steps not yet sent that changed are deleted and
-        scheduled again, removed ones deleted, new ones scheduled; what was sent stays sent."""
+        scheduled again, removed ones deleted, new ones scheduled; what was sent stays sent.
+
+        The knowledge is read under the lock: a catch-up that waited for a reload then uses the newest."""
         if not self.store.exists():
             return
         with self._lock:
+            kb = current().kb
             self.store.forget_old()
             for member in self.store.active_members():
-                self._bring_up_to_date(client, engine.kb, member)
+                self._bring_up_to_date(client, kb, member)
 
     def leave(self, client: WebClient, user: str) -> None:
         """A deactivated member: their waiting messages are deleted, their record marked as left."""
@@ -283,12 +290,15 @@ class Onboarding:
         self.store.drop_scheduled(item.user, item.step)
 
 
-def reload_hook(client: WebClient, onboarding: Onboarding) -> Callable[[Engine], None]:
-    """For `KnowledgeSource.on_reload`: bring every member's scheduled steps up to date with the edit."""
+def reload_hook(
+    client: WebClient, onboarding: Onboarding, current: Callable[[], Engine]
+) -> Callable[[Engine | None], None]:
+    """For `KnowledgeSource.on_reload` (and a catch-up at start): bring every member's scheduled steps
+    up to date with the knowledge `current()` serves when it runs (never an older one it was given)."""
 
-    def on_reload(engine: Engine) -> None:
+    def on_reload(_engine: Engine | None = None) -> None:
         try:
-            onboarding.reschedule(client, engine)
+            onboarding.reschedule(client, current)
         except Exception:
             log.exception("rescheduling the onboarding steps after a knowledge edit failed")
 

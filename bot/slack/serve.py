@@ -129,9 +129,10 @@ def run_serve(args: argparse.Namespace) -> int:
     app, services = _connected_app(settings, source, recorder)
     _stop_on_sigterm()
     source.on_error = report_refused_edit(app.client, settings.maintainers_channel)
-    source.on_reload = reload_hook(app.client, services.onboarding)
+    catch_up = reload_hook(app.client, services.onboarding, lambda: source.engine)
+    source.on_reload = catch_up
     # An edit made while the bot was stopped: bring the waiting steps up to date, in the background.
-    threading.Thread(target=source.on_reload, args=(source.engine,), name="onboarding-catch-up", daemon=True).start()
+    threading.Thread(target=catch_up, name="onboarding-catch-up", daemon=True).start()
     if source.started_from_last_good:  # tell the maintainers too: the folder still needs fixing
         try:
             source.on_error(source.last_problems)

@@ -96,10 +96,8 @@ def register(app: App, services: SlackServices) -> None:
 
 def _welcome(services: SlackServices, client: WebClient, user: str) -> None:
     """The welcome DM; with onboarding steps, with the day-0 steps and the rest scheduled (once)."""
-    engine = services.engine
-    welcome = welcome_message(engine)
-    if not services.onboarding.start(client, engine, user, welcome):
-        client.chat_postMessage(channel=user, **welcome)
+    if not services.onboarding.start(client, lambda: services.engine, user, welcome_message):
+        client.chat_postMessage(channel=user, **welcome_message(services.engine))
 
 
 def publish_home(services: SlackServices, client: WebClient, user: str) -> None:
