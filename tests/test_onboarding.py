@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -11,8 +12,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.cli import main
+from bot.knowledge.loader import load_knowledge
+from bot.knowledge.yaml_lines import parse_yaml
+from bot.onboarding.steps import read_steps
 from bot.onboarding.store import OnboardingStore
 from bot.onboarding.timing import member_zone, send_time
+from bot.slack.manifest import manifest
+from tests.conftest import BUNDLED_KNOWLEDGE, ROOT
 from tests.onboarding_helpers import Clock, with_steps
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -122,3 +128,82 @@ def test_report_onboarding_on_a_damaged_file_is_one_line(tmp_path: Path, capsys)
     assert main(["report", "onboarding", "--data-dir", str(data)]) == 1
     error = capsys.readouterr().err
     assert error.startswith("error: cannot read the onboarding records") and error.count("\n") == 1
+
+
+PEOPLE = {"jane-doe", "caroline-verbeke"}
+
+
+def _problems(text: str) -> tuple[list[str], list[str]]:
+    _steps, problems, warnings = read_steps(parse_yaml(text.encode(), "onboarding.yaml"), PEOPLE)
+    return problems, warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- just a sentence\n", "onboarding.yaml:1: step #1: should be a mapping of fields (id, day, text)"),
+        ("- id: a\n  text: Hello.\n", "onboarding.yaml:1: step 'a': missing required field 'day'"),
+        ("- id: a\n  day: true\n  text: Hello.\n", "onboarding.yaml:2: step 'a': 'day' should be a whole number"),
+        ("- id: a\n  day: 1.5\n  text: Hello.\n", "not float 1.5"),
+        (
+            "- id: a\n  day: 1\n  text: [Hello]\n",
+            "onboarding.yaml:1: step 'a': field 'text' should be text, not a list",
+        ),
+        (
+            "- id: a\n  day: 1\n  text: " + "x" * 3000 + "\n",
+            "field 'text' is 3000 characters; Slack shows at most 2900",
+        ),
+        ("- day: 1\n  text: Hello.\n", "onboarding.yaml:1: step #1: missing required field 'id'"),
+        ("- id: a\n  day: 1\n  text: Hello.\n  people: {jane: doe}\n", "'people' should be a list of ids"),
+        ("- id: a\n  day: 1\n  text: Hello.\n  people: [nobody-at-all]\n", "unknown person 'nobody-at-all'; use"),
+    ],
+)
+def test_each_mistake_in_the_steps_is_one_line_with_its_place(text, expected):
+    problems, _ = _problems(text)
+    assert any(expected in p for p in problems), problems
+    assert all("\n" not in p for p in problems)
+
+
+def test_unknown_fields_warn_and_a_single_person_may_be_written_alone():
+    problems, warnings = _problems("- id: a\n  day: 1\n  txet: Hello.\n  text: Hi.\n  people: jane-doe\n")
+    assert problems == []
+    assert warnings == ["onboarding.yaml:1: step 'a': unknown field 'txet' (did you mean 'text'?); it is ignored"]
+
+
+def test_steps_are_in_order_of_day_keeping_the_file_order_within_a_day():
+    text = "- {id: c, day: 3, text: C}\n- {id: a, day: 0, text: A}\n- {id: b, day: 3, text: B}\n"
+    steps, problems, _ = read_steps(parse_yaml(text.encode(), "onboarding.yaml"), PEOPLE)
+    assert problems == [] and [s.id for s in steps] == ["a", "c", "b"]
+
+
+def test_an_empty_file_means_no_steps(knowledge_copy: Path):
+    (knowledge_copy / "onboarding.yaml").write_text("[]\n", encoding="utf-8")
+    assert load_knowledge(knowledge_copy).onboarding == ()
+
+
+def test_the_manifest_asks_for_what_onboarding_uses():
+    app = manifest()
+    assert "user_change" in app["settings"]["event_subscriptions"]["bot_events"]
+    assert {"users:read", "chat:write"} <= set(app["oauth_config"]["scopes"]["bot"])
+
+
+def test_the_onboarding_modules_know_nothing_of_slack():
+    imports = {
+        path.name: re.findall(r"^\s*(?:from|import)\s+([\w.]+)", path.read_text(encoding="utf-8"), re.M)
+        for path in (ROOT / "bot" / "onboarding").glob("*.py")
+    }
+    assert "zoneinfo" in imports["timing.py"] and "sqlite3" in imports["store.py"]  # the check reads imports
+    assert {
+        name: [m for m in found if "slack" in m] for name, found in imports.items() if any("slack" in m for m in found)
+    } == {}
+
+
+def test_the_bundled_steps_use_only_what_the_knowledge_says():
+    """Links are the group's own pages, people are the knowledge's: no invented facts."""
+    kb = load_knowledge(BUNDLED_KNOWLEDGE)
+    assert kb.onboarding and kb.onboarding[0].day == 0
+    known = {kb.project.url, kb.project.url_no} | {o.url for o in kb.organisations}
+    for step in kb.onboarding:
+        for url in re.findall(r"<(https?://[^|>]+)", f"{step.text} {step.text_no or ''}"):
+            assert url in known, (step.id, url)
+    assert kb.project.leader in {p for s in kb.onboarding for p in s.people}

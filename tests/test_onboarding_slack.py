@@ -296,3 +296,56 @@ def test_old_records_expire_after_the_retention_period(mock, group, tmp_path):
         bot.send_event(join(user="U0LATER01", event_id="Ev0JOINLATER"))  # any write forgets the old ones
         assert bot.services.onboarding.member(NEWBIE) is None
         assert bot.services.onboarding.store.checks(NEWBIE) == set()
+
+
+def test_when_slack_refuses_the_bot_falls_back_and_catches_up(mock, group, tmp_path):
+    """No time zone from Slack: 09:00 UTC. A refused schedule is scheduled at the next reload. A
+    refused welcome registers nobody, so a later join event for the member tries again."""
+    source = KnowledgeSource(group, settle=0)
+    clock = Clock(JOINED)
+    mock.refuse["users.info"] = "user_not_found"
+    mock.refuse["chat.postMessage"] = "channel_not_found"
+    with running_bot(mock, lambda: source.engine, data_dir=tmp_path / "data", now=clock) as bot:
+        source.on_reload = reload_hook(bot.app.client, bot.services.onboarding, lambda: source.engine)
+        bot.send_event(join())
+        assert mock.of("chat.scheduleMessage") == [] and bot.services.onboarding.member(NEWBIE) is None
+        del mock.refuse["chat.postMessage"]
+        mock.refuse["chat.scheduleMessage"] = "restricted_action"
+        bot.send_event(join(event_id="Ev0JOIN02"))
+        assert len(mock.of("chat.postMessage")) == 2 and mock.waiting == {}
+        del mock.refuse["chat.scheduleMessage"]
+        edit(group / "people.yaml", "name: Elin Kure", "name: Elin H. Kure")
+        assert source.check_now()
+    assert scheduled(mock)[-2:] == [
+        (NEWBIE_DM, epoch(datetime(2024, 5, 13, 9, tzinfo=UTC)), "onboarding_step:meet-the-lab"),
+        (NEWBIE_DM, epoch(datetime(2024, 5, 14, 9, tzinfo=UTC)), "onboarding_step:first-week"),
+    ]
+    assert len(mock.waiting) == 2
+
+
+def test_a_departure_after_slack_already_dropped_the_messages_still_clears_the_record(mock, group, tmp_path):
+    engine = Engine.from_directory(group)
+    with running_bot(mock, lambda: engine, data_dir=tmp_path / "data", now=Clock(JOINED)) as bot:
+        bot.send_event(join())
+        mock.waiting.clear()  # deleted in Slack by hand: Slack answers invalid_scheduled_message_id
+        bot.send_event(left())
+        assert len(mock.of("chat.deleteScheduledMessage")) == 2
+        assert bot.services.onboarding.store.scheduled(NEWBIE) == []
+        assert bot.services.onboarding.member(NEWBIE) is None
+        bot.send_event(left(event_id="Ev0CHANGE02"))  # a second deactivation event changes nothing
+    assert len(mock.of("chat.deleteScheduledMessage")) == 2
+
+
+def test_a_tick_under_a_step_message_is_the_same_tick(mock, group, tmp_path):
+    engine = Engine.from_directory(group)
+    with running_bot(mock, lambda: engine, data_dir=tmp_path / "data", now=Clock(JOINED)) as bot:
+        bot.send_event(join())
+        payload = tick("first-week")
+        payload["container"] = {"type": "message", "message_ts": "1715600000.000100", "channel_id": NEWBIE_DM}
+        del payload["view"]
+        payload["message"] = {"type": "message", "ts": "1715600000.000100", "blocks": []}
+        payload["channel"] = {"id": NEWBIE_DM, "name": "directmessage"}
+        assert bot.send_action(payload)[0] == 200
+        assert mock.of("views.publish") == [], "a tick in a DM does not touch the Home tab"
+        bot.send_event(home_opened())
+    assert checkboxes(mock.of("views.publish")[0]["view"]["blocks"])["first-week"] is True

@@ -167,7 +167,7 @@ class Onboarding:
             try:
                 posted = client.chat_postMessage(channel=user, **with_first_steps(welcome(engine), kb, lang))
             except Exception:
-                self.store.forget(user)  # so that Slack's retry of the event tries again
+                self.store.forget(user)  # so that a later join event for them tries again
                 raise
             self.store.update(user, channel=posted.get("channel") or user)
             member = self.store.member(user)
