@@ -349,3 +349,19 @@ def test_a_tick_under_a_step_message_is_the_same_tick(mock, group, tmp_path):
         assert mock.of("views.publish") == [], "a tick in a DM does not touch the Home tab"
         bot.send_event(home_opened())
     assert checkboxes(mock.of("views.publish")[0]["view"]["blocks"])["first-week"] is True
+
+
+def test_emptying_the_steps_deletes_what_waits_and_welcomes_as_before(mock, group, tmp_path):
+    source = KnowledgeSource(group, settle=0)
+    with running_bot(mock, lambda: source.engine, data_dir=tmp_path / "data", now=Clock(JOINED)) as bot:
+        source.on_reload = reload_hook(bot.app.client, bot.services.onboarding, lambda: source.engine)
+        bot.send_event(join())
+        assert len(mock.waiting) == 2
+        (group / "onboarding.yaml").write_text("[]\n", encoding="utf-8")
+        edit(group / "onboarding.yaml", "[]", "[]  # onboarding is off")
+        assert source.check_now()
+        assert mock.waiting == {} and len(mock.of("chat.deleteScheduledMessage")) == 2
+        bot.send_event(join(user="U0LATER01", event_id="Ev0JOINLATER"))
+    later = mock.of("chat.postMessage")[-1]
+    assert later["channel"] == "U0LATER01" and later["blocks"] == welcome_message(source.engine)["blocks"]
+    assert len(mock.of("chat.scheduleMessage")) == 2
