@@ -81,9 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
     health = commands.add_parser("healthcheck", help="exit 0 when the running bot is healthy (for containers)")
     data_option(health)
 
-    report = commands.add_parser("report", help="list the questions the bot could not answer")
+    report = commands.add_parser(
+        "report", help="list the questions the bot could not answer (or, with `onboarding`, new members' progress)"
+    )
     data_option(report)
-    report.add_argument("--since", default="30d", help="how far back: 7d, 12h, 30d (default 30d)")
+    report.add_argument(
+        "what",
+        nargs="?",
+        choices=("questions", "onboarding"),
+        default="questions",
+        help="questions (the default) or onboarding: who joined lately and how many steps they ticked",
+    )
+    report.add_argument("--since", help="how far back: 7d, 12h, 30d (default 30d; for onboarding, BOT_ONBOARDING_DAYS)")
     return parser
 
 
@@ -160,5 +169,6 @@ def run_check(directory: Path | None) -> int:
     print(
         f"ok: {directory}: {len(kb.people)} people, {len(kb.organisations)} organisations, "
         f"{len(kb.themes)} themes, {len(kb.project.facts)} facts, {len(kb.faq)} FAQ entries"
+        + (f", {len(kb.onboarding)} onboarding steps" if kb.onboarding else "")
     )
     return EXIT_OK

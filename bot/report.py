@@ -110,6 +110,12 @@ def format_report(groups: list[Group], since: str, questions: list[StoredQuestio
 
 
 def run_report(args: argparse.Namespace) -> int:
+    if getattr(args, "what", "questions") == "onboarding":
+        from bot.onboarding.report import run_onboarding_report
+
+        settings = Settings.from_env(data_dir=args.data_dir)
+        return run_onboarding_report(settings, parse_since(args.since) if args.since else None, args.since)
+    args.since = args.since or "30d"
     span = parse_since(args.since)
     log = recorder_for(Settings.from_env(data_dir=args.data_dir))
     if log is None:

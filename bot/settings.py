@@ -54,11 +54,16 @@ VARIABLES: tuple[Variable, ...] = (
     Variable(
         "BOT_DATA_DIR",
         "the per-user data directory (`~/.local/share/research-group-bot` on Linux; `/data` in the image)",
-        "unanswered log, feedback, Socket Mode heartbeat",
+        "unanswered log, feedback, onboarding records, Socket Mode heartbeat",
         "--data-dir DIR",
     ),
     Variable("BOT_RECORD_UNANSWERED", "`on`", "`off` keeps no unanswered questions and no feedback"),
     Variable("BOT_UNANSWERED_DAYS", "`90`", "days a stored question or feedback is kept before it is deleted"),
+    Variable(
+        "BOT_ONBOARDING_DAYS",
+        "`90`",
+        "days a new member's onboarding record (join date, ticked steps, scheduled message ids) is kept",
+    ),
     Variable("BOT_WELCOME", "`team`", "`team`, `channel` (only `BOT_WELCOME_CHANNELS`) or `off`"),
     Variable("BOT_WELCOME_CHANNELS", "—", "comma-separated channel names or ids, for `BOT_WELCOME=channel`"),
     Variable("BOT_MAINTAINERS_CHANNEL", "—", "channel id for refused knowledge edits and handed-off questions"),
@@ -99,6 +104,7 @@ class Settings:
     data_dir: Path
     record_unanswered: bool = True
     unanswered_days: int = 90
+    onboarding_days: int = 90
     log_level: str | None = None
     bot_token: str | None = None
     app_token: str | None = None
@@ -129,6 +135,10 @@ class Settings:
     def unanswered_path(self) -> Path:
         return self.data_dir / "unanswered.sqlite3"
 
+    @property
+    def onboarding_path(self) -> Path:
+        return self.data_dir / "onboarding.sqlite3"
+
     @classmethod
     def from_env(
         cls,
@@ -150,6 +160,7 @@ class Settings:
             "data_dir": data_dir or _directory(env, "BOT_DATA_DIR", _default_data_dir),
             "record_unanswered": _switch(env, "BOT_RECORD_UNANSWERED", True),
             "unanswered_days": _whole_number(env, "BOT_UNANSWERED_DAYS", 90, low=1),
+            "onboarding_days": _whole_number(env, "BOT_ONBOARDING_DAYS", 90, low=1),
             "log_level": (env.get("LOG_LEVEL") or "").strip().upper() or None,
             "port": port if port is not None else _port(env),
             "maintainers_channel": (env.get("BOT_MAINTAINERS_CHANNEL") or "").strip().lstrip("#") or None,

@@ -94,7 +94,7 @@ class UnansweredLog:
             return connection
         if not self._ready:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            _create_private(self.path)
+            create_private(self.path)
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         connection.execute("PRAGMA busy_timeout = 30000")
         # WAL with synchronous=NORMAL: no fsync per row, and still never a corrupt file.
@@ -156,7 +156,7 @@ class UnansweredLog:
         return [StoredQuestion(datetime.fromisoformat(a), f, r, q, k, d) for a, f, r, q, k, d in rows]
 
 
-def _create_private(path: Path) -> None:
+def create_private(path: Path) -> None:
     """Create the database file with mode 0600 before SQLite does (it would use the umask, often 0644)."""
     if path.exists():
         with contextlib.suppress(OSError):

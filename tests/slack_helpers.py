@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -132,6 +133,7 @@ def running_bot(
     process_before_response: bool = True,
     healthy: Callable[[], bool] = lambda: True,
     limits: HttpLimits | None = None,
+    now: Callable[[], datetime] | None = None,
     **settings: Any,
 ) -> Iterator[RunningBot]:
     listeners = ThreadPoolExecutor(max_workers=5)  # bolt's pool for listeners that run after the ack
@@ -141,6 +143,7 @@ def running_bot(
         recorder,
         process_before_response=process_before_response,
         listener_executor=listeners,
+        **({"now": now} if now else {}),
     )
     server = make_http_server(app, 0, healthy, signing_secret=SECRET, host="127.0.0.1", limits=limits)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

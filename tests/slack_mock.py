@@ -43,6 +43,8 @@ class SlackMock:
     socket_url: str | None = None
     channel_names: dict[str, str] = field(default_factory=dict)
     refuse: dict[str, str] = field(default_factory=dict)  # method -> Slack error, e.g. invalid_auth
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id -> users.info's profile (tz, locale)
+    waiting: dict[str, dict[str, Any]] = field(default_factory=dict)  # scheduled message id -> what is scheduled
     _posted: int = 0
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -101,11 +103,24 @@ class SlackMock:
             with self._lock:
                 self._posted += 1
                 ts = f"{int(time.time())}.{self._posted:06d}"
-            return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": body}
+            return {"ok": True, "channel": _dm_of(body.get("channel")), "ts": ts, "message": body}
         if method == "chat.update":
             return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts"), "text": body.get("text", "")}
         if method == "chat.delete":
             return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts")}
+        if method == "users.info":
+            user = str(body.get("user", ""))
+            return {"ok": True, "user": {"id": user, **self.users.get(user, {})}}
+        if method == "chat.scheduleMessage":
+            message_id = f"Q{len(self.of('chat.scheduleMessage')):08d}"
+            with self._lock:
+                self.waiting[message_id] = body
+            channel = _dm_of(body.get("channel"))
+            return {"ok": True, "channel": channel, "scheduled_message_id": message_id, "post_at": body.get("post_at")}
+        if method == "chat.deleteScheduledMessage":
+            with self._lock:
+                found = self.waiting.pop(str(body.get("scheduled_message_id")), None)
+            return {"ok": True} if found else {"ok": False, "error": "invalid_scheduled_message_id"}
         return {"ok": True}
 
     def __enter__(self) -> SlackMock:
@@ -125,7 +140,9 @@ class SlackMock:
                     for key in ("blocks", "view"):
                         if isinstance(body.get(key), str):
                             body[key] = json.loads(body[key])
-                call = Call(self.path, body, dict(self.headers))
+                path, _, query = self.path.partition("?")
+                body = {**dict(parse_qsl(query)), **body}  # GET methods (users.info) may send their arguments here
+                call = Call(path, body, dict(self.headers))
                 with mock._lock:
                     mock.calls.append(call)
                     pending = mock.failures.get(call.method) or []
@@ -168,6 +185,13 @@ class SlackMock:
         assert self._server is not None
         self._server.shutdown()
         self._server.server_close()
+
+
+def _dm_of(channel: object) -> object:
+    """Slack answers a message sent to a user id from the DM channel it opened (U0ABC -> D0ABC)."""
+    if isinstance(channel, str) and channel[:1] in "UW" and len(channel) > 1:
+        return "D" + channel[1:]
+    return channel
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:

@@ -11,11 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from bot.errors import KnowledgeError
 from bot.knowledge.files import Snapshot, read_files
+from bot.knowledge.hints import closest
 from bot.knowledge.model import (
     Affiliation,
     Consortium,
@@ -28,8 +26,10 @@ from bot.knowledge.model import (
     Theme,
 )
 from bot.knowledge.yaml_lines import line_of, parse_yaml
+from bot.onboarding.steps import FIELDS as STEP_FIELDS
+from bot.onboarding.steps import read_steps
 
-FILES = ("project.yaml", "themes.yaml", "organisations.yaml", "people.yaml", "faq.yaml")
+FILES = ("project.yaml", "themes.yaml", "organisations.yaml", "people.yaml", "faq.yaml", "onboarding.yaml")
 REQUIRED_FILES = ("project.yaml", "people.yaml", "organisations.yaml")
 
 _FIELDS = {
@@ -79,6 +79,7 @@ _FIELDS = {
     "affiliation": {"org", "unit", "unit_no"},
     "fact": {"text", "keywords"},
     "faq": {"id", "questions", "answer"},
+    "onboarding": set(STEP_FIELDS),
 }
 
 
@@ -144,15 +145,6 @@ class _Reader:
         return value
 
 
-def closest(value: str, known: set[str]) -> str | None:
-    """The known id a misspelt one was meant to be: a few edits away (swaps count once)."""
-    if not known:
-        return None
-    allowed = max(1, len(value) // 3)
-    hit = process.extractOne(value, sorted(known), scorer=OSA.distance, score_cutoff=allowed)
-    return hit[0] if hit else None
-
-
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -215,6 +207,9 @@ def load_knowledge(directory: Path | str, snapshot: Snapshot | None = None) -> K
     if project is None:
         raise KnowledgeError(state.problems)
     _cross_check((project, raw["project.yaml"]), people, orgs, themes, state)
+    onboarding, problems, warnings = read_steps(raw["onboarding.yaml"], {p.id for p, _ in people})
+    state.problems.extend(problems)
+    state.warnings.extend(warnings)
     if state.problems:
         raise KnowledgeError(state.problems)
     return KnowledgeBase(
@@ -223,6 +218,7 @@ def load_knowledge(directory: Path | str, snapshot: Snapshot | None = None) -> K
         organisations=tuple(o for o, _ in orgs),
         themes=tuple(sorted((t for t, _ in themes), key=lambda t: t.number)),
         faq=faq,
+        onboarding=onboarding,
         warnings=tuple(state.warnings),
     )
 

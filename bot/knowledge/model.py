@@ -101,6 +101,17 @@ class FaqEntry:
     answer: str
 
 
+@dataclass(frozen=True, slots=True)
+class OnboardingStep:
+    """One step of a new member's first days (`onboarding.yaml`); day 0 is in the welcome."""
+
+    id: str
+    day: int
+    text: str
+    text_no: str | None = None
+    people: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     project: Project
@@ -108,6 +119,7 @@ class KnowledgeBase:
     organisations: tuple[Organisation, ...]
     themes: tuple[Theme, ...]
     faq: tuple[FaqEntry, ...] = ()
+    onboarding: tuple[OnboardingStep, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
     people_by_id: dict[str, Person] = field(init=False, repr=False, compare=False)
     orgs_by_id: dict[str, Organisation] = field(init=False, repr=False, compare=False)

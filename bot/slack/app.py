@@ -6,6 +6,7 @@ import logging
 import random
 from collections.abc import Callable
 from concurrent.futures import Executor
+from datetime import datetime
 from http.client import RemoteDisconnected
 from urllib.error import URLError
 
@@ -16,10 +17,12 @@ from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryInterv
 from slack_sdk.http_retry.jitter import Jitter
 
 from bot.engine import Engine
+from bot.onboarding.store import OnboardingStore, utc_now
 from bot.service import AnswerService
 from bot.settings import Settings
 from bot.slack.listeners import register_listeners
 from bot.slack.markup import escape
+from bot.slack.onboarding import Onboarding
 from bot.slack.services import SlackServices
 from bot.unanswered import UnansweredLog
 
@@ -63,11 +66,13 @@ def build_app(
     *,
     process_before_response: bool = False,
     listener_executor: Executor | None = None,
+    now: Callable[[], datetime] = utc_now,
 ) -> tuple[App, SlackServices]:
     """The Slack app with every listener registered. Request signing stays on in HTTP mode.
 
     `listener_executor` runs the listeners when they run after the ack; a test that passes its own
-    can wait for every listener to finish (`shutdown(wait=True)`) instead of sleeping.
+    can wait for every listener to finish (`shutdown(wait=True)`) instead of sleeping. `now` is the
+    clock onboarding schedules by: a test fixes it instead of waiting for days.
     """
     app = App(
         client=web_client(settings),
@@ -77,7 +82,10 @@ def build_app(
         logger=logging.getLogger("bot.slack.bolt"),
         listener_executor=listener_executor,  # None: bolt makes its own pool
     )
-    services = SlackServices(answers=AnswerService(engine, "slack", recorder), settings=settings)
+    store = OnboardingStore(settings.onboarding_path, settings.onboarding_days, now)
+    services = SlackServices(
+        answers=AnswerService(engine, "slack", recorder), settings=settings, onboarding=Onboarding(store, now)
+    )
     register_listeners(app, services)
 
     @app.error

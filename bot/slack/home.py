@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -49,8 +50,8 @@ def people_by_place(kb: KnowledgeBase) -> list[tuple[str, list[str]]]:
     return list(groups.items())
 
 
-def home_view(engine: Engine) -> dict[str, Any]:
-    """The Home tab's view for views.publish."""
+def home_view(engine: Engine, top: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The Home tab's view for views.publish; `top` (a new member's checklist) goes after the leader."""
     kb = engine.kb
     project = kb.project
     blocks: list[Block] = [HeaderBlock(text=project.name[:150])]
@@ -63,6 +64,8 @@ def home_view(engine: Engine) -> dict[str, Any]:
         ref = compose.person_ref(kb, leader)
         text = f"*Group leader:* {escape(leader.name)}{_mention(leader)}\n" + escape("; ".join(ref.affiliations))
         blocks.append(SectionBlock(text=MarkdownTextObject(text=text[:SECTION_CHARS])))
+    if top:
+        blocks += [DividerBlock(), *Block.parse_all(top)]
     if kb.themes:
         blocks.append(DividerBlock())
         lines = [f"*{len(kb.themes)} research themes*"]

@@ -16,17 +16,20 @@ BOT_EVENTS = [
     "app_home_opened",
     "team_join",
     "member_joined_channel",
+    "user_change",  # a deactivated member's waiting onboarding messages are deleted
 ]
 BOT_SCOPES = [
     "app_mentions:read",  # app_mention
-    "chat:write",  # chat.postMessage, the welcome DM, hand-offs; chat.update and chat.delete of its own answers
+    # chat.postMessage, the welcome DM, hand-offs; chat.update and chat.delete of its own answers;
+    # onboarding's chat.scheduleMessage and chat.deleteScheduledMessage
+    "chat:write",
     "commands",  # /ask
     "im:history",  # message.im
     "channels:history",  # message.channels: follow-ups in threads, edited and deleted questions
     "groups:history",  # message.groups: the same in private channels
     "channels:read",  # member_joined_channel, channel names for the welcome
     "groups:read",  # member_joined_channel in private channels
-    "users:read",  # team_join
+    "users:read",  # team_join, user_change, users.info (a new member's time zone and language for onboarding)
 ]
 AGENT_SCOPES = ["assistant:write"]  # suggested prompts in the Messages tab (agent view)
 

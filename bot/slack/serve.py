@@ -26,6 +26,8 @@ from bot.settings import Settings
 from bot.slack.app import build_app, report_refused_edit
 from bot.slack.guard import SlackRequestGuard, keep_bodies_out_of_bolt_logs
 from bot.slack.http_server import HttpLimits, HttpServer
+from bot.slack.onboarding import reload_hook
+from bot.slack.services import SlackServices
 from bot.unanswered import recorder_for
 
 log = logging.getLogger("bot.serve")
@@ -81,16 +83,16 @@ def heartbeat_loop(handler: SocketModeHandler, path: Path, stop: threading.Event
             log.warning("could not write the heartbeat: %s", exc)
 
 
-def _connected_app(settings: Settings, source: KnowledgeSource, recorder: object) -> App:
+def _connected_app(settings: Settings, source: KnowledgeSource, recorder: object) -> tuple[App, SlackServices]:
     """Build the app (bolt checks the bot token with auth.test); Slack's refusal becomes one line."""
     where = settings.api_url or "https://slack.com/api/"
     try:
-        app, _services = build_app(settings, lambda: source.engine, recorder)  # type: ignore[arg-type]
+        app, services = build_app(settings, lambda: source.engine, recorder)  # type: ignore[arg-type]
     except BoltError as exc:
         raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by Slack ({_reason(exc)})") from None
     except OSError as exc:
         raise ConfigError(f"could not reach Slack's Web API at {where}: {exc}") from None
-    return app
+    return app, services
 
 
 def _reason(exc: Exception) -> str:
@@ -124,9 +126,13 @@ def run_serve(args: argparse.Namespace) -> int:
     knowledge = settings.knowledge_dir
     source = KnowledgeSource(knowledge, last_good=LastGood(settings.data_dir))
     recorder = recorder_for(settings)
-    app = _connected_app(settings, source, recorder)
+    app, services = _connected_app(settings, source, recorder)
     _stop_on_sigterm()
     source.on_error = report_refused_edit(app.client, settings.maintainers_channel)
+    catch_up = reload_hook(app.client, services.onboarding, lambda: source.engine)
+    source.on_reload = catch_up
+    # An edit made while the bot was stopped: bring the waiting steps up to date, in the background.
+    threading.Thread(target=catch_up, name="onboarding-catch-up", daemon=True).start()
     if source.started_from_last_good:  # tell the maintainers too: the folder still needs fixing
         try:
             source.on_error(source.last_problems)

@@ -11,6 +11,7 @@ from bot.service import AnswerService
 from bot.settings import Settings
 from bot.slack.answered import AnsweredQuestions
 from bot.slack.dedupe import SeenEvents
+from bot.slack.onboarding import Onboarding
 from bot.slack.threads import Threads
 
 
@@ -18,6 +19,7 @@ from bot.slack.threads import Threads
 class SlackServices:
     answers: AnswerService
     settings: Settings
+    onboarding: Onboarding
     seen: SeenEvents = field(default_factory=SeenEvents)
     threads: Threads = field(default_factory=Threads)
     answered: AnsweredQuestions = field(default_factory=AnsweredQuestions)

@@ -27,7 +27,9 @@ from bot.slack.blocks import (
     unpacked_value,
 )
 from bot.slack.handoff import Question, hand_off
+from bot.slack.listeners.events import publish_home
 from bot.slack.markup import escape, mention
+from bot.slack.onboarding import CHECK_ACTION, step_of
 from bot.slack.replies import Turn, take_turn
 from bot.slack.services import SlackServices
 from bot.slack.threads import conversation_key
@@ -132,6 +134,19 @@ def register(app: App, services: SlackServices) -> None:
         reason = ((state.get(REASON_BLOCK) or {}).get(REASON_INPUT) or {}).get("value") or ""
         if reason.strip():
             services.answers.feedback(question, FEEDBACK_REASON, kind, reason[:MAX_REASON_CHARS])
+
+    @app.action(CHECK_ACTION)
+    def on_onboarding_tick(ack: Ack, body: dict, client: WebClient) -> None:
+        """A tick (or untick) of an onboarding step, wherever its checkbox was: kept for the member."""
+        ack()
+        action = (body.get("actions") or [{}])[0]
+        step = step_of(action.get("block_id") or "")
+        user = (body.get("user") or {}).get("id", "")
+        if step is None or not services.onboarding.tick(user, step, bool(action.get("selected_options"))):
+            log.info("an onboarding tick from someone who is not onboarding was not kept")
+            return
+        if (body.get("view") or {}).get("type") == "home":  # the heading's count of what is done
+            publish_home(services, client, user)
 
     @app.action(ASK_PERSON)
     def on_ask_person(ack: Ack, body: dict, respond: Respond, client: WebClient) -> None:

@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot.engine import Engine
 from bot.slack import edits
 from bot.slack.home import home_view
+from bot.slack.onboarding import is_request
 from bot.slack.replies import Turn, take_turn
 from bot.slack.services import SlackServices
 from bot.slack.threads import event_key
@@ -54,6 +55,8 @@ def register(app: App, services: SlackServices) -> None:
         if event.get("bot_id") or event.get("subtype") not in _PEOPLES_MESSAGES:
             return
         if event.get("channel_type") == "im":
+            if is_request(event.get("text", "")) and _send_checklist(services, client, event):
+                return
             take_turn(services, client, _turn(event, context, event.get("thread_ts")))
             return
         text = event.get("text") or ""
@@ -67,7 +70,7 @@ def register(app: App, services: SlackServices) -> None:
     def on_home_opened(event: dict, client: WebClient) -> None:
         tab = event.get("tab", "home")
         if tab == "home":
-            client.views_publish(user_id=event["user"], view=home_view(services.engine))
+            publish_home(services, client, event["user"])
         elif tab == "messages" and services.settings.agent_view and event.get("channel"):
             # Agent apps take prompts for the whole DM (no thread_ts: it would make the call fail silently).
             client.assistant_threads_setSuggestedPrompts(
@@ -81,7 +84,14 @@ def register(app: App, services: SlackServices) -> None:
         user = event.get("user") or {}
         if user.get("is_bot") or user.get("deleted"):
             return
-        client.chat_postMessage(channel=user["id"], **welcome_message(services.engine))
+        _welcome(services, client, user["id"])
+
+    @app.event("user_change")
+    def on_user_change(event: dict, client: WebClient) -> None:
+        """A deactivated member's waiting onboarding messages are deleted (every other change is ignored)."""
+        user = event.get("user") or {}
+        if user.get("deleted") and user.get("id"):
+            services.onboarding.leave(client, user["id"])
 
     @app.event("member_joined_channel")
     def on_member_joined(event: dict, client: WebClient, context: dict) -> None:
@@ -89,7 +99,27 @@ def register(app: App, services: SlackServices) -> None:
             return
         if not _is_welcome_channel(client, event.get("channel", ""), services.settings.welcome_channels):
             return
-        client.chat_postMessage(channel=event["user"], **welcome_message(services.engine))
+        _welcome(services, client, event["user"])
+
+
+def _welcome(services: SlackServices, client: WebClient, user: str) -> None:
+    """The welcome DM; with onboarding steps, with the day-0 steps and the rest scheduled (once)."""
+    if not services.onboarding.start(client, lambda: services.engine, user, welcome_message):
+        client.chat_postMessage(channel=user, **welcome_message(services.engine))
+
+
+def publish_home(services: SlackServices, client: WebClient, user: str) -> None:
+    """The Home tab, with a new member's onboarding checklist (and their ticks) near the top."""
+    engine = services.engine
+    client.views_publish(user_id=user, view=home_view(engine, top=services.onboarding.checklist(engine, user)))
+
+
+def _send_checklist(services: SlackServices, client: WebClient, event: dict) -> bool:
+    message = services.onboarding.request_message(services.engine, event.get("user", ""))
+    if message is None:
+        return False
+    client.chat_postMessage(channel=event["channel"], **message)
+    return True
 
 
 def _turn(event: dict, context: dict, thread_ts: str | None, passive: bool = False) -> Turn:
