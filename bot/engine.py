@@ -99,7 +99,9 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
         if len(questions) > 1:
             answers, later = [], context
             for one in questions:
-                answer, later = self._converse_one(one, later, explain)
+                # "Who are the engineers? And who is at <place>?": a question of its own, not "which of them"
+                start = context if answers and several.asks_on_its_own(one) else later
+                answer, later = self._converse_one(one, start, explain)
                 answers.append(answer)
             if sum(a.answered for a in answers) >= 2:
                 return several.combined(question, answers), later

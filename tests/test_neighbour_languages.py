@@ -121,3 +121,17 @@ def test_a_slash_between_two_names_is_either(engine):
     collaborators = set(engine.index.people_by_role["collaborator"])
     either = (_in(engine, "Denmark") | _in(engine, "France")) & collaborators
     assert _named(engine.answer("DK/FR collabs?")) == either
+
+
+def test_everyday_swedish_and_danish_words_of_the_knowledge(engine):
+    sweden = _in(engine, "Sweden")
+    collaborators = set(engine.index.people_by_role["collaborator"])
+    assert _named(engine.answer("Vilka svenska samarbetspartners har ni?")) == sweden & collaborators
+    uio = engine.index.people_in_orgs(["uio"])
+    assert _named(engine.answer("Hej! Vilka är anställda vid Universitetet i Oslo?")) == uio
+
+
+def test_as_opposed_to_leaves_out(engine):
+    participants = set(engine.index.people_by_role["participant"])
+    answer = engine.answer("Who are the project participants, as opposed to the external collaborators?")
+    assert _named(answer) == participants

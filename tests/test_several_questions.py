@@ -35,3 +35,24 @@ def test_a_question_beside_another_matter_is_one_answer(engine):
     answer = engine.answer("is the printer fixed? also who is our contact in Bergen?")
     assert answer.kind != "several"
     assert {p.id for p in answer.people} == set(engine.index.people_by_city["Bergen"])
+
+
+def test_a_second_question_after_a_comma_and_and(engine):
+    bergen = set(engine.index.people_by_city["Bergen"])
+    stavanger = set(engine.index.people_by_city["Stavanger"])
+    answer = engine.answer("Hvem jobber i Bergen, og hvem jobber i Stavanger?")
+    assert {p.id for p in answer.people} == bergen | stavanger
+
+
+def test_a_question_about_the_person_just_named_stays_one_question(engine):
+    """'Who leads the group, and which hospital department is she in?': 'she' is the leader."""
+    answer = engine.answer("Who leads the group, and which hospital department is she in?")
+    assert {p.id for p in answer.people} == {engine.kb.project.leader}
+
+
+def test_a_later_question_of_its_own_is_not_read_as_which_of_them():
+    from bot.answering.several import asks_on_its_own
+
+    assert asks_on_its_own("Og hvem jobber ved Samisk høgskole?")
+    assert not asks_on_its_own("and which of them are postdocs?")
+    assert not asks_on_its_own("which uni?")

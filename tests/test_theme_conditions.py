@@ -189,3 +189,17 @@ def test_this_refers_to_the_conversation_before_the_post(glacier):
     _, context = glacier.converse("who works on theme 5?")
     answer, _ = glacier.converse("which postdocs work on this?", context, about="Calving front survey plan.")
     assert "'this'" not in answer.text
+
+
+def test_that_in_a_question_with_a_place_is_the_topic_before(glacier):
+    theme = next(t for t in glacier.kb.themes if t.number == 2)
+    expected = _on(glacier, 2) & set(glacier.index.people_by_city["Tromsø"])
+    question = f"I'm doing a piece on {theme.keywords[0]} in Svalbard. Is there anyone in Tromsø who studies that?"
+    assert _named(glacier.answer(question)) == expected
+
+
+def test_a_compound_that_shares_only_its_last_word_with_a_theme_is_not_that_theme(speech):
+    """'bildegjenkjenning' (image recognition) is not 'talegjenkjenning' (speech recognition): a word is
+    never overwritten by another word that only ends like it."""
+    answer = speech.answer("Hvem jobber med bildegjenkjenning?")
+    assert not answer.people and not answer.answered

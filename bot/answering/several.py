@@ -17,9 +17,16 @@ from bot.answer import LINES, Answer, Part
 
 MAX_QUESTIONS = 3
 _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
+_QUESTION_WORDS = r"(?:who|what|which|where|when|how|hvem|hva|hvilke|hvilken|hvor|kven|kva|kor|vem|vad|vilka|var|hur)"
+# "who leads the group, and how many themes are there?": a second question after a comma and "and"
+_AND_ASKS = re.compile(rf"(?<=\w),\s*(?:and|og|och|samt)\s+(?={_QUESTION_WORDS}\b)", re.IGNORECASE)
 
 
-_REFERS_BACK = re.compile(r"\b(that|this|it|those|these|det|dette|denne|den|disse)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(
+    r"\b(that|this|it|those|these|det|dette|denne|den|disse|he|she|him|her|his|they|them|their|han|hun|ho|hen"
+    r"|henne|hennes|hans|dei|dem|deira|deres)\b",
+    re.IGNORECASE,
+)
 
 
 def questions_in(text: str) -> list[str]:
@@ -31,11 +38,25 @@ def questions_in(text: str) -> list[str]:
     pieces = [piece.strip() for piece in _QUESTION_END.split(text or "") if piece.strip()]
     if len(pieces) > 1 and not pieces[-1].endswith("?"):
         pieces = [*pieces[:-2], f"{pieces[-2]} {pieces[-1]}"]
+    pieces = [part.strip() for piece in pieces for part in _AND_ASKS.split(piece) if part.strip()]
     if any(_REFERS_BACK.search(piece) for piece in pieces[1:]):
         return [" ".join(pieces)]
     if len(pieces) <= MAX_QUESTIONS:
         return pieces
     return [*pieces[: MAX_QUESTIONS - 1], " ".join(pieces[MAX_QUESTIONS - 1 :])]
+
+
+_OWN_QUESTION = re.compile(
+    rf"^\W*(?:and|og|och|also|ogs[aå]|so|s[aå])?\W*{_QUESTION_WORDS}\b(?!\s+(?:of|av|af)\s)", re.IGNORECASE
+)
+
+
+def asks_on_its_own(question: str) -> bool:
+    """A later question of a message that opens with its own question word and says what it asks ('And
+    who is at <place>?'), not one that refers to the answer before it ('and which of them ...', 'and in
+    <city>?', 'which uni?')."""
+    match = _OWN_QUESTION.search(question)
+    return bool(match) and len(question[match.end() :].split()) >= 3
 
 
 def _once(refs: list) -> tuple:

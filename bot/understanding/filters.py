@@ -44,7 +44,15 @@ FILTER_KINDS = frozenset(_FAMILY)
 
 # Words that turn the next named thing into an exclusion.
 NEGATIONS = lexicon.NEGATION_WORDS
-_NEGATION_PAIRS = {("other", "than"), ("rather", "than"), ("men", "ikke"), ("men", "ikkje"), ("anywhere", "but")}
+_NEGATION_PAIRS = {
+    ("other", "than"),
+    ("rather", "than"),
+    ("men", "ikke"),
+    ("men", "ikkje"),
+    ("anywhere", "but"),
+    ("opposed", "to"),  # "as opposed to the external collaborators"
+    ("contrast", "to"),
+}
 BOTH = lexicon.words("both baade bade begge")
 _AND = lexicon.words("and og plus as well")
 # What may stand between a negation (or a conjunction) and the thing it applies to.
@@ -63,7 +71,7 @@ _FILLER = (
 )
 # Words that may stand between a negation and what it negates, and are negated with it:
 # "not the international collaborators" leaves out the collaborators abroad.
-_NEGATED_ALONG = lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
+_NEGATED_ALONG = lexicon.ABROAD_WORDS | lexicon.HOME_WORDS | lexicon.words("external eksterne ekstern internal interne")
 
 
 def filter_mentions(parsed: Parse) -> list[Mention]:
@@ -96,7 +104,9 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
         all_items = sorted(all_items + themes, key=lambda item: item.start)
     items = [i for i in all_items if not _included(p.keys, i, _named(p)) and not _a_verb_here(i, p.keys)]
     where = _where_the_filters_are(p, items)
-    items = [item for item in items if item.start in where]
+    # 'that' in the question is the topic of the sentence before ("a piece on calving ... who studies that?")
+    pointed = p.memo.get("theme_from_context", False)
+    items = [item for item in items if item.start in where or (pointed and item.family == q.THEME)]
     keys = p.keys
     negated_at = _negation_positions(keys)
     # "non-Swedish": by the word as typed, since "noen" (someone) is keyed like "non"
@@ -170,13 +180,17 @@ _WHO = lexicon.words("who hvem kven kem")
 _ON_A_TOPIC = lexicon.words("paa pa on om med with about innen within")
 
 
+_VERB_LIKE = lexicon.words("forsker forskar research researches studerer")
+
+
 def _a_verb_here(item: _Item, keys: list[str]) -> bool:
-    """'Hvem forsker på <topic>?': a role's or title's word between "who" and "on" is the verb ("researches
-    on"), not the role."""
+    """'Hvem (i gruppen) forsker på <topic>?': a role's or title's word right after "who" or before "on"
+    is the verb ("researches on"), not the role."""
     if item.family not in (ROLE, TITLE) or item.end - item.start != 1:
         return False
+    on_a_topic = item.end < len(keys) and keys[item.end] in _ON_A_TOPIC
     before_who = item.start > 0 and keys[item.start - 1] in _WHO
-    return before_who and item.end < len(keys) and keys[item.end] in _ON_A_TOPIC
+    return on_a_topic and (before_who or keys[item.start] in _VERB_LIKE)
 
 
 def _topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -> bool:

@@ -120,7 +120,7 @@ def _known_tail(key: str, index: Index) -> str | None:
     """
     if len(key) < 8:
         return None
-    longer = _begins_a_known_word(key, index) or _shares_a_known_tail(key, index)
+    longer = _begins_a_known_word(key, index)
     if longer:
         return longer
     forms = [key] + [key[: -len(e)] for e in lexicon.DEFINITE_ENDINGS if key.endswith(e) and len(key) - len(e) >= 8]

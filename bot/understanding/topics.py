@@ -116,6 +116,7 @@ def theme_spans(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
                     ids = tuple(t for t in merged[0].theme_ids if t in kept)
                     merged = [ThemeSpan(ids, merged[0].start, merged[0].end)]
         words = merged
+        p.memo["theme_from_context"] = bool(merged)
     spans += _one_topic(words, p.keys)
     return sorted(spans, key=lambda s: s.start)
 
