@@ -77,11 +77,30 @@ FLOORS = {
     "u_glacier": 0.85,
     "u_glacier_threads": 0.82,
 }
-WRONG_AT_MOST = 0.08
-"""Confidently wrong answers allowed, as a share of a set of rounds R to T (up to 7% today on the other
-groups' knowledge); the sets of rounds A to Q, fixed for over many rounds, allow 3%. An honest "I don't
-know" is better than a confident wrong answer."""
 WRONG_AT_MOST_BUNDLED = 0.03
+WRONG_TODAY = {
+    "r_slack": 1,
+    "r_slack_threads": 0,
+    "r_svda": 1,
+    "r_svda_threads": 0,
+    "s_glacier": 3,
+    "s_glacier_threads": 0,
+    "s_speech": 4,
+    "s_speech_threads": 3,
+    "t_bundled": 1,
+    "t_bundled_threads": 2,
+    "t_glacier": 1,
+    "t_glacier_threads": 1,
+    "t_speech": 4,
+    "t_speech_threads": 2,
+    "u_bundled": 0,
+    "u_bundled_threads": 1,
+    "u_glacier": 5,
+    "u_glacier_threads": 4,
+    "u_speech": 5,
+    "u_speech_threads": 2,
+    "u_svda": 1,
+}
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""
 
 
@@ -114,8 +133,10 @@ def test_blind_set_holds_its_floor(engine, name):
         engine = _ENGINES.setdefault(knowledge, Engine.from_directory(knowledge))
     right, wrong, total, failures = _score(engine, path)
     assert right / total >= FLOORS[name], failures
-    cap = WRONG_AT_MOST_BUNDLED if name[0] < "r" else WRONG_AT_MOST  # rounds A-Q were fixed for; R-T are new
-    assert wrong <= total * cap, failures
+    if name[0] < "r":  # rounds A-Q were fixed for over many rounds
+        assert wrong <= total * WRONG_AT_MOST_BUNDLED, failures
+    else:  # rounds R-U: no more confidently wrong answers than today (README: How well it understands)
+        assert wrong <= WRONG_TODAY[name], failures
 
 
 POST_SETS = {"s_glacier_this": 0.9}
