@@ -226,3 +226,20 @@ def test_a_question_that_points_at_nothing_calls_no_web_api(bot, mock):
     bot.send_event(reply("which of them work on this?", "Ev0PLAIN3", "1715000100.000041"))
     mock.wait_for("chat.postMessage", 3)  # the later, known events are answered: the first was long done
     assert mock.of("conversations.replies") == [] and mock.of("conversations.info") == []
+
+
+def test_a_dm_thread_reads_its_first_message(bot, mock):
+    one = case("who in Copenhagen works on this?", "Sentinel-1")
+    mock.post_in("D0ALICEDM", "1715000200.000001", one["post"])
+    thread = {"ts": "1715000200.000002", "thread_ts": "1715000200.000001"}
+    bot.send_event(event("message_im", event_id="Ev0DMTHREAD", text=one["q"], **thread))
+    [answer] = mock.wait_for("chat.postMessage")
+    assert named(answer) == set(one["people"]), answer["text"]
+    assert [c["channel"] for c in mock.of("conversations.replies")] == ["D0ALICEDM"]
+
+
+def test_a_dm_outside_a_thread_has_no_post_and_calls_nothing(bot, mock):
+    bot.send_event(event("message_im", event_id="Ev0DMTOP", text="who in Sweden works on this?"))
+    bot.send_event(event("message_im", event_id="Ev0DMTOP2", text="thanks", ts="1715000300.000001"))
+    mock.wait_for("chat.postMessage", 2)
+    assert mock.of("conversations.replies") == [] and mock.of("conversations.info") == []
