@@ -243,3 +243,20 @@ def test_a_dm_outside_a_thread_has_no_post_and_calls_nothing(bot, mock):
     bot.send_event(event("message_im", event_id="Ev0DMTOP2", text="thanks", ts="1715000300.000001"))
     mock.wait_for("chat.postMessage", 2)
     assert mock.of("conversations.replies") == [] and mock.of("conversations.info") == []
+
+
+def test_a_question_edited_to_point_at_the_post_is_read_with_it(bot, mock):
+    one = case("who in Sweden works on this?", "Photo from Tarfala")
+    mock.post_in(CHANNEL, POST, one["post"])
+    asked = "1715000100.000050"
+    bot.services.clock = lambda: float(asked) + 60  # inside the edit window
+    bot.send_event(in_thread("who works in Sweden?", "Ev0EDIT1", asked))
+    old = {"type": "message", "user": "U0ALICE01", "text": f"<@{BOT_USER_ID}> who works in Sweden?", "ts": asked}
+    new = {**old, "text": f"<@{BOT_USER_ID}> {one['q']}", "thread_ts": POST, "edited": {"user": "U0ALICE01"}}
+    body = event("message_channel", event_id="Ev0EDIT2", ts="1715000160.000001", thread_ts=POST)
+    body["event"] |= {"subtype": "message_changed", "hidden": True, "message": new, "previous_message": old}
+    body["event"].pop("text", None)
+    bot.send_event(body)
+    [update] = mock.wait_for("chat.update")
+    assert named(update) == set(one["people"]), update["text"]
+    assert FIRST_READ in update["text"]
