@@ -43,11 +43,14 @@ def main() -> None:
         elapsed = time.perf_counter() - started
         time.sleep(0.5)
         posted = mock.of("chat.postMessage")
+        # ordinary questions point at no post: reading one (conversations.*) would cost them a call to Slack
+        fetched = len(mock.of("conversations.replies")) + len(mock.of("conversations.info"))
     threads = {m["thread_ts"] for m in posted}
     print(f"{MENTIONS} mentions, {AT_ONCE} at a time, signed HTTP, real bolt app, local mock Web API")
     print(f"   ack: median {statistics.median(acks) * 1000:.0f} ms, max {max(acks) * 1000:.0f} ms (target < 3000 ms)")
     print(f"   all answered in {elapsed:.2f} s; {len(posted)} replies for {len(threads)} distinct questions")
     print(f"   exactly once: {len(posted) == MENTIONS == len(threads)}")
+    print(f"   posts read for 'this' (conversations.replies/info): {fetched} (expected 0)")
 
 
 if __name__ == "__main__":

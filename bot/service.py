@@ -47,16 +47,19 @@ class AnswerService:
         explain: bool = False,
         keep_as: str | None = None,
         record: bool = True,
+        about: str | None = None,
     ) -> tuple[Answer, Context | None]:
         """The answer and the conversation's new context; a failing engine gives an apology and no context.
 
         `keep_as` is the form of the question the unanswered log may keep, when the front end has a
         safer one than the text the engine read (Slack keeps `<@U…>` ids, not the names decoded from them).
         With `record=False` an unanswered question is not kept (a thread reply that may not be for the bot).
+        `about` is the post the question sits under (a Slack thread's first message, a channel's topic):
+        what *this* means when the conversation has nothing else it could mean.
         """
         started = time.perf_counter()
         try:
-            answer, new_context = self.engine.converse(question, context, explain)
+            answer, new_context = self.engine.converse(question, context, explain, about=about)
         except Exception:
             log.exception("the engine failed on a question")
             answer, new_context = Answer(question, "error", False, APOLOGY), None

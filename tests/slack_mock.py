@@ -3,7 +3,9 @@
 It listens on port 0, answers the methods the bot calls, and records every
 request (path and parsed body) so tests assert the exact payloads sent.
 Each posted message gets its own ts, as in Slack, so a test can tell which
-message a later `chat.update` or `chat.delete` names.
+message a later `chat.update` or `chat.delete` names. `conversations.replies` answers with
+the posts a test put in `posts` (else `thread_not_found`), `conversations.info` with the
+topics and purposes in `topics`; `refuse` and `fail` make any method fail on demand.
 `response_url` calls land on /respond/... and are recorded the same way.
 """
 
@@ -45,6 +47,8 @@ class SlackMock:
     refuse: dict[str, str] = field(default_factory=dict)  # method -> Slack error, e.g. invalid_auth
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # user id -> users.info's profile (tz, locale)
     waiting: dict[str, dict[str, Any]] = field(default_factory=dict)  # scheduled message id -> what is scheduled
+    posts: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (channel, ts) -> message
+    topics: dict[str, dict[str, str]] = field(default_factory=dict)  # channel -> {"topic": …, "purpose": …}
     _posted: int = 0
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -64,6 +68,10 @@ class SlackMock:
     def fail(self, method: str, status: int, times: int = 1, headers: dict[str, str] | None = None) -> None:
         """Answer the next `times` calls of a method with an HTTP error (e.g. 429 with Retry-After)."""
         self.failures.setdefault(method, []).extend([(status, headers or {})] * times)
+
+    def post_in(self, channel: str, ts: str, text: str, **fields: Any) -> None:
+        """A message `conversations.replies` finds as the first message of the thread at `ts`."""
+        self.posts[(channel, ts)] = {"type": "message", "user": "U0POSTER1", "text": text, "ts": ts, **fields}
 
     def stall(self, method: str, seconds: float, times: int = 1) -> None:
         """Answer the next `times` calls of a method only after `seconds` (a slow Slack)."""
@@ -91,7 +99,15 @@ class SlackMock:
             return {"ok": True, "url": self.socket_url}
         if method == "conversations.info":
             channel = body.get("channel", "")
-            return {"ok": True, "channel": {"id": channel, "name": self.channel_names.get(channel, "random")}}
+            found: dict[str, Any] = {"id": channel, "name": self.channel_names.get(channel, "random")}
+            for kind, value in self.topics.get(channel, {}).items():
+                found[kind] = {"value": value, "creator": "U0POSTER1", "last_set": 1715000000}
+            return {"ok": True, "channel": found}
+        if method == "conversations.replies":
+            post = self.posts.get((body.get("channel", ""), str(body.get("ts", ""))))
+            if post is None:
+                return {"ok": False, "error": "thread_not_found"}
+            return {"ok": True, "messages": [post], "has_more": False}
         if method == "chat.getPermalink":
             ts = str(body.get("message_ts", "")).replace(".", "")
             return {
@@ -140,8 +156,8 @@ class SlackMock:
                     for key in ("blocks", "view"):
                         if isinstance(body.get(key), str):
                             body[key] = json.loads(body[key])
-                path, _, query = self.path.partition("?")
-                body = {**dict(parse_qsl(query)), **body}  # GET methods (users.info) may send their arguments here
+                path, _, query = self.path.partition("?")  # Web API GET methods (conversations.*) take a query
+                body = {**dict(parse_qsl(query)), **body}
                 call = Call(path, body, dict(self.headers))
                 with mock._lock:
                     mock.calls.append(call)

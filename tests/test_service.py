@@ -15,7 +15,7 @@ from tests.conftest import KNOWLEDGE
 class BrokenEngine(Engine):
     """An engine with a bug: every question raises."""
 
-    def converse(self, question, context=None, explain=False):  # type: ignore[override]
+    def converse(self, question, context=None, explain=False, about=None):  # type: ignore[override]
         raise RuntimeError("a bug in the engine")
 
 
@@ -59,3 +59,13 @@ def test_slack_and_the_terminal_use_the_same_service(tmp_path: Path):
     with SlackMock() as mock:
         _app, services = build_app(settings_for(mock), lambda: Engine.from_directory(KNOWLEDGE))
     assert isinstance(services.answers, AnswerService) and services.answers.front_end == "slack"
+
+
+def test_the_post_a_question_sits_under_reaches_the_engine():
+    """Slack hands the thread's first message as `about`: 'this' is read as the post's theme."""
+    service = AnswerService(Engine.from_directory(KNOWLEDGE), "slack")
+    question = "who in Bergen works on this?"
+    plain, _ = service.converse(question)
+    under_a_post, _ = service.converse(question, about="New paper on metabolomics and chemosensitivity")
+    assert "I read 'this' as theme 2" in under_a_post.text
+    assert "I read 'this'" not in plain.text

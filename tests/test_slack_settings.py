@@ -209,3 +209,15 @@ def test_an_unreachable_slack_is_one_line():
     assert result.returncode == 2
     assert "could not reach Slack's Web API at http://127.0.0.1:9/api/" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_manifest_asks_for_what_reading_the_post_above_needs():
+    """'who works on this?' reads a thread's first message (conversations.replies: the *:history scopes,
+    group DMs included) or a channel's topic (conversations.info: channels:read, groups:read)."""
+    scopes = set(manifest()["oauth_config"]["scopes"]["bot"])
+    assert {"channels:history", "groups:history", "im:history", "mpim:history"} <= scopes
+    assert {"channels:read", "groups:read"} <= scopes
+    setup = (ROOT / "README.md").read_text(encoding="utf-8").split("### Setting it up in Slack", 1)[1]
+    for scope in ("channels:history", "groups:history", "im:history", "mpim:history", "channels:read", "groups:read"):
+        row = next(line for line in setup.splitlines() if line.startswith(f"| `{scope}` |"))
+        assert "this" in row, f"the README does not say {scope} is for reading the post 'this' points at"

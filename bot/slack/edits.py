@@ -17,6 +17,7 @@ from slack_sdk import WebClient
 from bot.slack.answered import EDIT_WINDOW_SECONDS, Answered
 from bot.slack.blocks import answer_message
 from bot.slack.markup import question_from_slack, question_to_keep
+from bot.slack.posts import About, Where, with_note
 from bot.slack.services import SlackServices
 
 log = logging.getLogger("bot.slack")
@@ -40,27 +41,45 @@ def on_changed(services: SlackServices, client: WebClient, event: dict[str, Any]
         log.info("an edit of a question older than %d minutes was left alone", EDIT_WINDOW_SECONDS // 60)
         return
     text = message.get("text") or ""
-    question = question_from_slack(text, bot_user, services.engine.people_by_slack_id())
+    people = services.engine.people_by_slack_id()
+    question = question_from_slack(text, bot_user, people)
     try:
         with services.threads.turn(first.conversation):
             found = services.answered.get(channel, ts)  # again, in turn: two quick edits are answered in order
             if found is None or question == found.question:
                 return  # deleted meanwhile; or an unfurl, an emoji added: the question reads as it did
-            _answer_again(services, client, channel, ts, found, question, question_to_keep(text, bot_user))
+            where = Where(channel, message.get("thread_ts"), ts, direct=event.get("channel_type") == "im")
+            about = services.posts.about(
+                client, where, found.conversation, question, found.before, bot_user=bot_user, people=people
+            )
+            _answer_again(services, client, channel, ts, found, question, question_to_keep(text, bot_user), about)
     except Exception:
         log.exception("updating the answer to an edited question in %s failed", channel)
 
 
 def _answer_again(
-    services: SlackServices, client: WebClient, channel: str, ts: str, found: Answered, question: str, kept: str
+    services: SlackServices,
+    client: WebClient,
+    channel: str,
+    ts: str,
+    found: Answered,
+    question: str,
+    kept: str,
+    about: About,
 ) -> None:
-    """Read the edited question in the context it was first asked in, and put its answer where the old one is."""
-    answer, context = services.answers.converse(question, found.before, keep_as=kept, record=not found.passive)
+    """Read the edited question in the context it was first asked in (and under the post it sits under,
+    when it now points at it), and put its answer where the old one is."""
+    answer, context = services.answers.converse(
+        question, found.before, keep_as=kept, record=not found.passive, about=about.text
+    )
     if found.passive and not answer.answered:
         # A thread reply the bot would not have answered: its old answer no longer fits, and no answer is due.
         services.answered.take(channel, ts)
         client.chat_delete(channel=found.channel, ts=found.ts)
         return
+    if about.note is not None:
+        answer = with_note(answer, about)
+        services.posts.told(found.conversation)
     message = {k: v for k, v in answer_message(answer, kept=kept).items() if k not in _POSTING_ONLY}
     client.chat_update(channel=found.channel, ts=found.ts, **message)
     after = found.after

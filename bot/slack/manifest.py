@@ -24,11 +24,14 @@ BOT_SCOPES = [
     # onboarding's chat.scheduleMessage and chat.deleteScheduledMessage
     "chat:write",
     "commands",  # /ask
-    "im:history",  # message.im
-    "channels:history",  # message.channels: follow-ups in threads, edited and deleted questions
+    # The *:history scopes also let conversations.replies read the first message of the thread a question
+    # is in, when the question points at it ("who works on this?"); the *:read ones a channel's topic.
+    "im:history",  # message.im; the post above a question in a DM thread
+    "mpim:history",  # the post above a question in a group DM's thread (no message.mpim: chatter unread)
+    "channels:history",  # message.channels: follow-ups in threads, edited and deleted questions; the post above
     "groups:history",  # message.groups: the same in private channels
-    "channels:read",  # member_joined_channel, channel names for the welcome
-    "groups:read",  # member_joined_channel in private channels
+    "channels:read",  # member_joined_channel, channel names for the welcome; a channel's topic for "this"
+    "groups:read",  # member_joined_channel in private channels; their topic for "this"
     "users:read",  # team_join, user_change, users.info (a new member's time zone and language for onboarding)
 ]
 AGENT_SCOPES = ["assistant:write"]  # suggested prompts in the Messages tab (agent view)

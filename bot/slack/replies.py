@@ -15,6 +15,7 @@ from bot.service import APOLOGY
 from bot.slack.answered import Answered
 from bot.slack.blocks import answer_message, text_message
 from bot.slack.markup import question_from_slack, question_to_keep
+from bot.slack.posts import Where, with_note
 from bot.slack.services import SlackServices
 
 log = logging.getLogger("bot.slack")
@@ -34,20 +35,37 @@ class Turn:
     """A thread reply that did not mention the bot: answered only when the bot knows the answer."""
     ts: str | None = None
     """The question's own ts, when it is a message (not a click): its answer can follow its edits."""
+    channel_type: str | None = None
+    """Slack's channel_type of a message event ('im', 'mpim', 'channel', 'group'); mentions carry none."""
+
+    @property
+    def where(self) -> Where:
+        """Where the post a *this* may point at is: the thread's root, or the channel's topic."""
+        direct = self.channel_type == "im" or self.channel.startswith("D")
+        return Where(self.channel, self.thread_ts, self.ts, direct=direct, group_dm=self.channel_type == "mpim")
 
 
 def take_turn(services: SlackServices, client: WebClient, turn: Turn) -> None:
     """Answer and post while holding the conversation, so its answers keep the order of its questions."""
     try:
         # As the engine reads it (a known person's @-mention becomes their name) and as the log keeps it.
-        question = question_from_slack(turn.text, turn.bot_user, services.engine.people_by_slack_id())
+        people = services.engine.people_by_slack_id()
+        question = question_from_slack(turn.text, turn.bot_user, people)
         kept = question_to_keep(turn.text, turn.bot_user)
         with services.threads.turn(turn.key):
             before = services.threads.context(turn.key)
-            answer, context = services.answers.converse(question, before, keep_as=kept, record=not turn.passive)
+            about = services.posts.about(
+                client, turn.where, turn.key, question, before, bot_user=turn.bot_user, people=people
+            )
+            answer, context = services.answers.converse(
+                question, before, keep_as=kept, record=not turn.passive, about=about.text
+            )
             if turn.passive and not answer.answered:
                 log.info("a thread reply the bot could not answer was left to the people in the thread")
                 return
+            if about.note is not None:
+                answer = with_note(answer, about)
+                services.posts.told(turn.key)
             if answer.closes:
                 services.threads.end(turn.key)
             else:

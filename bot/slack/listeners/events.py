@@ -132,6 +132,7 @@ def _turn(event: dict, context: dict, thread_ts: str | None, passive: bool = Fal
         bot_user=context.get("bot_user_id"),
         passive=passive,
         ts=event.get("ts"),
+        channel_type=event.get("channel_type"),
     )
 
 
