@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import KnowledgeError
+from bot.knowledge.fields import Reader, describe
 from bot.knowledge.files import Snapshot, read_files
 from bot.knowledge.hints import closest
 from bot.knowledge.model import (
@@ -26,135 +27,10 @@ from bot.knowledge.model import (
     Theme,
 )
 from bot.knowledge.yaml_lines import line_of, parse_yaml
-from bot.onboarding.steps import FIELDS as STEP_FIELDS
 from bot.onboarding.steps import read_steps
 
 FILES = ("project.yaml", "themes.yaml", "organisations.yaml", "people.yaml", "faq.yaml", "onboarding.yaml")
 REQUIRED_FILES = ("project.yaml", "people.yaml", "organisations.yaml")
-
-_FIELDS = {
-    "project": {
-        "name",
-        "name_no",
-        "url",
-        "url_no",
-        "summary",
-        "facts",
-        "fact_keywords",
-        "leader",
-        "consortium",
-        "host",
-        "host_unit",
-        "source",
-    },
-    "consortium": {"name", "name_no", "short", "summary", "members", "url"},
-    "theme": {"id", "number", "title", "title_no", "summary", "keywords", "people", "source"},
-    "organisation": {
-        "id",
-        "name",
-        "name_no",
-        "aliases",
-        "city",
-        "city_aliases",
-        "country",
-        "parent",
-        "url",
-        "source",
-    },
-    "person": {
-        "id",
-        "name",
-        "aliases",
-        "role",
-        "title",
-        "title_no",
-        "affiliations",
-        "themes",
-        "slack",
-        "email",
-        "url",
-        "note",
-        "source",
-    },
-    "affiliation": {"org", "unit", "unit_no"},
-    "fact": {"text", "keywords"},
-    "faq": {"id", "questions", "answer"},
-    "onboarding": set(STEP_FIELDS),
-}
-
-
-@dataclass
-class _Reader:
-    """Reads fields from one YAML entry, recording a problem instead of raising."""
-
-    file: str
-    problems: list[str]
-    warnings: list[str]
-
-    def where(self, node: Any, label: str, fallback: int = 0, key: str | None = None) -> str:
-        line = line_of(node, fallback, key)
-        return f"{self.file}:{line}: {label}" if line else f"{self.file}: {label}"
-
-    def mapping(self, node: Any, label: str, kind: str, fallback: int = 0) -> dict | None:
-        if not isinstance(node, dict):
-            self.problems.append(
-                f"{self.where(node, label, fallback)}: should be a mapping of fields, not {_describe(node)}"
-            )
-            return None
-        for key in node:
-            if key not in _FIELDS[kind]:
-                hint = closest(str(key), _FIELDS[kind])
-                guess = f" (did you mean '{hint}'?)" if hint else ""
-                self.warnings.append(f"{self.where(node, label)}: unknown field '{key}'{guess}; it is ignored")
-        return node
-
-    def text(self, node: dict, key: str, label: str, required: bool = False) -> str | None:
-        value = node.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.problems.append(f"{self.where(node, label)}: missing required field '{key}'")
-            return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.problems.append(f"{self.where(node, label)}: field '{key}' should be text, not {_describe(value)}")
-            return None
-        return " ".join(str(value).split())
-
-    def texts(self, node: dict, key: str, label: str, required: bool = False) -> tuple[str, ...]:
-        value = node.get(key)
-        if value is None:
-            if required:
-                self.problems.append(f"{self.where(node, label)}: missing required field '{key}'")
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(
-            isinstance(v, str | int | float) and not isinstance(v, bool) for v in value
-        ):
-            self.problems.append(
-                f"{self.where(node, label)}: field '{key}' should be a list of texts, not {_describe(value)}"
-            )
-            return ()
-        return tuple(" ".join(str(v).split()) for v in value if str(v).strip())
-
-    def source(self, node: dict, label: str) -> str | None:
-        value = self.text(node, "source", label)
-        if value is None:
-            self.warnings.append(f"{self.where(node, label)}: no 'source' URL; add one so others can check it")
-        elif not value.startswith(("http://", "https://")):
-            self.warnings.append(f"{self.where(node, label)}: 'source' should be a URL, got {value!r}")
-        return value
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"{type(value).__name__} {value!r}"
 
 
 def read_snapshot(directory: Path | str) -> Snapshot:
@@ -238,7 +114,7 @@ def _label(kind: str, entry: Any, position: int) -> str:
     return f"{kind} #{position}"
 
 
-def _entry_id(reader: _Reader, entry: dict, label: str, seen: dict[str, int]) -> str | None:
+def _entry_id(reader: Reader, entry: dict, label: str, seen: dict[str, int]) -> str | None:
     value = reader.text(entry, "id", label, required=True)
     if value is None:
         return None
@@ -251,9 +127,9 @@ def _entry_id(reader: _Reader, entry: dict, label: str, seen: dict[str, int]) ->
     return value
 
 
-def _each_entry(raw: Any, file: str, kind: str, state: _Loaded) -> Iterator[tuple[_Reader, dict, str, str | None]]:
+def _each_entry(raw: Any, file: str, kind: str, state: _Loaded) -> Iterator[tuple[Reader, dict, str, str | None]]:
     """Every entry of a list file that is a mapping, with its reader, label and (unique) id."""
-    reader = _Reader(file, state.problems, state.warnings)
+    reader = Reader(file, state.problems, state.warnings)
     seen: dict[str, int] = {}
     for position, entry in enumerate(_entries(raw, file, state), 1):
         label = _label(kind, entry, position)
@@ -291,7 +167,7 @@ def _themes(raw: Any, state: _Loaded) -> list[tuple[Theme, dict]]:
             state.problems.append(f"{reader.where(node, label)}: missing required field 'number'")
         elif isinstance(number, bool) or not isinstance(number, int) or number < 1:
             where = reader.where(node, label, key="number")
-            state.problems.append(f"{where}: field 'number' should be a whole number from 1, not {_describe(number)}")
+            state.problems.append(f"{where}: field 'number' should be a whole number from 1, not {describe(number)}")
             number = None
         elif number in numbers:
             where = reader.where(node, label, key="number")
@@ -342,7 +218,7 @@ def _people(raw: Any, state: _Loaded) -> list[tuple[Person, dict]]:
     return result
 
 
-def _affiliations(reader: _Reader, node: dict, label: str) -> tuple[Affiliation, ...] | None:
+def _affiliations(reader: Reader, node: dict, label: str) -> tuple[Affiliation, ...] | None:
     value = node.get("affiliations")
     if value is None:
         reader.problems.append(f"{reader.where(node, label)}: missing required field 'affiliations'")
@@ -350,7 +226,7 @@ def _affiliations(reader: _Reader, node: dict, label: str) -> tuple[Affiliation,
     if not isinstance(value, list) or not value:
         reader.problems.append(
             f"{reader.where(node, label, key='affiliations')}: 'affiliations' should be a list like "
-            f"'- org: <organisation id>', not {_describe(value)}"
+            f"'- org: <organisation id>', not {describe(value)}"
         )
         return None
     result = []
@@ -376,7 +252,7 @@ def _affiliations(reader: _Reader, node: dict, label: str) -> tuple[Affiliation,
 
 def _project(raw: Any, state: _Loaded) -> Project | None:
     file = "project.yaml"
-    reader = _Reader(file, state.problems, state.warnings)
+    reader = Reader(file, state.problems, state.warnings)
     node = reader.mapping(raw, "project", "project", 1)
     if node is None:
         return None
@@ -430,7 +306,7 @@ def _project(raw: Any, state: _Loaded) -> Project | None:
     )
 
 
-def _with_keywords(reader: _Reader, node: dict, facts: list[Fact]) -> list[Fact]:
+def _with_keywords(reader: Reader, node: dict, facts: list[Fact]) -> list[Fact]:
     """`fact_keywords` maps a phrase of a fact to other words people use when asking about it."""
     raw = node.get("fact_keywords")
     if raw is None:
