@@ -8,7 +8,6 @@ word is stored by its `word_key`, the same key the question's words get.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 
 from bot.language.text import keys, word_key
 
@@ -305,94 +304,6 @@ ORG_KIND_WORDS: dict[str, frozenset[str]] = {
 }
 ANY_ORG_KIND_WORDS = frozenset().union(*ORG_KIND_WORDS.values())
 ANY_ROLE_WORDS = frozenset().union(*ROLE_SYNONYMS.values())
-# Everyday names of common academic roles, by the role as a knowledge base writes it (keyed):
-# "PhDs", "stipendiater", "doktorander" find the people whose role is "PhD student".
-ROLE_PHRASES: dict[str, tuple[str, ...]] = {
-    "phd student": (
-        "phd",
-        "phds",
-        "phd student",
-        "phd students",
-        "phd candidate",
-        "phd candidates",
-        "phd fellow",
-        "phd fellows",
-        "doctoral student",
-        "doctoral students",
-        "doctoral candidate",
-        "doctoral candidates",
-        "doctoral fellows",
-        "stipendiat",
-        "stipendiater",
-        "stipendiatene",
-        "stipendiatar",
-        "stipendiatane",
-        "doktorgradsstipendiat",
-        "doktorgradsstipendiater",
-        "doktorand",
-        "doktorander",
-        "doktoranderna",
-        "phd studerende",
-        "phd studerende",
-        "phd studenter",
-    ),
-    "postdoc": (
-        "postdoc",
-        "postdocs",
-        "post doc",
-        "post docs",
-        "postdoctoral",
-        "postdoctoral fellow",
-        "postdoctoral fellows",
-        "postdoktor",
-        "postdoktorer",
-        "postdoktorene",
-        "postdoktorar",
-        "postdoktorane",
-        "postdoktorerna",
-    ),
-    "engineer": (
-        "engineer",
-        "engineers",
-        "ingenior",
-        "ingeniorer",
-        "ingeniorene",
-        "ingeniorar",
-        "ingenjor",
-        "ingenjorer",
-    ),
-    "researcher": ("researcher", "researchers", "forskere", "forskerne", "forskarar", "forskarane", "forskare"),
-    "master student": (
-        "master student",
-        "master students",
-        "masters student",
-        "masters students",
-        "msc student",
-        "msc students",
-        "masterstudent",
-        "masterstudenter",
-        "masterstudentene",
-        "masterstudentar",
-    ),
-    "technician": ("technician", "technicians", "tekniker", "teknikere", "teknikerne", "teknikarar"),
-    "administrator": ("administrator", "administrators", "admin", "administrasjon", "administrasjonen"),
-    "lab manager": (
-        "lab manager",
-        "lab managers",
-        "laboratory manager",
-        "labansvarlig",
-        "lableder",
-        "laboratorieleder",
-    ),
-    "collaborator": (
-        "collab",
-        "collabs",
-        "samarbeidspartnere",
-        "samarbetspartner",
-        "samarbetspartners",
-        "samarbejdspartnere",
-    ),
-}
 GENERIC_NAME_WORDS = (
     _set(
         """
@@ -449,205 +360,34 @@ LAST_WORDS = _set("last final siste")
 # Roman numerals, read only right after a word like "theme" ("theme IV"); "i" is left out: it is a word.
 ROMAN: dict[str, int] = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
-# Norwegian names of fields and departments, word by word, for knowledge written in English.
-FIELD_TRANSLATIONS: dict[str, str] = {
-    keys(norwegian)[0]: keys(english)[0]
-    for norwegian, english in (
-        ("onkologi", "oncology"),
-        ("onkolog", "oncologist"),
-        ("patologi", "pathology"),
-        ("patolog", "pathologist"),
-        ("genetikk", "genetics"),
-        ("medisinsk", "medical"),
-        ("hematologi", "haematology"),
-        ("biomedisin", "biomedicine"),
-        ("klinisk", "clinical"),
-        ("medisin", "medicine"),
-        ("kirurgi", "surgery"),
-        ("immunologi", "immunology"),
-        ("radiologi", "radiology"),
-        ("biokjemi", "biochemistry"),
-        ("farmakologi", "pharmacology"),
-        ("epidemiologi", "epidemiology"),
-        ("gastroenterologi", "gastroenterology"),
-        ("professor", "professor"),
-        ("overlege", "consultant"),
-        # general words of research and its funding, for knowledge written in English
-        ("finansiere", "funded"),
-        ("finansierer", "funded"),
-        ("finansiert", "funded"),
-        ("finansiering", "funded"),
-        ("finansierte", "funded"),
-        ("finansieringa", "funded"),
-        ("metode", "methods"),
-        ("metoder", "methods"),
-        ("metodar", "methods"),
-        ("svulst", "tumour"),
-        ("svulsten", "tumour"),
-        ("vev", "tissue"),
-        ("humant", "human"),
-        ("humane", "human"),
-        ("fokus", "focus"),
-        ("prognose", "prognosis"),
-        ("gruppe", "group"),
-        ("vertskap", "hosts"),
-        ("vertsinstitusjon", "hosts"),
-        ("grupper", "groups"),
-        ("gruppene", "groups"),
-        ("prognosen", "prognosis"),
-        ("vanskelig", "difficult"),
-        ("vanskeleg", "difficult"),
-        ("behandle", "treat"),
-        ("behandles", "treat"),
-        ("farlig", "dangerous"),
-        ("farleg", "dangerous"),
-    )
-}
 
-# Abbreviations people type for general words, read as the words the knowledge writes out.
-ABBREVIATIONS: dict[str, str] = {
-    keys(short)[0]: keys(full)[0]
-    for short, full in (
-        ("avd", "avdeling"),
-        ("dept", "department"),
-        ("depts", "departments"),
-        ("univ", "university"),
-        ("inst", "institute"),
-        ("whos", "who"),
-        ("wheres", "where"),
-        ("affil", "affiliation"),
-        ("affils", "affiliations"),
-        ("onc", "oncology"),
-        ("acct", "account"),
-        ("excl", "excluding"),
-        ("incl", "including"),
-        ("mtg", "meeting"),
-        ("mtgs", "meetings"),
-        ("langs", "languages"),
-        ("lang", "language"),
-        ("wat", "what"),  # chat spellings of question words
-        ("wut", "what"),
-        ("wht", "what"),
-        ("abt", "about"),
-    )
-}
+# Countries, roles' everyday names and word-for-word translations live in their own modules; they
+# are part of the lexicon.
+from bot.language.academic_roles import ROLE_PHRASES  # noqa: E402
+from bot.language.countries import (  # noqa: E402
+    CASE_SENSITIVE_FORMS,
+    CODE_FORMS,
+    COUNTRY_CODES,
+    NORWEGIAN_COUNTRY_NAMES,
+    REGION_PARTS,
+    REGIONS,
+    canonical_country,
+    country_forms,
+    country_region,
+)
+from bot.language.translations import ABBREVIATIONS, FIELD_TRANSLATIONS  # noqa: E402
 
-# Country names, adjectives and Norwegian forms, by the canonical English name.
-# A knowledge base's `country` is matched against these, so any spelling works.
-_COUNTRIES: dict[str, tuple[str, str, str]] = {
-    # canonical: (the Norwegian name where it differs, other names and adjectives, region)
-    "Norway": ("Norge", "Norwegian norsk norske Noreg nordmenn nordmennene Norwegians", "nordic"),
-    "Sweden": ("Sverige", "Swedish svensk svenske Swede Swedes svenskene svensker svenskane", "nordic"),
-    "Denmark": ("Danmark", "Danish dansk danske Dane Danes danskene dansker danskane", "nordic"),
-    "Finland": ("", "Finnish finsk finske", "nordic"),
-    "Iceland": ("Island", "Icelandic islandsk", "nordic"),
-    "France": ("Frankrike", "French fransk franske", "europe"),
-    "Germany": ("Tyskland", "German tysk tyske Deutschland", "europe"),
-    "Netherlands": ("Nederland", "Holland Dutch nederlandsk", "europe"),
-    "Belgium": ("Belgia", "Belgian belgisk", "europe"),
-    "Switzerland": ("Sveits", "Swiss sveitsisk", "europe"),
-    "Austria": ("Østerrike", "Austrian østerriksk", "europe"),
-    "Italy": ("Italia", "Italian italiensk", "europe"),
-    "Spain": ("Spania", "Spanish spansk", "europe"),
-    "Portugal": ("", "Portuguese portugisisk", "europe"),
-    "United Kingdom": ("Storbritannia", "UK Britain England Scotland Wales British britisk", "europe"),
-    "Ireland": ("Irland", "Irish irsk", "europe"),
-    "Poland": ("Polen", "Polish polsk", "europe"),
-    "Czechia": ("Tsjekkia", "Czech tsjekkisk", "europe"),
-    "Estonia": ("Estland", "Estonian estisk", "europe"),
-    "Greece": ("Hellas", "Greek gresk", "europe"),
-    "USA": (
-        "",
-        "US U.S. United States America American Americans amerikansk amerikanske Amerika States",
-        "north_america",
-    ),
-    "Canada": ("", "Canadian kanadisk", "north_america"),
-    "Mexico": ("", "Mexican meksikansk Mexico", "north_america"),
-    "Brazil": ("Brasil", "Brazilian brasiliansk", "south_america"),
-    "Australia": ("", "Australian australsk", "oceania"),
-    "China": ("Kina", "Chinese kinesisk", "asia"),
-    "Japan": ("", "Japanese japansk", "asia"),
-    "India": ("", "Indian indisk", "asia"),
-    "Israel": ("", "Israeli israelsk", "asia"),
-}
-NORWEGIAN_COUNTRY_NAMES = {canonical: norwegian for canonical, (norwegian, _, _) in _COUNTRIES.items() if norwegian}
-# Words for groups of countries.
-REGIONS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "nordic": _phrases(
-        [
-            "nordic",
-            "nordisk",
-            "nordiske",
-            "nordics",
-            "scandinavia",
-            "scandinavian",
-            "skandinavia",
-            "skandinavisk",
-            "norden",
-        ]
-    ),
-    "europe": _phrases(["europe", "european", "europa", "europeisk", "europeiske", "eu"]),
-    "america": _phrases(["america", "americas", "amerika", "the americas"]),
-    "north_america": _phrases(["north america", "nordamerika", "nord-amerika", "north american"]),
-    "south_america": _phrases(["south america", "latin america", "soramerika", "sor-amerika", "latin-amerika"]),
-    "asia": _phrases(["asia", "asian", "asiatisk"]),
-    "africa": _phrases(["africa", "afrika", "african", "afrikansk"]),
-    "oceania": _phrases(["oceania", "oseania"]),
-}
-# Regions inside others: a question about the larger one includes them.
-REGION_PARTS: dict[str, frozenset[str]] = {
-    "europe": frozenset({"nordic"}),
-    "america": frozenset({"north_america", "south_america"}),
-}
-# Names that need the user's capitals, because in lower case they are ordinary words.
-CASE_SENSITIVE_FORMS = frozenset({("us",), ("states",), ("eu",)})
-# Two-letter country codes as people type them in chat ("anyone in DK?"): read only in capitals,
-# since most are ordinary words in lower case ("no", "se", "is", "de").
-COUNTRY_CODES: dict[str, str] = {
-    "NO": "Norway",
-    "SE": "Sweden",
-    "DK": "Denmark",
-    "FI": "Finland",
-    "IS": "Iceland",
-    "DE": "Germany",
-    "FR": "France",
-    "NL": "Netherlands",
-    "CH": "Switzerland",
-    "IT": "Italy",
-    "ES": "Spain",
-    "PL": "Poland",
-    "GB": "United Kingdom",
-}
-CODE_FORMS = frozenset((code.lower(),) for code in COUNTRY_CODES)
-_PHRASE_COUNTRY_FORMS = {"USA": ["the States", "the US", "the U.S."]}
-
-
-@cache
-def country_forms() -> dict[str, list[tuple[str, ...]]]:
-    """Every way to write each known country, as token-key phrases."""
-    forms: dict[str, list[tuple[str, ...]]] = {}
-    for canonical, (norwegian, others, _region) in _COUNTRIES.items():
-        phrases = [keys(canonical), *([keys(norwegian)] if norwegian else [])]
-        phrases += [keys(w) for w in others.replace("U.S.", "U_S").split()]
-        phrases += [keys(p) for p in _PHRASE_COUNTRY_FORMS.get(canonical, [])]
-        phrases += [keys("United States")] if canonical == "USA" else []
-        phrases += [(code.lower(),) for code, name in COUNTRY_CODES.items() if name == canonical]
-        forms[canonical] = [p for p in phrases if p]
-    return forms
-
-
-@cache
-def _canonical_by_form() -> dict[tuple[str, ...], str]:
-    return {form: canonical for canonical, forms in country_forms().items() for form in forms}
-
-
-@cache
-def canonical_country(name: str) -> str:
-    """The canonical name of a country as a knowledge base writes it ("USA", "Sverige")."""
-    return _canonical_by_form().get(keys(name), name)
-
-
-def country_region(canonical: str) -> str | None:
-    """The region ("nordic", "europe", ...) a canonical country belongs to."""
-    entry = _COUNTRIES.get(canonical)
-    return entry[2] if entry else None
+__all__ = [
+    "ABBREVIATIONS",
+    "CASE_SENSITIVE_FORMS",
+    "CODE_FORMS",
+    "COUNTRY_CODES",
+    "FIELD_TRANSLATIONS",
+    "NORWEGIAN_COUNTRY_NAMES",
+    "REGIONS",
+    "REGION_PARTS",
+    "ROLE_PHRASES",
+    "canonical_country",
+    "country_forms",
+    "country_region",
+]
