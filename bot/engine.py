@@ -101,6 +101,8 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             for one in questions:
                 # "Who are the engineers? And who is at <place>?": a question of its own, not "which of them"
                 start = context if answers and several.asks_on_its_own(one) else later
+                if answers and not one.lower().startswith(("and", "og", "och")) and start is later:
+                    one = f"and {one}"  # "..., and which work in <city>?": the same asked again, a follow-up
                 answer, later = self._converse_one(one, start, explain)
                 answers.append(answer)
             if sum(a.answered for a in answers) >= 2:
@@ -149,8 +151,10 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             themes = [t for t in self.kb.themes if t.id in reading.theme_ids]
             named = [f"{say('theme_word', language)} {t.number}, {_title(t, language)}" for t in themes]
             note = say("read_this", language, themes=join(named, language, "or"))
-        else:
+        elif answer.answered:
             note = say("this_no_theme", language)
+        else:
+            note = say("this_no_theme_unanswered", language)
         return replace(answer, question=answer.question, parts=(*answer.parts, Part(NOTE, (note,))), details=())
 
     def _with_close_second(self, p: Parse, answer: Answer) -> Answer:

@@ -156,5 +156,6 @@ def test_this_under_a_post_holds_its_floor(name):
             continue
         failures.append(item["q"])
         notes = " ".join(line for part in answer.parts for line in part.text)
-        assert "'this'" in notes or "matches none" in notes, (item["q"], notes)  # a miss says how it read 'this'
+        said = ("'this'", "«dette»", "matches none", "passer ikke")
+        assert any(s in notes for s in said), (item["q"], notes)  # a miss says how it read 'this'
     assert right / len(items) >= POST_SETS[name], failures

@@ -170,9 +170,13 @@ class AnswerBase:
         }
 
     def _mentions_consortium(self, p: Parse) -> bool:
-        """Whether the question names the consortium (worked out once per question)."""
+        """Whether the question names the consortium (worked out once per question). Words a theme
+        condition reads ('havnivå' in a consortium named for sea level research) are the theme's."""
         if "consortium" not in p.memo:
-            p.memo["consortium"] = self._names_the_consortium(p)
+            theme_words = p.memo.get("theme_positions", frozenset())
+            named = self._consortium_name_positions(p)
+            taken_by_theme = bool(named & theme_words) and len(named - theme_words) <= 1
+            p.memo["consortium"] = self._names_the_consortium(p) and not taken_by_theme
         return p.memo["consortium"]
 
     def _names_the_consortium(self, p: Parse) -> bool:

@@ -184,8 +184,11 @@ def _filters_asked(p: Parse, mentions: list) -> bool:
     )
 
 
-_WORKS = lexicon.WORK_WORDS | lexicon.words("does doing do")
-_RESEARCHES = lexicon.words("research researches researching study studies studying forsker forskar studerer")
+_WORKS = lexicon.WORK_WORDS
+_RESEARCHES = lexicon.words(
+    "research researches researching study studies studying forsker forskar studerer does doing do"
+)
+_THROUGH = lexicon.words("the a an and or og eller den det de")
 _ON = lexicon.words("on with about med paa pa om innen within into")
 _FILLERS = lexicon.words("stuff things thing ting greier greiene saant sant etc here her der there lately now naa")
 
@@ -203,8 +206,10 @@ def unread_topic(p: Parse, vocabulary: set[str] | frozenset[str]) -> str:
             continue  # "works solely at <place>": a place follows, not a topic
         start = n + 1 + on
         words = []
-        for position in range(start, min(start + 4, len(keys))):
+        for position in range(start, min(start + 6, len(keys))):
             word = keys[position]
+            if word in _THROUGH:
+                continue  # "calving and permafrost", "the weekend": the topic goes on
             if word in lexicon.STOPWORDS or position not in p.asking:
                 break
             known = word in vocabulary or word[:-1] in vocabulary  # 'LLMs' for a keyword 'LLM'

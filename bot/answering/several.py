@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from bot.answer import LINES, Answer, Part
+from bot.language import lexicon
 
 MAX_QUESTIONS = 3
 _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
@@ -23,7 +24,7 @@ _AND_ASKS = re.compile(rf"(?<=\w),\s*(?:and|og|och|samt)\s+(?={_QUESTION_WORDS}\
 
 
 _REFERS_BACK = re.compile(
-    r"\b(that|this|it|those|these|det|dette|denne|den|disse|he|she|him|her|his|they|them|their|han|hun|ho|hen"
+    r"\b(that|this|those|these|dette|denne|disse|he|she|him|her|his|they|them|their|han|hun|ho|hen"
     r"|henne|hennes|hans|dei|dem|deira|deres)\b",
     re.IGNORECASE,
 )
@@ -51,12 +52,24 @@ _OWN_QUESTION = re.compile(
 )
 
 
+_VERBS = lexicon.words("work works working are is were sit sits jobber arbeider jobbar arbetar sitter er var e")
+
+
 def asks_on_its_own(question: str) -> bool:
     """A later question of a message that opens with its own question word and says what it asks ('And
     who is at <place>?'), not one that refers to the answer before it ('and which of them ...', 'and in
     <city>?', 'which uni?')."""
     match = _OWN_QUESTION.search(question)
-    return bool(match) and len(question[match.end() :].split()) >= 3
+    if not match:
+        return False
+    rest = question[match.end() :].split()
+    # "..., and which work in <city>?": 'which' with a verb and no noun of its own asks which of the same
+    elliptic = (
+        match.group(0).strip().lower().endswith(("which", "hvilke", "vilka", "kva"))
+        and rest[:1]
+        and (rest[0].lower() in _VERBS)
+    )
+    return len(rest) >= 3 and not elliptic
 
 
 def _once(refs: list) -> tuple:

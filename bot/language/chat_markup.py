@@ -105,9 +105,17 @@ def _words(line: str) -> str:
     return _EMOJI.sub(_pause, _EMOJI_PARTS.sub("", line))
 
 
+_ASKS = re.compile(
+    r"(?:who|what|which|where|when|how|why|is|are|does|do|can|could|any|anyone|hvem|hva|hvor|hvilke|hvilken|"
+    r"kven|kva|kvar|kor|er|finnes|fins|noen|nokon|vem|vad|var|hur|finns|hvad)\b",
+    re.IGNORECASE,
+)
+
+
 def _pause(match: re.Match[str]) -> str:
     """An emoji between two words ends what came before it ("I'm a bit lost 😅 is anyone in …?"): a
     sentence break, as the understanding read it when it still saw the emoji. Elsewhere it is a blank."""
     start, end = match.span()  # a few characters either side: slicing the whole line per emoji was quadratic
     before, after = match.string[max(0, start - 40) : start].rstrip(), match.string[end : end + 40].lstrip()
-    return _PAUSE if _WORD_END.search(before) and _WORD_START.match(after) else " "
+    # "who in <city> 🇳🇴 works on X?" is one question: only a new question after the emoji starts one
+    return _PAUSE if _WORD_END.search(before) and _ASKS.match(after) else " "

@@ -97,7 +97,6 @@ COUNTRY_CODES: dict[str, str] = {
     "FR": "France",
     "NL": "Netherlands",
     "CH": "Switzerland",
-    "IT": "Italy",
     "ES": "Spain",
     "PL": "Poland",
     "GB": "United Kingdom",

@@ -30,7 +30,7 @@ _SHARED = lexicon.words(
     """
     hvem hva hvor hvilke hvilken hvilket er jobber arbeider finnes gruppen leder og ikke med fra hos ved
     jobbar arbeidar forskar forsker forskere kven kva kvar kor ikkje eg dei ho tema temaer vi oss jeg meg
-    ni era var vart hen hun han andre anden tak hej hallo leda lede leds titel totalt
+    ni era var vart hen hun han andre anden tak hej hallo leda lede leds titel totalt finns
     """
 )
 
@@ -38,7 +38,7 @@ _SHARED = lexicon.words(
 # Everyday words of the language that a Norwegian word list may hold too (Norwegian text online
 # quotes Swedish and Danish), yet are never Norwegian.
 _SURELY = {
-    "sv": lexicon.words("inte och hur från nån finns jag vem vilka hon"),
+    "sv": lexicon.words("inte och hur från nån jag vem vilka hon"),
     "da": lexicon.words("hvad nogen noget af"),
 }
 

@@ -149,6 +149,10 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "in_consortium": ("in {name}", "i {name}"),
     "theme_word": ("theme", "tema"),
     "read_this": ("I read 'this' as {themes}.", "Jeg leste «dette» som {themes}."),
+    "this_no_theme_unanswered": (
+        "The post above matches none of the group's themes.",
+        "Innlegget over passer ikke med noen av gruppens temaer.",
+    ),
     "this_no_theme": (
         "The post above matches none of the group's themes, so I answered for the whole group.",
         "Innlegget over passer ikke med noen av gruppens temaer, så jeg svarte for hele gruppen.",

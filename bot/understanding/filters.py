@@ -171,7 +171,15 @@ def _theme_items(p: Parse, index: Index) -> list[_Item]:
         return []
     soft = _SOFT_KINDS | _PLACE_KINDS_IN_TOPICS
     taken = {i for m in p.mentions if m.kind not in soft for i in range(m.start, m.end)}
-    spans = topics.theme_spans(p, index, taken)
+    # a country ('Norwegian'), or a name after a place word ('in Greenland'), is a place: a theme may
+    # take its words only in a longer phrase of its own ('Norwegian dialects')
+    places = {
+        i
+        for m in p.mentions
+        if m.kind in _PLACE_KINDS_IN_TOPICS or (m.start > 0 and p.keys[m.start - 1] in lexicon.PLACE_PREPOSITIONS)
+        for i in range(m.start, m.end)
+    }
+    spans = topics.theme_spans(p, index, taken, places)
     p.memo["theme_positions"] = frozenset(i for s in spans for i in range(s.start, s.end))
     return [_Item(q.THEME, tuple(q.Value(q.THEME, t) for t in s.theme_ids), s.start, s.end) for s in spans]
 

@@ -69,6 +69,7 @@ class Index:
     people_by_theme: dict[str, set[str]] = field(default_factory=dict)
     theme_terms: dict[str, frozenset[str]] | None = None
     theme_phrases: list[tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+    theme_weak_terms: dict[str, frozenset[str]] | None = None
     """Each theme's distinctive word stems (`topics.theme_terms`), worked out on first use."""
     org_descendants: dict[str, set[str]] = field(default_factory=dict)
     role_words: dict[str, frozenset[str]] = field(default_factory=dict)

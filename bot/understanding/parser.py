@@ -210,7 +210,7 @@ def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: P
                 continue
             if phrase in lexicon.CASE_SENSITIVE_FORMS and not _typed_as_name(tokens[start], tokens, start):
                 continue
-            if phrase in lexicon.CODE_FORMS and not tokens[start].is_upper:
+            if phrase in lexicon.CODE_FORMS and not _a_country_code(tokens, start):
                 continue
             if len(phrase) == 1 and _everyday_word_of_a_name(phrase[0], targets, tokens, keys, start):
                 continue
@@ -228,6 +228,22 @@ def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: P
         taken.update(range(mention.start, mention.end))
     result.mentions = sorted(chosen, key=lambda m: m.start)
     return taken
+
+
+def _a_country_code(tokens: list[Token], position: int) -> bool:
+    """'anyone in DK?', 'DK/FR collabs': a code typed in capitals, in a message that is not in capitals
+    ('WHO IS IN <CITY>?'); a code that is also a word ('NO wait', 'IS') only after a place word."""
+    if not tokens[position].is_upper:
+        return False
+    letters = [c for t in tokens for c in t.original if c.isalpha()]
+    if sum(c.isupper() for c in letters) >= 0.6 * len(letters):
+        return False
+    if tokens[position].key in _WORD_CODES:
+        return position > 0 and tokens[position - 1].key in lexicon.PLACE_PREPOSITIONS | lexicon.CONJUNCTIONS
+    return True
+
+
+_WORD_CODES = frozenset({"no", "is", "de"})
 
 
 def _everyday_word_of_a_name(key: str, targets: tuple, tokens: list[Token], keys: list[str], start: int) -> bool:

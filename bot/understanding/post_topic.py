@@ -17,10 +17,10 @@ from bot.understanding import topics
 from bot.understanding.index import Index
 from bot.understanding.parser import parse
 
-# "on this", "with that", "med dette", "på det", "about it", "any postdocs on this?", "this?" at the end
+# "on this", "with that", "med dette", "på det", "about it", "any postdocs on this?": a topic's place in
+# the question ('who wrote this?' asks about the post, not its topic)
 _POINTING = re.compile(
-    r"\b(?:on|with|about|to|into|for|at|med|på|paa|om|til|innen|in|i)\s+(this|that|it|these|those|dette|det|denne|disse)\b"
-    r"|\b(this|that|dette|denne)\s*[?.!]*\s*$",
+    r"\b(?:on|with|about|into|med|på|paa|om|innen)\s+(this|that|it|these|those|dette|det|denne|disse)\b",
     re.IGNORECASE,
 )
 
@@ -54,12 +54,11 @@ def read_this(question: str, post: str, index: Index) -> PostReading | None:
         return None
     theme_ids = themes_of_post(post, index)
     numbers = [t.number for t in index.kb.themes if t.id in theme_ids]
-    start, end = match.span(1) if match.group(1) else match.span(2)
+    start, end = match.span(1)
     if numbers:
         norwegian = parse(question, index).language == "no"
         theme, either = ("tema", " eller ") if norwegian else ("theme", " or ")
         named = either.join(f"{theme} {n}" for n in numbers)
         return PostReading(question[:start] + named + question[end:], theme_ids)
-    whole_start = match.start() if match.group(1) else start  # "on this" goes, not only "this"
-    rest = re.sub(r"\s+([?.!])", r"\1", question[:whole_start] + question[end:]).strip()
+    rest = re.sub(r"\s+([?.!])", r"\1", question[: match.start()] + question[end:]).strip()  # "on this" goes
     return PostReading(rest or question, ())

@@ -38,7 +38,10 @@ def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str
                 pass  # an everyday word is not taken for a misspelt name
             else:
                 capitalised = result.mixed_case and token.index > 0 and token.original[:1].isupper()
-                hit = index.correct(key, names_only=capitalised)
+                # a short word typed with a capital, even first ('Ivar Larsen?'), may be a name: only a swap
+                following = tokens[token.index + 1].original[:1] if token.index + 1 < len(tokens) else ""
+                short_name = len(key) < 5 and token.original[:1].isupper() and following.isupper()
+                hit = index.correct(key, names_only=capitalised or short_name)
                 if hit and capitalised and _in_an_unknown_name(tokens, token.index, index, result):
                     hit = hit if not index.names_only_places(hit.word) else None
                 if hit:

@@ -36,26 +36,47 @@ class ThemeSpan:
     theme_ids: tuple[str, ...]
     start: int
     end: int
+    weight: float = 1
+    """How sure the span is of its themes: a keyword phrase word for word counts for as many words."""
 
 
 def theme_terms(index: Index) -> dict[str, frozenset[str]]:
     """Each theme's distinctive word stems: its title (both languages) and keywords, less the
     words every theme shares and the words that carry no meaning of their own."""
     if index.theme_terms is None:
-        terms: dict[str, set[str]] = {}
-        for theme in index.kb.themes:
-            text = [theme.title, theme.title_no or "", *theme.keywords]
-            words = {k for part in text for k in keys(part)}
-            terms[theme.id] = {
-                stem(k)
-                for k in words
-                if k not in lexicon.STOPWORDS and k not in lexicon.THEME_WORDS and not k.isdecimal() and len(k) > 2
-            }
-        if len(terms) > 1:
-            shared = set.intersection(*terms.values())
-            terms = {theme: words - shared for theme, words in terms.items()}
-        index.theme_terms = {theme: frozenset(words) for theme, words in terms.items()}
+        index.theme_terms = _terms(index, weak=False)
+        index.theme_weak_terms = _terms(index, weak=True)
     return index.theme_terms
+
+
+def weak_theme_terms(index: Index) -> dict[str, frozenset[str]]:
+    """The everyday short words of a theme's phrases ('land' of 'land uplift', 'voice' of 'voice
+    biomarkers'): alone they name no theme; beside a word that does, they tip a tie."""
+    theme_terms(index)
+    return index.theme_weak_terms or {}
+
+
+def _terms(index: Index, weak: bool) -> dict[str, frozenset[str]]:
+    """The strong (distinctive) or the weak (everyday words of phrases) word stems of each theme."""
+    terms: dict[str, set[str]] = {}
+    for theme in index.kb.themes:
+        text = [theme.title, theme.title_no or "", *theme.keywords]
+        alone = {k for part in text if len(keys(part)) == 1 for k in keys(part)}
+        strong = {k for part in text for k in keys(part) if k in alone or len(k) >= _DISTINCT or not is_ordinary(k)}
+        words = {k for part in text for k in keys(part)} - strong if weak else strong
+        terms[theme.id] = {
+            stem(k)
+            for k in words
+            if k not in lexicon.STOPWORDS and k not in lexicon.THEME_WORDS and not k.isdecimal() and len(k) > 2
+        }
+    if len(terms) > 1 and not weak:
+        shared = set.intersection(*terms.values())
+        terms = {theme: words - shared for theme, words in terms.items()}
+    return {theme: frozenset(words) for theme, words in terms.items()}
+
+
+_DISTINCT = 8
+"""An everyday word this long ('recognition', 'synthesis') is distinctive enough inside a theme's title."""
 
 
 def links_people(index: Index) -> bool:
@@ -91,7 +112,9 @@ def asks_for_people(p: Parse, mention_kinds: set[str]) -> bool:
     return any(k in lexicon.EVERYONE_WORDS or k in _THEM for k in p.keys)
 
 
-def theme_spans(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
+def theme_spans(
+    p: Parse, index: Index, taken: set[int], places: set[int] | frozenset[int] = frozenset()
+) -> list[ThemeSpan]:
     """Where the question names a theme: by number, or by words of its title and keywords.
 
     `taken` holds the positions other readings already use (places, names, roles): a word is
@@ -101,7 +124,7 @@ def theme_spans(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
     used = {i for s in spans for i in range(s.start, s.end)} | taken | _project_name(p, index)
     phrases = _by_phrases(p, index, used)
     used |= {i for s in phrases for i in range(s.start, s.end)}
-    words = sorted(phrases + _by_words(p, index, used, p.asking), key=lambda s: s.start)
+    words = sorted(phrases + _by_words(p, index, used | set(places), p.asking), key=lambda s: s.start)
     if not words and not spans and any(p.keys[i] in _THIS for i in p.asking):
         # "I'm writing about <topic>. Who works on that?": 'that' is the topic of the sentences before
         context = _by_words(p, index, used, frozenset(range(len(p.keys))))
@@ -117,6 +140,8 @@ def theme_spans(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
                     merged = [ThemeSpan(ids, merged[0].start, merged[0].end)]
         words = merged
         p.memo["theme_from_context"] = bool(merged)
+    if words and all(w.weight < 1 for w in words):
+        words = []  # everyday words of a theme's phrases alone ('land', 'front', 'water') name no theme
     spans += _one_topic(words, p.keys)
     return sorted(spans, key=lambda s: s.start)
 
@@ -166,7 +191,7 @@ def most_named(spans: list[ThemeSpan]) -> tuple[str, ...]:
     counts: dict[str, int] = {}
     for span in spans:
         for theme in span.theme_ids:
-            counts[theme] = counts.get(theme, 0) + 1
+            counts[theme] = counts.get(theme, 0) + span.weight
     if not counts:
         return ()
     top = max(counts.values())
@@ -183,10 +208,21 @@ def _same_theme_together(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeS
     for span in spans:
         if merged and set(merged[-1].theme_ids) & set(span.theme_ids) and span.start - merged[-1].end <= 2:
             shared = tuple(t for t in merged[-1].theme_ids if t in span.theme_ids)
-            merged[-1] = ThemeSpan(shared, merged[-1].start, span.end)
+            merged[-1] = ThemeSpan(shared, merged[-1].start, span.end, merged[-1].weight + span.weight)
+        elif merged and span.start == merged[-1].end:  # side by side: one noun phrase ('glacier mass balance')
+            merged[-1] = _heavier(merged[-1], span)
         else:
             merged.append(span)
     return merged
+
+
+def _heavier(first: ThemeSpan, second: ThemeSpan) -> ThemeSpan:
+    """Two spans side by side as one: the themes the heavier names (both when they weigh the same)."""
+    if first.weight == second.weight:
+        ids = tuple(dict.fromkeys((*first.theme_ids, *second.theme_ids)))
+    else:
+        ids = (first if first.weight > second.weight else second).theme_ids
+    return ThemeSpan(ids, first.start, second.end, max(first.weight, second.weight))
 
 
 def _one_topic(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
@@ -199,10 +235,10 @@ def _one_topic(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
     before = set(keys[max(0, spans[0].start - 3) : spans[0].start])
     if between & _ALTERNATIVES or before & lexicon.words("both begge baade"):
         return spans
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     for span in spans:
         for theme in span.theme_ids:
-            counts[theme] = counts.get(theme, 0) + 1
+            counts[theme] = counts.get(theme, 0) + span.weight
     top = max(counts.values())
     order = [t for s in spans for t in s.theme_ids]
     chosen = tuple(dict.fromkeys(t for t in order if counts[t] == top))
@@ -255,7 +291,7 @@ def _by_phrases(p: Parse, index: Index, used: set[int]) -> list[ThemeSpan]:
         for start in range(len(question) - size + 1):
             span = range(start, start + size)
             if tuple(question[start : start + size]) == phrase and not taken & set(span) and start in p.asking:
-                found.append(ThemeSpan(theme_ids, start, start + size))
+                found.append(ThemeSpan(theme_ids, start, start + size, weight=size))
                 taken.update(span)
     return found
 
@@ -279,8 +315,11 @@ def _by_words(p: Parse, index: Index, used: set[int], where: frozenset[int]) -> 
     """Runs of adjacent words that name a theme's title or keywords ('speech recognition'); a run
     names the themes all its matching words share, or, when they share none, those most of them name."""
     terms = theme_terms(index)
+    weak = weak_theme_terms(index)
     order = {t.id: t.number for t in index.kb.themes}
     matches: dict[int, set[str]] = {}
+    weak_matches: dict[int, set[str]] = {}
+    hints: set[tuple[int, str]] = set()
     for position, key in enumerate(p.keys):
         if position in used or position not in where or key in lexicon.STOPWORDS or len(key) < 3:
             continue
@@ -289,6 +328,9 @@ def _by_words(p: Parse, index: Index, used: set[int], where: frozenset[int]) -> 
         word = stem(key)
         everyday = is_ordinary(key)
         themes = {theme for theme, words in terms.items() if any(_same_word(word, w, everyday) for w in words)}
+        typed = p.tokens[position].key  # as typed: a compound read as its last word ('massebalance')
+        if not themes and typed != key and not is_ordinary(typed) and len(typed) >= 7:
+            word, everyday = stem(typed), False
         if not themes and not everyday and len(word) >= 7:
             # "massbalans", "massebalance" for "massebalanse": a neighbour language's or a misspelt form
             allowed = 1 if len(word) < 9 else 2
@@ -297,17 +339,32 @@ def _by_words(p: Parse, index: Index, used: set[int], where: frozenset[int]) -> 
                 for theme, words in terms.items()
                 if any(len(w) >= 7 and OSA.distance(word, w, score_cutoff=allowed) <= allowed for w in words)
             }
+        weak_themes = {theme for theme, words in weak.items() if any(word == w for w in words)}
         if themes:
             matches[position] = themes
+            hints.update({(position, t) for t in weak_themes})  # 'clinical voice': 'voice' leans to theme 3
+        elif weak_themes:
+            weak_matches[position] = weak_themes
+    spans = _runs(matches, order, 1.0, hints) + _runs(weak_matches, order, WEAK, set())
+    return sorted(spans, key=lambda s: s.start)
+
+
+WEAK = 0.5
+"""The weight of a span of everyday words from a theme's phrases: never a condition alone."""
+
+
+def _runs(
+    matches: dict[int, set[str]], order: dict[str, int], weight: float, hints: set[tuple[int, str]]
+) -> list[ThemeSpan]:
     spans: list[ThemeSpan] = []
     run: list[int] = []
     for position in sorted(matches):
         if run and position != run[-1] + 1:
-            spans.append(_span(run, matches, order))
+            spans.append(_span(run, matches, order, weight, hints))
             run = []
         run.append(position)
     if run:
-        spans.append(_span(run, matches, order))
+        spans.append(_span(run, matches, order, weight, hints))
     return spans
 
 
@@ -325,13 +382,22 @@ def _same_word(word: str, term: str, everyday: bool) -> bool:
     )
 
 
-def _span(run: list[int], matches: dict[int, set[str]], order: dict[str, int]) -> ThemeSpan:
+def _span(
+    run: list[int],
+    matches: dict[int, set[str]],
+    order: dict[str, int],
+    weight: float = 1.0,
+    hints: set[tuple[int, str]] | None = None,
+) -> ThemeSpan:
     shared = set.intersection(*(matches[i] for i in run))
     if not shared:
-        counts: dict[str, int] = {}
+        counts: dict[str, float] = {}
         for i in run:
             for theme in matches[i]:
                 counts[theme] = counts.get(theme, 0) + 1
+        for i, theme in hints or ():
+            if i in run and theme in counts:
+                counts[theme] += WEAK
         top = max(counts.values())
         shared = {theme for theme, n in counts.items() if n == top}
-    return ThemeSpan(tuple(sorted(shared, key=order.__getitem__)), run[0], run[-1] + 1)
+    return ThemeSpan(tuple(sorted(shared, key=order.__getitem__)), run[0], run[-1] + 1, weight)
