@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from bot.answer import NOTE, Answer, Part
+from bot.answer import LINES, NOTE, Answer, Part
 from bot.answering import compose, executor, several
 from bot.answering.aggregates import AggregateAnswers
 from bot.answering.base import Selection, consortium_words
@@ -204,6 +204,31 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             query=query, people=people, themes=themes, kind=kind, named=named, base=base, asker=asker, earlier=earlier
         )
 
+    def _their_themes(self, p: Parse, person_ids: tuple[str, ...]) -> Answer | None:
+        """'what do they work on?': each of the people just named, with the themes they work on."""
+        lines: list[str] = []
+        named, themes = [], []
+        for person in compose.people_sorted(self.index, set(person_ids)):
+            own = [t for t in self.kb.themes if person.id in self.index.people_by_theme.get(t.id, set())]
+            if own:
+                named.append(person)
+                themes += [t for t in own if t not in themes]
+                lines.append(f"{person.name}: {join([compose.theme_line(t, p.language) for t in own], p.language)}")
+        if not named:
+            return None
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in named)
+        return Answer(
+            p.text,
+            "themes",
+            True,
+            say("their_themes", p.language),
+            parts=(Part(LINES, tuple(lines), people=refs, themes=tuple(compose.theme_ref(t) for t in themes)),),
+            people=refs,
+            themes=tuple(compose.theme_ref(t) for t in themes),
+            confidence=0.9,
+            language=p.language,
+        )
+
     def _theme_people_asked(self, p: Parse) -> bool:
         """A question for the people of a theme, in knowledge that links people to themes."""
         return topics.links_people(self.index) and (p.has("who") or p.count)
@@ -214,9 +239,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             persons = compose.people_sorted(self.index, {i for i in query.people if i in self.kb.people_by_id})
             return self._person_answer(p, persons, 0.9, query.attribute) if persons else None
         if query.asks == q.THEMES and query.attribute == "of_people":
-            linked = {t for t, members in self.index.people_by_theme.items() if members & set(query.people)}
-            themes = [t for t in self.kb.themes if t.id in linked]
-            return self._theme_answer(p, themes, 0.9) if themes else None
+            return self._their_themes(p, query.people)
         if query.asks == q.THEMES and not query.themes:
             return self._themes_or_facts(p, asks_people=query.attribute == "people", themes_only=True)
         if query.asks == q.THEMES:

@@ -100,3 +100,18 @@ def test_finns_in_english_is_not_swedish(glacier):
     from bot.language import neighbours
 
     assert neighbours.language_of(["which", "finns", "work", "in", "bergen"]) is None
+
+
+def test_who_else_in_the_group_after_a_theme_is_not_the_themes_other_people(glacier):
+    _, context = glacier.converse("who works on theme 2?")
+    answer, _ = glacier.converse("who else works in the group?", context)
+    assert "theme 2" not in answer.headline or _named(answer) != _on(glacier, 2)
+
+
+def test_what_do_they_work_on_names_each_of_them_with_their_themes(glacier):
+    copenhagen = set(glacier.index.people_by_city["Copenhagen"])
+    _, context = glacier.converse("who is in Copenhagen?")
+    answer, _ = glacier.converse("what do they work on?", context)
+    assert _named(answer) == {p for p in copenhagen if any(p in m for m in glacier.index.people_by_theme.values())}
+    for person in (glacier.kb.people_by_id[p] for p in _named(answer)):
+        assert person.name in answer.text

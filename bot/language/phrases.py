@@ -148,6 +148,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "region_oceania": ("Oceania", "Oseania"),
     "in_consortium": ("in {name}", "i {name}"),
     "theme_word": ("theme", "tema"),
+    "their_themes": ("What they work on:", "Dette jobber de med:"),
     "read_this": ("I read 'this' as {themes}.", "Jeg leste «dette» som {themes}."),
     "this_no_theme_unanswered": (
         "The post above matches none of the group's themes.",
