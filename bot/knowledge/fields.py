@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.knowledge.hints import closest
+from bot.knowledge.hints import closest, describe
 from bot.knowledge.yaml_lines import line_of
 from bot.onboarding.steps import FIELDS as STEP_FIELDS
 
@@ -124,15 +124,3 @@ class Reader:
         elif not value.startswith(("http://", "https://")):
             self.warnings.append(f"{self.where(node, label)}: 'source' should be a URL, got {value!r}")
         return value
-
-
-def describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"{type(value).__name__} {value!r}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -13,3 +15,16 @@ def closest(value: str, known: set[str]) -> str | None:
     allowed = max(1, len(value) // 3)
     hit = process.extractOne(value, sorted(known), scorer=OSA.distance, score_cutoff=allowed)
     return hit[0] if hit else None
+
+
+def describe(value: Any) -> str:
+    """What a YAML value is, in words a maintainer reads in a problem: 'a list', 'str 'x''."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import KnowledgeError
-from bot.knowledge.fields import Reader, describe
+from bot.knowledge.fields import Reader
 from bot.knowledge.files import Snapshot, read_files
-from bot.knowledge.hints import closest
+from bot.knowledge.hints import closest, describe
 from bot.knowledge.model import (
     Affiliation,
     Consortium,

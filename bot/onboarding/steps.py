@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.knowledge.hints import closest
+from bot.knowledge.hints import closest, describe
 from bot.knowledge.model import OnboardingStep
 from bot.knowledge.yaml_lines import line_of
 
@@ -36,7 +36,7 @@ def read_steps(raw: Any, person_ids: set[str]) -> tuple[tuple[OnboardingStep, ..
         label = _label(node, position)
         where = f"{FILE}:{line_of(node, line_of(raw, 1))}: {label}"
         if not isinstance(node, dict):
-            problems.append(f"{where}: should be a mapping of fields (id, day, text), not {_describe(node)}")
+            problems.append(f"{where}: should be a mapping of fields (id, day, text), not {describe(node)}")
             continue
         for key in node:
             if key not in FIELDS:
@@ -72,7 +72,7 @@ def _text(node: dict, key: str, where: str, problems: list[str], required: bool 
             problems.append(f"{where}: missing required field '{key}'")
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        problems.append(f"{where}: field '{key}' should be text, not {_describe(value)}")
+        problems.append(f"{where}: field '{key}' should be text, not {describe(value)}")
         return None
     text = str(value).strip()  # mrkdwn: line breaks are kept, they are the maintainer's layout
     if len(text) > MAX_TEXT_CHARS:
@@ -90,7 +90,7 @@ def _day(node: dict, label: str, problems: list[str]) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DAY:
         problems.append(
             f"{where}: 'day' should be a whole number of days after joining, from 0 (in the welcome) "
-            f"to {MAX_DAY} (Slack schedules at most 120 days ahead), not {_describe(value)}"
+            f"to {MAX_DAY} (Slack schedules at most 120 days ahead), not {describe(value)}"
         )
         return None
     return value
@@ -103,7 +103,7 @@ def _people(node: dict, where: str, person_ids: set[str], problems: list[str]) -
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append(f"{where}: 'people' should be a list of ids from people.yaml, not {_describe(value)}")
+        problems.append(f"{where}: 'people' should be a list of ids from people.yaml, not {describe(value)}")
         return ()
     for person in value:
         if person not in person_ids:
@@ -111,15 +111,3 @@ def _people(node: dict, where: str, person_ids: set[str], problems: list[str]) -
             guess = f" (did you mean '{hint}'?)" if hint else ""
             problems.append(f"{where}: unknown person '{person}'{guess}; use an id from people.yaml")
     return tuple(value)
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"{type(value).__name__} {value!r}"

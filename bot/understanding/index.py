@@ -81,7 +81,6 @@ class Index:
     max_idf: float = 1.0
     """The weight of a word no text of the knowledge has: the rarest there is."""
     long_words_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    long_words_by_suffix: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     # -- look-ups -------------------------------------------------------------
 

@@ -50,14 +50,10 @@ def build_index(kb: KnowledgeBase) -> Index:
 
     index.vocabulary = _vocabulary(kb) | {w for phrase, _ in phrase_list for w in phrase}
     by_prefix: dict[str, list[str]] = defaultdict(list)
-    by_suffix: dict[str, list[str]] = defaultdict(list)
     for word in sorted(index.vocabulary):
         if len(word) >= 10:
             by_prefix[word[:8]].append(word)
-        if len(word) >= 12:
-            by_suffix[word[-9:]].append(word)
     index.long_words_by_prefix = {prefix: tuple(words) for prefix, words in by_prefix.items()}
-    index.long_words_by_suffix = {suffix: tuple(words) for suffix, words in by_suffix.items()}
     index.idf = _idf(kb)
     index.max_idf = max(index.idf.values(), default=1.0)
     names = {w for phrase, _ in phrase_list for w in phrase if len(w) >= 4 and not w.isdecimal()}

@@ -111,7 +111,6 @@ def _translated(key: str, index: Index) -> str | None:
     return english if is_known(english, index) else index.inflected(english)
 
 
-SUFFIX = 9
 """Long words of the knowledge are looked up by their last letters, for compounds that share a tail."""
 
 
@@ -146,19 +145,6 @@ def _begins_a_known_word(key: str, index: Index) -> str | None:
     """'lungekreft' is the head of a knowledge's 'lungekreftforskning': the same topic."""
     found = sorted(w for w in index.long_words_by_prefix.get(key[:8], ()) if w.startswith(key) and w != key)
     return found[0] if len(found) == 1 else None
-
-
-def _shares_a_known_tail(key: str, index: Index) -> str | None:
-    """'blodsykdommer' and a knowledge's 'nyresykdommer' end in the same long word."""
-    found = [w for w in index.long_words_by_suffix.get(key[-SUFFIX:], ()) if w != key and _common_tail(w, key) >= 10]
-    return found[0] if len(found) == 1 else None
-
-
-def _common_tail(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
 
 
 def _compound_head(key: str) -> str | None:
