@@ -105,7 +105,10 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
                     one = f"and {one}"  # "..., and which work in <city>?": the same asked again, a follow-up
                 answer, later = self._converse_one(one, start, explain)
                 answers.append(answer)
-            if sum(a.answered for a in answers) >= 2:
+            # two answered, or one answered beside a specific "I don't know <X>" ("Who is <nobody>?"):
+            # a question about another matter ("is the printer fixed?") leaves one answer, as before
+            specific = [a for a in answers if a.answered or a.headline != say("dont_know", a.language)]
+            if sum(a.answered for a in answers) >= 1 and len(specific) == len(answers):
                 return several.combined(question, answers), later
         return self._converse_one(question, context, explain)
 

@@ -115,3 +115,9 @@ def test_what_do_they_work_on_names_each_of_them_with_their_themes(glacier):
     assert _named(answer) == {p for p in copenhagen if any(p in m for m in glacier.index.people_by_theme.values())}
     for person in (glacier.kb.people_by_id[p] for p in _named(answer)):
         assert person.name in answer.text
+
+
+def test_one_answered_question_beside_one_about_nobody_keeps_both_parts(glacier):
+    answer = glacier.answer("Who leads the group? Who is Donald Duck?")
+    assert glacier.kb.project.leader in _named(answer)
+    assert "Donald Duck" in answer.text
