@@ -11,7 +11,8 @@ from bot.language import lexicon
 from bot.language.phrases import join, say
 from bot.understanding.coverage import matched_positions, word_importance
 from bot.understanding.filters import negated_topic
-from bot.understanding.parser import LAST, Parse
+from bot.understanding.parser import Parse
+from bot.understanding.theme_numbers import LAST
 
 
 class ThemeAnswers(AnswerBase):

@@ -34,11 +34,18 @@ from bot.understanding.index import (
     Index,
     Target,
 )
+from bot.understanding.mention_checks import (
+    a_country_code,
+    everyday_word_of_a_name,
+    plausible_short_form,
+    the_project_named,
+    typed_as_name,
+)
 from bot.understanding.sentences import about_what, asking, polite_frame, with_topic
 from bot.understanding.sentences import sentences as split_sentences
 from bot.understanding.slots import find_unknown_slots, name_like
 from bot.understanding.spelling import corrected_keys
-from bot.understanding.topics import project_name_positions
+from bot.understanding.theme_numbers import find_theme_numbers
 
 _KIND_PRIORITY = {
     PERSON: 0,
@@ -87,14 +94,14 @@ def parse(question: str, index: Index) -> Parse:
     result.help = _is_help(keys)
     result.how_to = _has_phrase(keys, lexicon.HOW_TO_PHRASES)
     consumed = _find_mentions(tokens, keys, index, result)
-    _the_project_named(keys, index, result)
+    the_project_named(keys, index, result)
     with_evidence = _with_evidence(asked, sentences, keys, consumed, index)
     result.set_aside, asked = asked - with_evidence, with_evidence
     frame = polite_frame(tokens, sentences)
     result.asking = asked - about_what(tokens, sentences) - frame
     result.topic = with_topic(asked, sentences, tokens) - frame
     _read_cues(keys, consumed, result)
-    _find_theme_numbers(keys, result)
+    find_theme_numbers(keys, result)
     _find_unknowns(tokens, keys, consumed, index, result)
     _absorb_name_variants(index, result)
     find_unknown_slots(tokens, keys, result)
@@ -208,13 +215,13 @@ def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: P
             end = start + len(phrase)
             if tuple(keys[start:end]) != phrase:
                 continue
-            if phrase in lexicon.CASE_SENSITIVE_FORMS and not _typed_as_name(tokens[start], tokens, start):
+            if phrase in lexicon.CASE_SENSITIVE_FORMS and not typed_as_name(tokens[start], tokens, start):
                 continue
-            if phrase in lexicon.CODE_FORMS and not _a_country_code(tokens, start):
+            if phrase in lexicon.CODE_FORMS and not a_country_code(tokens, start):
                 continue
-            if len(phrase) == 1 and _everyday_word_of_a_name(phrase[0], targets, tokens, keys, start):
+            if len(phrase) == 1 and everyday_word_of_a_name(phrase[0], targets, tokens, keys, start):
                 continue
-            if not _plausible_short_form(phrase, tokens[start:end]):
+            if not plausible_short_form(phrase, tokens[start:end]):
                 continue
             # each phrase is unique in the index, so a span gets each phrase's targets once
             merged[(start, end)] = Mention(start, end, list(targets), _span_score(result, start, end))
@@ -228,72 +235,6 @@ def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: P
         taken.update(range(mention.start, mention.end))
     result.mentions = sorted(chosen, key=lambda m: m.start)
     return taken
-
-
-def _a_country_code(tokens: list[Token], position: int) -> bool:
-    """'anyone in DK?', 'DK/FR collabs': a code typed in capitals, in a message that is not in capitals
-    ('WHO IS IN <CITY>?'); a code that is also a word ('NO wait', 'IS') only after a place word."""
-    if not tokens[position].is_upper:
-        return False
-    letters = [c for t in tokens for c in t.original if c.isalpha()]
-    if sum(c.isupper() for c in letters) >= 0.6 * len(letters):
-        return False
-    if tokens[position].key in _WORD_CODES:
-        return position > 0 and tokens[position - 1].key in lexicon.PLACE_PREPOSITIONS | lexicon.CONJUNCTIONS
-    return True
-
-
-_WORD_CODES = frozenset({"no", "is", "de"})
-
-
-def _everyday_word_of_a_name(key: str, targets: tuple, tokens: list[Token], keys: list[str], start: int) -> bool:
-    """'research' of '<X> Centre for Climate Research', 'office' of '<Y> Meteorological Office': an
-    everyday word that is only part of an organisation's name names it when typed as a name
-    (capitalised in a mixed-case question) or after a place word ('at', 'from'), not in "research on
-    permafrost" or "coffee near the office"."""
-    if not all(t.kind == ORG_PART for t in targets) or not is_ordinary(key):
-        return False
-    token = tokens[start]
-    originals = "".join(t.original for t in tokens)
-    mixed = any(c.islower() for c in originals) and any(c.isupper() for c in originals)
-    if token.is_upper or (mixed and start > 0 and token.original[:1].isupper()):
-        return False
-    # "at the Icelandic Met Office": a place word before the name's other words
-    for position in range(start - 1, max(-1, start - 5), -1):
-        if keys[position] in _AT_A_NAME:
-            return False
-        if keys[position] in lexicon.STOPWORDS and keys[position] not in ("the", "a", "an"):
-            break
-    return True
-
-
-_AT_A_NAME = lexicon.words("at from ved fra hos")
-
-
-def _the_project_named(keys: list[str], index: Index, result: Parse) -> None:
-    """'Who leads the <project's name> group?': the name's words name the project, not the departments
-    or titles that share them."""
-    named = project_name_positions(keys, index)
-    if not named:
-        return
-    result.mentions = [
-        m for m in result.mentions if not (m.kind in (ORG_PART, UNIT, TITLE) and set(range(m.start, m.end)) <= named)
-    ]
-    result.memo["project_name"] = named
-
-
-def _typed_as_name(token: Token, tokens: list[Token], position: int) -> bool:
-    """'US' or 'the States' (a country), not 'us' or 'states' (ordinary words)."""
-    if token.is_upper or (token.original[:1].isupper() and position > 0):
-        return True
-    return position > 0 and tokens[position - 1].key == "the" and token.original[:1].isupper()
-
-
-def _plausible_short_form(phrase: tuple[str, ...], span: list[Token]) -> bool:
-    """A one-letter alias counts only when typed as a capital; two letters ("AB", "ab") always."""
-    if len(phrase) == 1 and len(phrase[0]) <= 2:
-        return span[0].is_upper or span[0].original[:1].isupper() or len(phrase[0]) == 2
-    return True
 
 
 def _span_score(result: Parse, start: int, end: int) -> float:
@@ -370,43 +311,6 @@ def heads_a_name(keys: list[str], position: int, mentions: list[Mention]) -> boo
     if not (nxt + 1 < len(keys) and keys[nxt] in ("of", "for", "i")):
         return False
     return any(m.start == nxt + 1 and m.kind in (UNIT, ORG, ORG_PART) for m in mentions)
-
-
-LAST = -1
-"""A theme number that means 'the last one': the engine knows how many there are."""
-
-
-def _number(key: str) -> int | None:
-    """The number a word after 'theme' stands for: '3', 'three', 'third', 'III'."""
-    if key.isdecimal() and 0 < int(key) < 100:
-        return int(key)
-    return lexicon.ORDINALS.get(key) or lexicon.CARDINALS.get(key) or lexicon.ROMAN.get(key)
-
-
-def _find_theme_numbers(keys: list[str], result: Parse) -> None:
-    """'theme 3', 'themes 1 and 2', 'theme number three', 'the fifth theme', 'the last theme', 'tema 4'.
-
-    Cardinals before the word ('five themes') are a count, not a number.
-    """
-    for position, key in enumerate(keys):
-        if key not in lexicon.THEME_WORDS:
-            continue
-        before = keys[max(0, position - 2) : position]
-        ordinals = [lexicon.ORDINALS[k] for k in before if k in lexicon.ORDINALS]
-        if ordinals:
-            result.theme_numbers.append(ordinals[-1])
-            continue
-        if any(k in lexicon.LAST_WORDS for k in before):
-            result.theme_numbers.append(LAST)
-            continue
-        following = position + 1
-        if following < len(keys) and keys[following] in lexicon.NUMBER_WORDS:
-            following += 1
-        while following < len(keys) and (number := _number(keys[following])) is not None:
-            result.theme_numbers.append(number)
-            following += 1
-            if following + 1 < len(keys) and keys[following] in lexicon.CONJUNCTIONS:
-                following += 1
 
 
 def _find_unknowns(tokens: list[Token], keys: list[str], consumed: set[int], index: Index, result: Parse) -> None:

@@ -25,6 +25,7 @@ from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
 from bot.understanding.evidence import Parse
 from bot.understanding.index import Index
+from bot.understanding.theme_numbers import number_of
 
 THEME = q.THEME
 
@@ -180,7 +181,7 @@ def _any_theme(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
     for n, key in enumerate(keys):
         if key in lexicon.THEME_WORDS and n not in taken and n > 0 and set(keys[max(0, n - 2) : n]) & _ANY:
             following = keys[n + 1] if n + 1 < len(keys) else ""
-            if _number(following) is None:
+            if number_of(following) is None:
                 start = n - 1 if keys[n - 1] in _ANY else n - 2
                 spans.append(ThemeSpan(tuple(t.id for t in index.kb.themes), start, n + 1))
     return spans
@@ -264,7 +265,7 @@ def _numbered(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
         if following < len(keys) and keys[following] in lexicon.NUMBER_WORDS:
             following += 1
         start = position
-        while following < len(keys) and (number := _number(keys[following])) is not None:
+        while following < len(keys) and (number := number_of(keys[following])) is not None:
             if number in by_number:
                 spans.append(ThemeSpan((by_number[number],), start, following + 1))
             following += 1
@@ -272,12 +273,6 @@ def _numbered(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
                 following += 1  # "themes 2 or 6": the next number is a condition of its own, the 'or' between
             start = following
     return spans
-
-
-def _number(key: str) -> int | None:
-    if key.isdecimal() and 0 < int(key) < 100:
-        return int(key)
-    return lexicon.ORDINALS.get(key) or lexicon.CARDINALS.get(key) or lexicon.ROMAN.get(key)
 
 
 def _by_phrases(p: Parse, index: Index, used: set[int]) -> list[ThemeSpan]:
