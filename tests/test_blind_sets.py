@@ -76,6 +76,13 @@ FLOORS = {
     "u_speech_threads": 0.85,
     "u_glacier": 0.85,
     "u_glacier_threads": 0.82,
+    # round V (the last): after U's fixes and the review's, new writers on all three knowledge bases
+    "v_bundled": 0.95,
+    "v_bundled_threads": 0.9,
+    "v_speech": 0.91,
+    "v_speech_threads": 0.94,
+    "v_glacier": 0.91,
+    "v_glacier_threads": 0.94,
 }
 WRONG_AT_MOST_BUNDLED = 0.03
 WRONG_TODAY = {
@@ -97,9 +104,15 @@ WRONG_TODAY = {
     "u_bundled_threads": 1,
     "u_glacier": 5,
     "u_glacier_threads": 3,
-    "u_speech": 4,
+    "u_speech": 3,
     "u_speech_threads": 1,
     "u_svda": 1,
+    "v_bundled": 2,
+    "v_bundled_threads": 1,
+    "v_speech": 1,
+    "v_speech_threads": 1,
+    "v_glacier": 1,
+    "v_glacier_threads": 1,
 }
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""
 

@@ -121,3 +121,36 @@ def test_one_answered_question_beside_one_about_nobody_keeps_both_parts(glacier)
     answer = glacier.answer("Who leads the group? Who is Donald Duck?")
     assert glacier.kb.project.leader in _named(answer)
     assert "Donald Duck" in answer.text
+
+
+# Round V's kinds (scored once as held-out first; each test failed before its fix)
+
+
+def test_at_the_same_time_between_not_and_what_it_negates(engine):
+    ous = engine.index.people_in_orgs(["ous"])
+    uio = engine.index.people_in_orgs(["uio"])
+    answer = engine.answer("Hvem ved Oslo universitetssykehus er ikke samtidig tilknyttet Universitetet i Oslo?")
+    assert _named(answer) == ous - uio
+
+
+def test_a_compound_topic_nobody_wrote_down_is_not_its_last_word(glacier):
+    """'kreftforskning' (cancer research) is not 'forskning': nobody here does it."""
+    assert not glacier.answer("hvem jobber med kreftforskning her?").people
+
+
+def test_which_of_them_work_on_a_topic_narrows_rather_than_lists_their_themes(glacier):
+    theme = next(t for t in glacier.kb.themes if t.number == 5)
+    _, context = glacier.converse("who is in Copenhagen?")
+    answer, _ = glacier.converse(f"and which of them work on {theme.keywords[0]}?", context)
+    assert _named(answer) == set(glacier.index.people_by_city["Copenhagen"]) & _on(glacier, 5)
+
+
+def test_a_title_asked_for_is_the_title_not_the_theme_that_shares_its_word(speech):
+    title_word = "logoped"
+    titled = set(speech.index.people_by_title.get(title_word, set()))
+    assert titled
+    assert _named(speech.answer(f"hvem er {title_word}?")) == titled
+
+
+def test_a_negated_topic_nobody_wrote_down_is_not_dropped(speech):
+    assert not speech.answer("Which postdocs do not work on underwater acoustics?").people

@@ -7,7 +7,7 @@ from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, explains_enough, notes, read_as, uncertain
 from bot.answering.statements import asks_which_orgs
 from bot.language import lexicon
-from bot.language.ordinary import is_very_common
+from bot.language.ordinary import is_ordinary, is_very_common
 from bot.language.phrases import join, say
 from bot.language.text import fold
 from bot.understanding import query as q
@@ -213,7 +213,15 @@ def unread_topic(p: Parse, vocabulary: set[str] | frozenset[str]) -> str:
             if word in lexicon.STOPWORDS or position not in p.asking:
                 break
             known = word in vocabulary or word[:-1] in vocabulary  # 'LLMs' for a keyword 'LLM'
-            if position in unexplained and not known and not is_very_common(word) and word not in _FILLERS:
+            typed = p.tokens[position].key  # 'kreftforskning' read as its last word 'forskning': not that
+            read_as_its_tail = (
+                len(typed) > len(word) + 2
+                and typed not in vocabulary
+                and not is_ordinary(typed)
+                and position not in p.memo.get("theme_positions", frozenset())  # a theme read it as typed
+            )
+            unread = position in unexplained and not known and not is_very_common(word) and word not in _FILLERS
+            if unread or read_as_its_tail:
                 words.append(p.tokens[position].original)
         if words:
             return " ".join(words)

@@ -65,6 +65,7 @@ _FILLER = (
         | lexicon.PROJECT_WORDS
         | lexicon.words("based located sitting people folk de dei dem those ones them counting")
         | lexicon.words("assigned allocated linked attached connected knyttet knytta")
+        | lexicon.words("samtidig simultaneously also ogsaa ogsa og")
     )
     - NEGATIONS
     - lexicon.words("but men")
@@ -185,6 +186,7 @@ def _theme_items(p: Parse, index: Index) -> list[_Item]:
 
 
 _WHO = lexicon.words("who hvem kven kem")
+_PLACE_WORDS = lexicon.PLACE_PREPOSITIONS
 _ON_A_TOPIC = lexicon.words("paa pa on om med with about innen within")
 
 
@@ -209,6 +211,9 @@ def _topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) 
         return False
     after_place_word = item.start > 0 and keys[item.start - 1] in lexicon.PLACE_PREPOSITIONS
     inside_a_name = item.end - item.start >= 2 and all(item.start <= t.start and t.end <= item.end for t in overlapping)
+    if kinds == {TITLE}:  # "who is the <title>?": the title, unless a theme's phrase says more
+        longer = any(t.end - t.start > item.end - item.start for t in overlapping)
+        return longer or (item.start > 0 and keys[item.start - 1] in _ON_A_TOPIC - _PLACE_WORDS)
     if kinds <= _SOFT_KINDS:
         return not after_place_word and not inside_a_name  # "the Department of Glaciology and Climate"
     if kinds <= _PLACE_KINDS_IN_TOPICS:
