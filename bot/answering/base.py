@@ -171,7 +171,7 @@ class AnswerBase:
 
     def _mentions_consortium(self, p: Parse) -> bool:
         """Whether the question names the consortium (worked out once per question). Words a theme
-        condition reads ('havnivå' in a consortium named for sea level research) are the theme's."""
+        condition reads (a consortium named for the research one theme is about) are the theme's."""
         if "consortium" not in p.memo:
             theme_words = p.memo.get("theme_positions", frozenset())
             named = self._consortium_name_positions(p)

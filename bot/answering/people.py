@@ -209,7 +209,7 @@ def unread_topic(p: Parse, vocabulary: set[str] | frozenset[str]) -> str:
         for position in range(start, min(start + 6, len(keys))):
             word = keys[position]
             if word in _THROUGH:
-                continue  # "calving and permafrost", "the weekend": the topic goes on
+                continue  # "<topic> and <topic>", "the weekend": the topic goes on
             if word in lexicon.STOPWORDS or position not in p.asking:
                 break
             known = word in vocabulary or word[:-1] in vocabulary  # 'LLMs' for a keyword 'LLM'

@@ -89,7 +89,7 @@ def _negation(match: re.Match[str]) -> str:
 
 
 # Abbreviations whose full stop never ends a sentence ("collabs excl. SE", "dept. of oncology"),
-# and titles before a name ("St. Olavs", "Dr. Hansen").
+# and titles before a name ("St. <name>", "Dr. <name>").
 _ABBREVIATION_STOP = re.compile(
     r"\b(excl|incl|dept|depts|approx|avd|ca|vs|ift|bl\.a|evt|inkl|ekskl|mht|osv)\.", re.IGNORECASE
 )

@@ -105,7 +105,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
         all_items = sorted(all_items + themes, key=lambda item: item.start)
     items = [i for i in all_items if not _included(p.keys, i, _named(p)) and not _a_verb_here(i, p.keys)]
     where = _where_the_filters_are(p, items)
-    # 'that' in the question is the topic of the sentence before ("a piece on calving ... who studies that?")
+    # 'that' in the question is the topic of the sentence before ("a piece on <topic> ... who studies that?")
     pointed = p.memo.get("theme_from_context", False)
     items = [item for item in items if item.start in where or (pointed and item.family == q.THEME)]
     keys = p.keys
@@ -157,7 +157,7 @@ _AS = lexicon.words("as som")
 _A = lexicon.words("a an en ei et")
 
 
-# A part of an organisation's name, a unit or a title may also be a theme's word ("speech" in a
+# A part of an organisation's name, a unit or a title may also be a theme's word (a word in a
 # division's name and in a theme's title): unless it stands after a place word ("at", "ved"), it
 # is the topic. A country or region word gives way only inside a longer theme phrase ("Nordic languages").
 _SOFT_KINDS = frozenset({ORG_PART, UNIT, TITLE})
@@ -215,7 +215,7 @@ def _topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) 
         longer = any(t.end - t.start > item.end - item.start for t in overlapping)
         return longer or (item.start > 0 and keys[item.start - 1] in _ON_A_TOPIC - _PLACE_WORDS)
     if kinds <= _SOFT_KINDS:
-        return not after_place_word and not inside_a_name  # "the Department of Glaciology and Climate"
+        return not after_place_word and not inside_a_name  # "the Department of <field> and <field>"
     if kinds <= _PLACE_KINDS_IN_TOPICS:
         return any(t.end - t.start > item.end - item.start for t in overlapping)
     return False

@@ -76,7 +76,7 @@ def build_index(kb: KnowledgeBase) -> Index:
 
 
 def _spellings(kb: KnowledgeBase) -> dict[str, str]:
-    """How the knowledge base writes each word ('tromso' -> 'Tromsø'), to show corrections."""
+    """How the knowledge base writes each word ('malmo' -> 'Malmö'), to show corrections."""
     names = [p.name for p in kb.people] + [a for p in kb.people for a in p.aliases]
     for org in kb.organisations:
         names += [*org.all_names, org.city, *org.city_aliases, org.country]

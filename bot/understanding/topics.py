@@ -156,7 +156,7 @@ def _project_name(p: Parse, index: Index) -> set[int]:
 
 
 def project_name_positions(question_keys: list[str], index: Index) -> frozenset[int]:
-    """Where the question names the project itself ('the Speech and Language Technology group'): its
+    """Where the question names the project itself ('the <project name> group'): its
     words are the group's name there, not a theme's or a department's."""
     found: set[int] = set()
     content = [i for i, k in enumerate(question_keys) if k not in lexicon.STOPWORDS]
@@ -210,7 +210,7 @@ def _same_theme_together(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeS
         if merged and set(merged[-1].theme_ids) & set(span.theme_ids) and span.start - merged[-1].end <= 2:
             shared = tuple(t for t in merged[-1].theme_ids if t in span.theme_ids)
             merged[-1] = ThemeSpan(shared, merged[-1].start, span.end, merged[-1].weight + span.weight)
-        elif merged and span.start == merged[-1].end:  # side by side: one noun phrase ('glacier mass balance')
+        elif merged and span.start == merged[-1].end:  # side by side: one noun phrase ('<word> <keyword phrase>')
             merged[-1] = _heavier(merged[-1], span)
         else:
             merged.append(span)
@@ -227,7 +227,7 @@ def _heavier(first: ThemeSpan, second: ThemeSpan) -> ThemeSpan:
 
 
 def _one_topic(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
-    """Words of one topic spread over a question ('calving and submarine melt at glacier fronts') name one
+    """Words of one topic spread over a question ('<word> and <word> at <word>') name one
     theme: the one most of them name. Only 'or' or 'both' between them makes them several topics."""
     spans = _same_theme_together(spans, keys)
     if len(spans) < 2:
@@ -276,7 +276,7 @@ def _numbered(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
 
 
 def _by_phrases(p: Parse, index: Index, used: set[int]) -> list[ThemeSpan]:
-    """A theme's keyword or title of two words or more, word for word ('text to speech', 'sea level'):
+    """A theme's keyword or title of two words or more, word for word ('heat stress', 'fish larvae'):
     the surest sign of a theme, read before single words."""
     found: list[ThemeSpan] = []
     question = p.keys
@@ -307,7 +307,7 @@ def theme_phrases(index: Index) -> list[tuple[tuple[str, ...], tuple[str, ...]]]
 
 
 def _by_words(p: Parse, index: Index, used: set[int], where: frozenset[int]) -> list[ThemeSpan]:
-    """Runs of adjacent words that name a theme's title or keywords ('speech recognition'); a run
+    """Runs of adjacent words that name a theme's title or keywords ('coral bleaching'); a run
     names the themes all its matching words share, or, when they share none, those most of them name."""
     terms = theme_terms(index)
     weak = weak_theme_terms(index)
@@ -323,11 +323,11 @@ def _by_words(p: Parse, index: Index, used: set[int], where: frozenset[int]) -> 
         word = stem(key)
         everyday = is_ordinary(key)
         themes = {theme for theme, words in terms.items() if any(_same_word(word, w, everyday) for w in words)}
-        typed = p.tokens[position].key  # as typed: a compound read as its last word ('massebalance')
+        typed = p.tokens[position].key  # as typed: a compound read as its last word (a neighbour language's compound)
         if not themes and typed != key and not is_ordinary(typed) and len(typed) >= 7:
             word, everyday = stem(typed), False
         if not themes and not everyday and len(word) >= 7:
-            # "massbalans", "massebalance" for "massebalanse": a neighbour language's or a misspelt form
+            # a Swedish or Danish form of a Norwegian keyword, or a misspelt one
             allowed = 1 if len(word) < 9 else 2
             themes = {
                 theme
@@ -365,8 +365,8 @@ def _runs(
 
 def _same_word(word: str, term: str, everyday: bool) -> bool:
     """A question's word and a theme's word are one word in two forms. An everyday word must be the
-    theme's word or an inflection of it ('glaciers' for 'glacier'), never merely share its beginning
-    ('project' and 'projections', 'glaciologist' and 'glacier')."""
+    theme's word or an inflection of it ('corals' for 'coral'), never merely share its beginning
+    ('project' and 'projections', 'coralline' and 'coral')."""
     if word == term:
         return True
     short, long = sorted((word, term), key=len)
