@@ -15,7 +15,8 @@ from bot.language.phrases import join, say
 from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
 from bot.understanding.coverage import matched_positions, word_importance
-from bot.understanding.filters import filter_mentions, negated_topic
+from bot.understanding.filters import filter_mentions
+from bot.understanding.negation import negated_topic
 from bot.understanding.parser import Parse
 
 # Words a count can be about: people (by any word for them), themes, organisations, places.

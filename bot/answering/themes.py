@@ -10,7 +10,7 @@ from bot.knowledge.model import Theme
 from bot.language import lexicon
 from bot.language.phrases import join, say
 from bot.understanding.coverage import matched_positions, word_importance
-from bot.understanding.filters import negated_topic
+from bot.understanding.negation import negated_topic
 from bot.understanding.parser import Parse
 from bot.understanding.theme_numbers import LAST
 

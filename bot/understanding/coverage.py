@@ -17,7 +17,7 @@ from bot.language import lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.text import stem
 from bot.understanding.cues import ALL_ATTRIBUTE_WORDS
-from bot.understanding.filters import NEGATIONS
+from bot.understanding.negation import NEGATIONS
 from bot.understanding.parser import ALL_CUE_WORDS, Parse, phrase_positions
 from bot.understanding.sentences import OPENERS
 

@@ -9,13 +9,20 @@ question names, as long as only filler stands between them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.language import lexicon
 from bot.understanding import query as q
 from bot.understanding import topics
 from bot.understanding.evidence import PERSON_KINDS
+from bot.understanding.including import (
+    included,
+    included_phrase,
+    included_positions,
+    is_leader_word,
+    named_positions,
+    with_included,
+)
 from bot.understanding.index import (
     CITY,
     COUNTRY,
@@ -27,6 +34,10 @@ from bot.understanding.index import (
     UNIT,
     Index,
 )
+from bot.understanding.items import Item as _Item
+from bot.understanding.negation import NEGATED_ALONG as _NEGATED_ALONG
+from bot.understanding.negation import NEGATIONS, negation_positions
+from bot.understanding.negation import barriers as sentence_barriers
 from bot.understanding.parser import Mention, Parse, heads_a_name
 from bot.understanding.sentences import refers_back
 
@@ -43,16 +54,6 @@ _FAMILY = {
 FILTER_KINDS = frozenset(_FAMILY)
 
 # Words that turn the next named thing into an exclusion.
-NEGATIONS = lexicon.NEGATION_WORDS
-_NEGATION_PAIRS = {
-    ("other", "than"),
-    ("rather", "than"),
-    ("men", "ikke"),
-    ("men", "ikkje"),
-    ("anywhere", "but"),
-    ("opposed", "to"),  # "as opposed to the external collaborators"
-    ("contrast", "to"),
-}
 BOTH = lexicon.words("both baade bade begge")
 _AND = lexicon.words("and og plus as well")
 # What may stand between a negation (or a conjunction) and the thing it applies to.
@@ -70,9 +71,6 @@ _FILLER = (
     - NEGATIONS
     - lexicon.words("but men")
 )
-# Words that may stand between a negation and what it negates, and are negated with it:
-# "not the international collaborators" leaves out the collaborators abroad.
-_NEGATED_ALONG = lexicon.ABROAD_WORDS | lexicon.HOME_WORDS | lexicon.words("external eksterne ekstern internal interne")
 
 
 def filter_mentions(parsed: Parse) -> list[Mention]:
@@ -86,16 +84,6 @@ def filter_mentions(parsed: Parse) -> list[Mention]:
     return list(parsed.memo["filter_mentions"])
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """Something a question names that can filter people, at a span of the question."""
-
-    family: str
-    values: tuple[q.Value, ...]
-    start: int
-    end: int
-
-
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
     all_items = _resolve_possessives(p, _items(p))
@@ -103,16 +91,16 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     if themes:
         all_items = [i for i in all_items if not _topic_rather_than_place(i, themes, p.keys)]
         all_items = sorted(all_items + themes, key=lambda item: item.start)
-    items = [i for i in all_items if not _included(p.keys, i, _named(p)) and not _a_verb_here(i, p.keys)]
+    items = [i for i in all_items if not included(p.keys, i, named_positions(p)) and not _a_verb_here(i, p.keys)]
     where = _where_the_filters_are(p, items)
     # 'that' in the question is the topic of the sentence before ("a piece on <topic> ... who studies that?")
     pointed = p.memo.get("theme_from_context", False)
     items = [item for item in items if item.start in where or (pointed and item.family == q.THEME)]
     keys = p.keys
-    negated_at = _negation_positions(keys)
+    negated_at = negation_positions(keys)
     # "non-Swedish": by the word as typed, since "noen" (someone) is keyed like "non"
     negated_at += [t.index for t in p.tokens if t.original.lower() == "non"]
-    barriers = _barriers(p) if negated_at else frozenset()
+    barriers = sentence_barriers(p) if negated_at else frozenset()
     if negated_at:
         items = sorted(items + _negated_leader(p, index, items, negated_at, barriers), key=lambda item: item.start)
     filters: list[q.Filter] = []
@@ -147,7 +135,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
         both = _says_both(first.start, keys) or _says_both_after(group[-1].end, keys)
         all_of = len(group) > 1 and both and _joined_by_and(group, keys)
         filters.append(q.Filter(first.family, values, negated, all_of))
-    filters = _with_included(p, index, all_items, filters)
+    filters = with_included(p, index, all_items, filters)
     filters.extend(_place_words(p, index, negated_at, items, where, negated_starts))
     return tuple(filters), tuple(dict.fromkeys(excluded))
 
@@ -292,18 +280,12 @@ _EXCLUDED_AFTER = lexicon.words("excluded ekskludert unntatt fratrukket")
 def _excluded_after(keys: list[str], end: int, p: Parse) -> bool:
     """'<X> excluded', 'lederen unntatt': a negation after what it negates, when nothing it could
     negate follows it ('i <city>, unntatt <name>' negates the name)."""
-    return end < len(keys) and keys[end] in _EXCLUDED_AFTER and not _included_phrase(keys, end, _named(p))
+    return end < len(keys) and keys[end] in _EXCLUDED_AFTER and not included_phrase(keys, end, named_positions(p))
 
 
 def _right_after_no(start: int, keys: list[str]) -> bool:
     """'no hospital affiliation', 'ingen sykehus': 'no' negates only what it stands right before."""
     return start > 0 and keys[start - 1] in _ADJACENT_NEGATIONS
-
-
-def _negation_positions(keys: list[str]) -> list[int]:
-    found = [n for n, k in enumerate(keys) if k in NEGATIONS]
-    found += [n + 1 for n in range(len(keys) - 1) if (keys[n], keys[n + 1]) in _NEGATION_PAIRS]
-    return sorted(found)
 
 
 def _negated(start: int, negated_at: list[int], keys: list[str], barriers: frozenset[int] = frozenset()) -> bool:
@@ -315,23 +297,6 @@ def _negated(start: int, negated_at: list[int], keys: list[str], barriers: froze
         and not any(n < b <= start for b in barriers)
         for n in negated_at
     )
-
-
-# Words after which a question word is a relative one ("those who work in <city>"), not a question's.
-_RELATIVE_AFTER = lexicon.WHO_WORDS | lexicon.words("those these them ones people folk de dem dei disse")
-
-
-def _barriers(p: Parse) -> frozenset[int]:
-    """Where a negation stops: a new sentence ("I can't remember - who is at <org>?"), and a
-    question asked inside the sentence ("I don't know who is at <org>"): the negation is the
-    asker's, not the question's."""
-    keys = p.keys
-    embedded = {
-        i
-        for i, k in enumerate(keys)
-        if k in lexicon.QUESTION_WORDS and i > 0 and keys[i - 1] not in _RELATIVE_AFTER and i not in p.sentence_starts
-    }
-    return frozenset(p.sentence_starts) | frozenset(embedded)
 
 
 def _group(items: list[_Item], keys: list[str]) -> list[list[_Item]]:
@@ -375,88 +340,7 @@ def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:
 
 
 _POSSESSIVES = lexicon.words("my our min mitt mi vaar vaart vaare")
-
-
 _VERBS = lexicon.WORK_WORDS | lexicon.words("is are er e was var")
-_INCLUDED = lexicon.words("included including inkludert inkl medregnet iberegnet")
-
-
-_INCLUDING = lexicon.words("including inkludert inkl medregnet iberegnet counting")
-
-
-def _included(keys: list[str], item: _Item, named: frozenset[int] = frozenset()) -> bool:
-    """'group leader included', 'inkludert lederen': counted in as well, not a condition.
-    In '<place>, including the leader' the 'including' is the leader's, not the place's."""
-    after = keys[item.end] if item.end < len(keys) else ""
-    return (after in _INCLUDED and not _included_phrase(keys, item.end, named)) or item.start in included_positions(
-        keys, named
-    )
-
-
-def _included_phrase(keys: list[str], n: int, named: frozenset[int] = frozenset()) -> list[int]:
-    """The words an 'including' at `n` brings in, ending in a noun or a name ('the one in the US'),
-    none when it ends the phrase."""
-    position = n + 1
-    phrase: list[int] = []
-    while position < len(keys) and position - n <= 6:
-        phrase.append(position)
-        if position in named or (keys[position] not in lexicon.STOPWORDS and keys[position] not in _NEGATED_ALONG):
-            # the noun the phrase ends in, with the nouns right after it ("the group leader")
-            while position + 1 < len(keys) and position + 1 - n <= 6 and _compound_goes_on(keys[position + 1]):
-                position += 1
-                phrase.append(position)
-            return phrase
-        position += 1
-    return []
-
-
-def _compound_goes_on(key: str) -> bool:
-    return key not in lexicon.STOPWORDS and key not in _NEGATED_ALONG and key not in lexicon.CONJUNCTIONS
-
-
-def included_positions(keys: list[str], named: frozenset[int] = frozenset()) -> frozenset[int]:
-    """The words of what an 'including' brings in: 'including the foreign collaborators',
-    'inkludert lederen' (a few words, articles and 'foreign' among them)."""
-    if _INCLUDING.isdisjoint(keys):
-        return frozenset()
-    return frozenset(
-        i
-        for n, key in enumerate(keys)
-        if key in _INCLUDING and not (n > 0 and keys[n - 1] in NEGATIONS)  # "not counting the leader" leaves out
-        for i in _included_phrase(keys, n, named)
-    )
-
-
-def _named(p: Parse) -> frozenset[int]:
-    return frozenset(m.start for m in p.mentions)
-
-
-def _with_included(p: Parse, index: Index, items: list[_Item], filters: list[q.Filter]) -> list[q.Filter]:
-    """'participants in <country>, including the leader': what is included is one more alternative
-    of the condition of its kind (participants or the leader), not a condition of its own."""
-    if _INCLUDING.isdisjoint(p.keys) and _INCLUDED.isdisjoint(p.keys):
-        return filters
-    named = _named(p)
-    included = [item for item in items if _included(p.keys, item, named) and item.family != "person"]
-    keys = p.keys
-    leader_words = {i for i in included_positions(keys, named) if _is_leader_word(keys[i])}
-    leader_words |= {  # "lederen inkludert"
-        i
-        for i in range(len(keys) - 1)
-        if _is_leader_word(keys[i]) and keys[i + 1] in _INCLUDED and not _included_phrase(keys, i + 1)
-    }
-    if leader_words and not any(item.family == q.ROLE and item.start in leader_words for item in included):
-        roles = tuple(q.Value(ROLE, role) for role, words in index.role_words.items() if words & lexicon.LEADER_WORDS)
-        if roles:
-            start = min(leader_words)
-            included.append(_Item(q.ROLE, roles, start, start + 1))
-    result = list(filters)
-    for item in included:
-        for n, f in enumerate(result):
-            if f.family == item.family and not f.negated and not f.all_of:
-                result[n] = q.Filter(f.family, tuple(dict.fromkeys([*f.values, *item.values])), f.negated, f.all_of)
-                break
-    return result
 
 
 def _negated_leader(
@@ -471,13 +355,8 @@ def _negated_leader(
     return [
         _Item(q.ROLE, roles, n, n + 1)
         for n, key in enumerate(p.keys)
-        if n not in taken and _is_leader_word(key) and _negated(n, negated_at, p.keys, barriers)
+        if n not in taken and is_leader_word(key) and _negated(n, negated_at, p.keys, barriers)
     ]
-
-
-def _is_leader_word(key: str) -> bool:
-    forms = (key, *(key[: -len(e)] for e in lexicon.DEFINITE_ENDINGS if key.endswith(e) and len(key) > len(e) + 3))
-    return any(form in lexicon.LEADER_WORDS for form in forms)
 
 
 def _resolve_possessives(p: Parse, items: list[_Item]) -> list[_Item]:
@@ -568,14 +447,14 @@ def _place_words(
     found: list[q.Filter] = []
     keys = p.keys
     place_after = {item.start for item in items if item.family == q.PLACE}
-    included = included_positions(keys, _named(p))
+    included = included_positions(keys, named_positions(p))
     for position, key in enumerate(keys):
         if position not in where or position in included:
             continue
         if key in lexicon.ABROAD_WORDS:
             if key in NEGATIONS and _next_item_start(position, items, keys) in place_after:
                 continue  # "outside Europe": a negated place, read above
-            negated = _negated(position, [n for n in negated_at if n != position], keys, _barriers(p))
+            negated = _negated(position, [n for n in negated_at if n != position], keys, sentence_barriers(p))
             # "not the international collaborators", "excluding the collaborators abroad": negated with
             # the thing it describes, before it or right after it
             negated = negated or _next_item_start(position, items, keys) in negated_starts
@@ -592,41 +471,3 @@ def _next_item_start(position: int, items: list[_Item], keys: list[str]) -> int 
         if item.start > position and all(k in _FILLER for k in keys[position + 1 : item.start]):
             return item.start
     return None
-
-
-# What may stand between a negation and the topic it negates: "not about", "ikke handler om", "don't deal with".
-_ABOUT = lexicon.words(
-    """
-    about regarding concerning on om with deal deals dealing cover covers covering involve involves involving
-    concern concerns focus focuses focused focusing relate relates related study studies studying look looking
-    handler handle dreier seg gaar omhandler dekker fokuserer ser paa med of the ones one
-    """
-)
-
-
-def negated_topic(p: Parse) -> list[int]:
-    """The positions of the words a negation turns away from as a topic: 'themes not about <topic>',
-    'tema som ikke handler om <topic>', 'themes other than the <topic> ones'. The run of content
-    words right after the negation and its filler, within its sentence."""
-    keys = p.keys
-    negated_at = _negation_positions(keys)
-    barriers = _barriers(p) if negated_at else frozenset()
-    for n in negated_at:
-        position = n + 1
-        while position < len(keys) and (keys[position] in lexicon.STOPWORDS or keys[position] in _ABOUT):
-            position += 1
-        if any(n < b <= position for b in barriers):
-            continue
-        run: list[int] = []
-        while position < len(keys) and keys[position] in p.content and keys[position] not in _ABOUT:
-            run.append(position)
-            position += 1
-            following = position + 1  # "not about <topic> or <topic>": the negation goes on
-            if run and following < len(keys) and keys[position] in _TOPIC_LIST and keys[following] in p.content:
-                position = following
-        if run:
-            return run
-    return []
-
-
-_TOPIC_LIST = lexicon.words("or and nor eller og")

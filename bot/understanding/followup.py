@@ -18,7 +18,8 @@ from bot.understanding import query as q
 from bot.understanding import topics
 from bot.understanding.context import Context
 from bot.understanding.coverage import left_over
-from bot.understanding.filters import BOTH, included_positions
+from bot.understanding.filters import BOTH
+from bot.understanding.including import included_positions
 from bot.understanding.index import CITY, COUNTRY, ORG, Index
 from bot.understanding.only import ONLY_WORDS, only_before_a_place
 from bot.understanding.parser import Parse

@@ -14,8 +14,9 @@ from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
 from bot.understanding import topics
 from bot.understanding.cues import ALL_ATTRIBUTE_WORDS, ALL_CUE_WORDS, ATTRIBUTE_WORDS
-from bot.understanding.filters import NEGATIONS, read_filters
+from bot.understanding.filters import read_filters
 from bot.understanding.index import FIRST_NAME, PERSON, SURNAME, Index
+from bot.understanding.negation import NEGATIONS
 from bot.understanding.parser import Mention, Parse
 
 
