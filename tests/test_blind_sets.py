@@ -76,13 +76,18 @@ FLOORS = {
     "u_speech_threads": 0.85,
     "u_glacier": 0.85,
     "u_glacier_threads": 0.82,
-    # round V (the last): after U's fixes and the review's, new writers on all three knowledge bases
+    # round V: after U's fixes and the review's, new writers on all three knowledge bases
     "v_bundled": 0.95,
     "v_bundled_threads": 0.9,
     "v_speech": 0.91,
     "v_speech_threads": 0.94,
     "v_glacier": 0.91,
     "v_glacier_threads": 0.94,
+    # round W (the last, not fixed for): new writers on the two other groups' knowledge
+    "w_speech": 0.9,
+    "w_speech_threads": 0.6,
+    "w_glacier": 0.8,
+    "w_glacier_threads": 0.77,
 }
 WRONG_AT_MOST_BUNDLED = 0.03
 WRONG_TODAY = {
@@ -113,6 +118,10 @@ WRONG_TODAY = {
     "v_speech_threads": 1,
     "v_glacier": 1,
     "v_glacier_threads": 1,
+    "w_speech": 0,
+    "w_speech_threads": 5,
+    "w_glacier": 3,
+    "w_glacier_threads": 2,
 }
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""
 
