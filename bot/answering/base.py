@@ -140,6 +140,13 @@ class AnswerBase:
         others = len(query.filters) > len(themes) or bool(query.excluded)
         return others or len(themes) > 1 or any(f.negated or f.all_of or len(f.values) > 1 for f in themes)
 
+    def _leader_word_in_a_theme(self, p: Parse) -> bool:
+        """'who works on evaluation, bias and responsible language technology?': the leader word is the
+        theme's ('responsible'), not a question for the leader."""
+        theme_words = p.memo.get("theme_positions", frozenset())
+        leading = [i for i, k in enumerate(p.keys) if k in lexicon.LEADER_WORDS]
+        return bool(leading) and all(i in theme_words for i in leading)
+
     def _selection(self, p: Parse, consortium: bool = False) -> Selection:
         """The people the question's typed query selects (the consortium's, when it asks about it)."""
         query = p.query or read(p, self.index)

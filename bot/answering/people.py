@@ -29,7 +29,8 @@ class PeopleAnswers(AnswerBase):
         if theme_filters and len(p.query.filters) == 1 and explains_enough(p):  # "who works on <topic>?"
             numbers = {t.number for t in self.kb.themes for v in theme_filters[0].values if v.id == t.id}
             return self._theme_answer(p, [t for t in self.kb.themes if t.number in numbers], 0.95, asks_people=True)
-        if p.has("leader") and mentions and not any(m.kind == ROLE for m in mentions) and not _leader_left_out(p):
+        leader_asked = p.has("leader") and not self._leader_word_in_a_theme(p)
+        if leader_asked and mentions and not any(m.kind == ROLE for m in mentions) and not _leader_left_out(p):
             return self._leader_elsewhere(p)
         names_people = any(
             m.kind in (ROLE, TITLE) for m in mentions
@@ -56,7 +57,7 @@ class PeopleAnswers(AnswerBase):
         return None
 
     def _leader(self, p: Parse) -> Answer | None:
-        if _leader_left_out(p):
+        if _leader_left_out(p) or self._leader_word_in_a_theme(p):
             return None  # "everyone at <place> except the leader" asks for the others
         filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in self._leader_roles)]
         if not (p.has("leader") or len(filters) < len(filter_mentions(p))) or filters or p.unknown_place:

@@ -36,6 +36,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "phd studerende",
         "phd studerende",
         "phd studenter",
+        "phd studentene",
+        "phd studentar",
     ),
     "postdoc": (
         "postdoc",
@@ -50,6 +52,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "postdoktorene",
         "postdoktorar",
         "postdoktorane",
+        "postdoktora",
         "postdoktorerna",
     ),
     "engineer": (

@@ -60,7 +60,7 @@ STOPWORDS = _set(
     ditt dine han ham hun hennes sin sitt sine deres seg som saa sa ogsaa ogsa bare veldig
     takk hei hallo fortell vis gi meg si
     eg ein eit nokon noko nokre dykk dykkar deira dei ho henne hennar kva kven kvar kor korleis kvifor
-    kem ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
+    kem kam ka e daa no ogso berre frao hjaa utan vere vore vert desse mykje mange kanskje altsaa alts begge baade
     totalt total altogether including inkl inkludert medregnet egentlig eigentleg eigentlig actually
     finst finnes fins bruker brukar bruke nytter nyttar slags slag hele heile vart blei
     maybe perhaps kanskje hm hmm think thinking tenker tror guess sorry beklager meant mente
@@ -74,7 +74,7 @@ WHO_WORDS = _set(
     nokon nokre
     any1 some1 every1 anybody
     ppl folks
-    kven kem forskar forskarar forskarane forskere personar folka medlemer tilsette ansatte
+    kven kem kam forskar forskarar forskarane forskere personar folka medlemer tilsette ansatte
     who whom whose whoever anyone anybody someone somebody people person persons researcher researchers
     scientist scientists member members colleague colleagues contact contacts
     staff team expert experts everyone everybody list
@@ -86,7 +86,7 @@ WHO_WORDS = _set(
 QUESTION_WORDS = _set(
     """
     who whom whose what which where when why how hvem hva hvor hvilke hvilken hvilket hvordan
-    hvorfor naar kven kva kvar kor korleis kvifor kem ka
+    hvorfor naar kven kva kvar kor korleis kvifor kem kam ka
     """
 )
 WHY_WORDS = _set("why hvorfor kvifor korfor")
@@ -118,7 +118,7 @@ WORK_WORDS = _set(
 
 LEADER_WORDS = _set(
     """
-    leier leiar leiaren leiinga styrer
+    leier leiar leiaren leiinga styrer leie
     leader leaders lead leads head heads headed runs charge chief boss
     pi principal investigator director supervisor responsible charge chef
     leder ledere leiar gruppeleder prosjektleder sjef styrer

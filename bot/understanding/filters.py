@@ -12,6 +12,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from bot.language import lexicon
+from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
 from bot.understanding import topics
 from bot.understanding.evidence import PERSON_KINDS
@@ -91,7 +92,11 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     if themes:
         all_items = [i for i in all_items if not _topic_rather_than_place(i, themes, p.keys)]
         all_items = sorted(all_items + themes, key=lambda item: item.start)
-    items = [i for i in all_items if not included(p.keys, i, named_positions(p)) and not _a_verb_here(i, p.keys)]
+    items = [
+        i
+        for i in all_items
+        if not included(p.keys, i, named_positions(p)) and not _a_verb_here(i, p.keys) and not _a_modifier(i, p)
+    ]
     where = _where_the_filters_are(p, items)
     # 'that' in the question is the topic of the sentence before ("a piece on <topic> ... who studies that?")
     pointed = p.memo.get("theme_from_context", False)
@@ -173,7 +178,7 @@ def _theme_items(p: Parse, index: Index) -> list[_Item]:
     return [_Item(q.THEME, tuple(q.Value(q.THEME, t) for t in s.theme_ids), s.start, s.end) for s in spans]
 
 
-_WHO = lexicon.words("who hvem kven kem")
+_WHO = lexicon.words("who hvem kven kem kam")
 _PLACE_WORDS = lexicon.PLACE_PREPOSITIONS
 _ON_A_TOPIC = lexicon.words("paa pa on om med with about innen within")
 
@@ -189,6 +194,24 @@ def _a_verb_here(item: _Item, keys: list[str]) -> bool:
     on_a_topic = item.end < len(keys) and keys[item.end] in _ON_A_TOPIC
     before_who = item.start > 0 and keys[item.start - 1] in _WHO
     return on_a_topic and (before_who or keys[item.start] in _VERB_LIKE)
+
+
+_ROLE_NOUNS = frozenset(w for phrases in lexicon.ROLE_PHRASES.values() for p in phrases for w in p.split())
+
+
+def _a_modifier(item: _Item, p: Parse) -> bool:
+    """'the partner visit', 'a safety course', 'postdoc positions': a role's or title's word right before
+    a noun describes that noun; it asks for nobody."""
+    keys = p.keys
+    if item.family not in (ROLE, TITLE) or item.end - item.start != 1 or item.end >= len(keys):
+        return False
+    word, following = keys[item.start], keys[item.end]
+    if word.endswith("s") or following in lexicon.STOPWORDS or following in lexicon.WORK_WORDS:
+        return False
+    if following in _ROLE_NOUNS or following.startswith("student"):  # "PhD-studentene": one role
+        return False
+    named_next = any(m.start == item.end for m in p.mentions)
+    return not named_next and following.isalpha() and following not in lexicon.QUESTION_WORDS and is_ordinary(following)
 
 
 def _topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -> bool:

@@ -64,7 +64,7 @@ _NORWEGIAN_MARKERS = lexicon.words(
     """
     hvem hva hvor hvilke hvilken hvordan hvorfor er jobber arbeider finnes fins gruppen prosjektet
     handler noen og ikke med fra hos ved paa forskningstemaer temaer leder gruppeleder kan du jeg
-    hei takk hallo kven kva kvar kor korleis ikkje eg dei ho jobbar arbeidar tilsett kem ka gruppa
+    hei takk hallo kven kva kvar kor korleis ikkje eg dei ho jobbar arbeidar tilsett kem kam ka gruppa
     """
 )
 _ASKERS = lexicon.words("my min mi mitt mine")
