@@ -196,6 +196,9 @@ def _a_verb_here(item: _Item, keys: list[str]) -> bool:
     return on_a_topic and (before_who or keys[item.start] in _VERB_LIKE)
 
 
+_NOT_A_NOUN = NEGATIONS | lexicon.words(
+    "excluded ekskludert unntatt fratrukket included including inkludert inkl medregnet iberegnet counting too also"
+)
 _ROLE_NOUNS = frozenset(w for phrases in lexicon.ROLE_PHRASES.values() for p in phrases for w in p.split())
 
 
@@ -209,6 +212,8 @@ def _a_modifier(item: _Item, p: Parse) -> bool:
     if word.endswith("s") or following in lexicon.STOPWORDS or following in lexicon.WORK_WORDS:
         return False
     if following in _ROLE_NOUNS or following.startswith("student"):  # "PhD-studentene": one role
+        return False
+    if following in _NOT_A_NOUN or following.endswith("ed"):  # "the leader excluded", "lederen inkludert"
         return False
     named_next = any(m.start == item.end for m in p.mentions)
     return not named_next and following.isalpha() and following not in lexicon.QUESTION_WORDS and is_ordinary(following)
