@@ -83,11 +83,16 @@ FLOORS = {
     "v_speech_threads": 0.94,
     "v_glacier": 0.91,
     "v_glacier_threads": 0.94,
-    # round W (the last, not fixed for): new writers on the two other groups' knowledge
-    "w_speech": 0.9,
-    "w_speech_threads": 0.6,
-    "w_glacier": 0.8,
+    # round W: new writers on the two other groups' knowledge; some kinds fixed after
+    "w_speech": 0.95,
+    "w_speech_threads": 1.0,
+    "w_glacier": 0.82,
     "w_glacier_threads": 0.77,
+    # round X (the last, not fixed for): new writers on the two other groups' knowledge
+    "x_speech": 0.87,
+    "x_speech_threads": 0.8,
+    "x_glacier": 0.85,
+    "x_glacier_threads": 0.88,
 }
 WRONG_AT_MOST_BUNDLED = 0.03
 WRONG_TODAY = {
@@ -119,9 +124,13 @@ WRONG_TODAY = {
     "v_glacier": 1,
     "v_glacier_threads": 1,
     "w_speech": 0,
-    "w_speech_threads": 5,
+    "w_speech_threads": 0,
     "w_glacier": 3,
     "w_glacier_threads": 2,
+    "x_speech": 2,
+    "x_speech_threads": 4,
+    "x_glacier": 0,
+    "x_glacier_threads": 1,
 }
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""
 
