@@ -1,0 +1,231 @@
+"""Follow-ups about the last answer's subject: "and the next one?", "how many is that?", "what do they
+work on?", "who else works on that?", "both", "the other one"."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from bot.answering.executor import select
+from bot.language import lexicon
+from bot.language.ordinary import is_very_common
+from bot.understanding import query as q
+from bot.understanding import topics
+from bot.understanding.context import Context
+from bot.understanding.filters import BOTH
+from bot.understanding.followup_words import (
+    _BEFORE_TYPED,
+    _ELSE,
+    _FRAGMENT_STARTS,
+    _IN_ALL,
+    _IT,
+    _NARROWING,
+    _NEXT,
+    _ONE,
+    _PREVIOUS,
+    _THAT_ONE,
+    _THAT_PLACE,
+    _THE_ONE,
+    _WHERE,
+    _WORKS_ON,
+    PLURAL_PRONOUNS,
+    TOPIC_KINDS,
+    _has_pair,
+    _left_over,
+    _w,
+)
+from bot.understanding.index import Index
+from bot.understanding.parser import Parse
+
+
+def _host_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'which institute hosts it?' after an answer about the project: the project's host."""
+    kinds_only = all(f.family == q.ORG_KIND for f in query.filters)  # "which institute hosts it?"
+    if context.kind != "project" or not kinds_only or query.people or p.mentions or not set(p.keys) & _IT:
+        return None
+    if not any(k in lexicon.HOST_WORDS for k in (*p.keys, *(t.key for t in p.tokens))):
+        return None
+    return q.Query(asks=q.STATEMENT, attribute="host")
+
+
+def _topic_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'who funds it?', 'hvor lenge er den finansiert?': 'it' is what the last answer was about."""
+    if context.kind not in TOPIC_KINDS or query.filters or query.people or p.mentions:
+        return None
+    people_words = set(p.keys) & (lexicon.WHO_WORDS | lexicon.WORK_WORDS)
+    if p.count and people_words and not [k for k in p.counted if k not in lexicon.WHO_WORDS | lexicon.WORK_WORDS]:
+        return q.Query(asks=q.COUNT, counted="people", filters=(q.Filter(q.CONSORTIUM),))  # "how many work there?"
+    if p.has("leader", "themes") or p.count:
+        return None  # "who leads it?", "what are the themes?": questions of their own
+    people_asked = p.has("work") or set(p.keys) & lexicon.EVERYONE_WORDS  # not "who funds it?"
+    if p.has("who") and people_asked and set(p.keys) & (_NARROWING | _IT):
+        # "and which of our people work at those institutions?": the consortium's people
+        return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.CONSORTIUM),))
+    leftover = [i for i in _left_over(p) if not is_very_common(p.keys[i])]
+    bare = len(p.keys) <= 5 and len(leftover) <= 1  # "until when?", "kor lenge varer finansieringa?"
+    if not (set(p.keys) & _IT or bare or p.has("project")):  # "which cities are the groups in?"
+        return None
+    return q.Query(asks=q.STATEMENT, attribute=context.kind)
+
+
+def _only_names(p: Parse, query: q.Query) -> bool:
+    """'<city>?', '<a full name>?': nothing but a name, so it continues the conversation."""
+    if not (query.filters or query.people or query.themes) or p.unknown:
+        return False
+    named = {i for m in p.mentions for i in range(m.start, m.end)}
+    rest = [k for i, k in enumerate(p.keys) if i not in named]
+    if any(k in lexicon.QUESTION_WORDS or k in lexicon.WHO_WORDS for k in rest):
+        return False  # "who works in <city>?", "is anyone in <city> …?" are questions of their own
+    return all(k in lexicon.STOPWORDS or k in lexicon.PLACE_PREPOSITIONS for k in rest)
+
+
+def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    if not context.themes or query.themes or query.filters or query.people:
+        return None
+    keys = set(p.keys)
+    numbers = sorted(t.number for t in index.kb.themes)
+    if not numbers:
+        return None
+    if keys & _NEXT:
+        wanted = context.themes[-1] + 1
+    elif keys & _PREVIOUS or any(t.original.lower() in _BEFORE_TYPED for t in p.tokens):
+        wanted = context.themes[0] - 1
+    elif keys & lexicon.LAST_WORDS:
+        wanted = numbers[-1]
+    elif ordinals := [lexicon.ORDINALS[k] for k in p.keys if k in lexicon.ORDINALS]:
+        wanted = ordinals[0]  # "the third one": the third of the themes
+    elif numbered := _numbered(p.keys):
+        wanted = numbered  # "hva går nummer tre ut på?"
+    elif (bare := _bare_number(p.keys)) is not None:
+        wanted = bare  # "what is theme 1?" then "and 4?"
+    elif p.has("who") and keys & (_ONE | lexicon.THEME_WORDS | _THAT_PLACE) and len(context.themes) == 1:
+        return q.Query(asks=q.THEMES, themes=context.themes, attribute="people")
+    else:
+        return None
+    return q.Query(asks=q.THEMES, themes=(wanted,))
+
+
+def _bare_number(keys: list[str]) -> int | None:
+    """'and 4?', 'og tre?': a fragment that is nothing but a number."""
+    rest = [k for k in keys if k not in _FRAGMENT_STARTS and k not in lexicon.STOPWORDS]
+    if len(rest) != 1:
+        return None
+    return int(rest[0]) if rest[0].isdecimal() and 0 < int(rest[0]) < 100 else lexicon.CARDINALS.get(rest[0])
+
+
+def _numbered(keys: list[str]) -> int | None:
+    for word, following in pairwise(keys):
+        if word in lexicon.NUMBER_WORDS:
+            number = int(following) if following.isdecimal() else lexicon.CARDINALS.get(following)
+            if number:
+                return number
+    return None
+
+
+def _count_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    if not p.count or query.filters or query.people or query.counted not in (None, "people"):
+        return None
+    if set(p.keys) & BOTH:
+        return None  # "how many are at both?": see _both_step
+    if [k for k in p.counted if k not in lexicon.WHO_WORDS]:
+        return None  # "how many research groups are in it?": a count of its own, not of the last answer
+    if not context.people and not context.themes:
+        return None
+    content = [k for k in p.content if k not in lexicon.STOPWORDS]
+    if content:
+        return None
+    if context.kind in ("themes", "theme") and context.themes and not context.people:
+        every = len(context.themes) == 1 or set(p.keys) & _IN_ALL  # "how many are there in total?"
+        return q.Query(asks=q.COUNT, counted="themes", themes=() if every else context.themes)
+    previous = context.query
+    same = previous is not None and previous.asks in (q.PEOPLE, q.COUNT)
+    if same and select(previous, index) == set(context.people):  # the same people, said the same way
+        return previous.with_(asks=q.COUNT, counted="people")
+    return q.Query(asks=q.COUNT, counted="people", within=context.people)
+
+
+def _their_themes_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'what do they work on?', 'hva jobber de med?': the themes of the people just named, where the
+    knowledge says who works on what."""
+    keys = set(p.keys)
+    if not context.people or query.people or query.filters or not topics.links_people(index):
+        return None
+    if not (keys & lexicon.WHAT_WORDS and keys & _WORKS_ON and keys & PLURAL_PRONOUNS):
+        return None  # "what does she work on?" is her card, themes included (the pronoun step)
+    return q.Query(asks=q.THEMES, people=context.people, attribute="of_people")
+
+
+def _others_on_the_theme_step(
+    context: Context, p: Parse, query: q.Query, index: Index, fragment: bool
+) -> q.Query | None:
+    """'who else works on that?' after what someone works on: that theme's other people."""
+    keys = set(p.keys)
+    if not (keys & _ELSE and keys & _WORKS_ON) or not context.themes or not context.people:
+        return None
+    if query.filters or query.people or not topics.links_people(index):
+        return None
+    ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in context.themes)
+    return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.THEME, ids),), excluded=context.people)
+
+
+def _both_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'and who is at both?': every place the last question named must hold."""
+    if query.filters or query.people or not set(p.keys) & BOTH or context.query is None:
+        return None
+    places = [f for f in context.query.filters if f.family == q.PLACE]
+    values = tuple(v for f in places for v in f.values)
+    if len(values) < 2:
+        # "who is at <A>?", "and at <B>?", "which of them are at both?": where the question before said too
+        earlier = context.earlier.filters if context.earlier is not None else ()
+        kept = [f for f in earlier if f.family in _WHERE and not f.negated and f not in context.query.filters]
+        if not kept or context.query.asks not in (q.PEOPLE, q.COUNT):
+            return None
+        return context.query.with_(asks=q.COUNT if p.count else q.PEOPLE, filters=(*context.query.filters, *kept))
+    others = tuple(f for f in context.query.filters if f.family != q.PLACE)
+    asks = q.COUNT if p.count else q.PEOPLE
+    return context.query.with_(asks=asks, filters=(*others, q.Filter(q.PLACE, values, all_of=True)))
+
+
+def _other_one_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'and the other one?': of the people the last question narrowed from, those it left out."""
+    keys = set(p.keys)
+    previous = context.query
+    last_of_them = not context.themes and keys & lexicon.LAST_WORDS  # "og den siste, kven er det?"
+    if query.filters or query.people or not (keys & _ELSE or last_of_them) or previous is None:
+        return None
+    if previous.within is not None:
+        base = set(previous.within)
+    elif len(previous.filters) >= 2:  # "which of them are at <place>?": the base is the question before
+        base = select(previous.with_(filters=previous.filters[:-1]), index)
+    else:
+        return None
+    rest = tuple(i for i in base if i not in context.people)
+    if not rest:
+        return None
+    if len(rest) == 1:
+        return q.Query(asks=q.PERSON, people=rest)
+    return q.Query(asks=q.PEOPLE, within=rest)
+
+
+def _the_one_at_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'and the one in <city>, which departments?', 'og den i <city>?': of the people the conversation
+    named, the one there (not of the last answer, which a 'which of them' may have narrowed)."""
+    keys = p.keys
+    if query.people or not query.filters or any(f.negated for f in query.filters) or not context.named:
+        return None
+    pointed = (
+        _has_pair(keys, _THE_ONE)
+        or any(  # "og den i <city>"
+            k in _THAT_ONE and keys[n + 1] in lexicon.PLACE_PREPOSITIONS and any(m.start == n + 2 for m in p.mentions)
+            for n, k in enumerate(keys[:-2])
+        )
+        or any(  # "the <city> one"
+            m.start > 0 and keys[m.start - 1] in _w("the that") and m.end < len(keys) and keys[m.end] in _w("one ones")
+            for m in p.mentions
+        )
+    )
+    if not pointed:
+        return None
+    found = select(query.with_(asks=q.PEOPLE, within=context.named, people=(), excluded=()), index)
+    if len(found) != 1:
+        return None
+    return q.Query(asks=q.ATTRIBUTE if query.attribute else q.PERSON, people=tuple(found), attribute=query.attribute)
