@@ -12,10 +12,9 @@ from __future__ import annotations
 from itertools import pairwise
 
 from bot.language import lexicon
-from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
-from bot.understanding import topics
 from bot.understanding.evidence import PERSON_KINDS
+from bot.understanding.filter_scope import where_the_filters_are
 from bot.understanding.including import (
     included,
     included_phrase,
@@ -40,7 +39,13 @@ from bot.understanding.negation import NEGATED_ALONG as _NEGATED_ALONG
 from bot.understanding.negation import NEGATIONS, negation_positions
 from bot.understanding.negation import barriers as sentence_barriers
 from bot.understanding.parser import Mention, Parse, heads_a_name
-from bot.understanding.sentences import refers_back
+from bot.understanding.theme_items import (
+    a_modifier,
+    a_verb_here,
+    says_both_after,
+    theme_items,
+    topic_rather_than_place,
+)
 
 _FAMILY = {
     ORG: q.PLACE,
@@ -88,16 +93,16 @@ def filter_mentions(parsed: Parse) -> list[Mention]:
 def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[str, ...]]:
     """The question's filters, and the people it excludes by name ("besides X, who ...")."""
     all_items = _resolve_possessives(p, _items(p))
-    themes = _theme_items(p, index)
+    themes = theme_items(p, index)
     if themes:
-        all_items = [i for i in all_items if not _topic_rather_than_place(i, themes, p.keys)]
+        all_items = [i for i in all_items if not topic_rather_than_place(i, themes, p.keys)]
         all_items = sorted(all_items + themes, key=lambda item: item.start)
     items = [
         i
         for i in all_items
-        if not included(p.keys, i, named_positions(p)) and not _a_verb_here(i, p.keys) and not _a_modifier(i, p)
+        if not included(p.keys, i, named_positions(p)) and not a_verb_here(i, p.keys) and not a_modifier(i, p)
     ]
-    where = _where_the_filters_are(p, items)
+    where = where_the_filters_are(p, items)
     # 'that' in the question is the topic of the sentence before ("a piece on <topic> ... who studies that?")
     pointed = p.memo.get("theme_from_context", False)
     items = [item for item in items if item.start in where or (pointed and item.family == q.THEME)]
@@ -137,7 +142,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
                 excluded.extend(v.id for item in group for v in item.values)
             continue
         values = tuple(dict.fromkeys(v for item in group for v in item.values))
-        both = _says_both(first.start, keys) or _says_both_after(group[-1].end, keys)
+        both = _says_both(first.start, keys) or says_both_after(group[-1].end, keys)
         all_of = len(group) > 1 and both and _joined_by_and(group, keys)
         filters.append(q.Filter(first.family, values, negated, all_of))
     filters = with_included(p, index, all_items, filters)
@@ -148,101 +153,6 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
 _AM = lexicon.words("am m er")
 _AS = lexicon.words("as som")
 _A = lexicon.words("a an en ei et")
-
-
-# A part of an organisation's name, a unit or a title may also be a theme's word (a word in a
-# division's name and in a theme's title): unless it stands after a place word ("at", "ved"), it
-# is the topic. A country or region word gives way only inside a longer theme phrase ("Nordic languages").
-_SOFT_KINDS = frozenset({ORG_PART, UNIT, TITLE})
-_PLACE_KINDS_IN_TOPICS = frozenset({COUNTRY, REGION})
-
-
-def _theme_items(p: Parse, index: Index) -> list[_Item]:
-    """Themes named in a question that asks for people, as conditions (see `topics.py`)."""
-    if not topics.links_people(index):
-        return []
-    if not topics.asks_for_people(p, {m.kind for m in p.mentions}):
-        return []
-    soft = _SOFT_KINDS | _PLACE_KINDS_IN_TOPICS
-    taken = {i for m in p.mentions if m.kind not in soft for i in range(m.start, m.end)}
-    # a country ('Norwegian'), or a name after a place word ('in Greenland'), is a place: a theme may
-    # take its words only in a longer phrase of its own ('Norwegian dialects')
-    places = {
-        i
-        for m in p.mentions
-        if m.kind in _PLACE_KINDS_IN_TOPICS or (m.start > 0 and p.keys[m.start - 1] in lexicon.PLACE_PREPOSITIONS)
-        for i in range(m.start, m.end)
-    }
-    spans = topics.theme_spans(p, index, taken, places)
-    p.memo["theme_positions"] = frozenset(i for s in spans for i in range(s.start, s.end))
-    return [_Item(q.THEME, tuple(q.Value(q.THEME, t) for t in s.theme_ids), s.start, s.end) for s in spans]
-
-
-_WHO = lexicon.words("who hvem kven kem kam")
-_PLACE_WORDS = lexicon.PLACE_PREPOSITIONS
-_ON_A_TOPIC = lexicon.words("paa pa on om med with about innen within")
-
-
-_VERB_LIKE = lexicon.words("forsker forskar research researches studerer")
-
-
-def _a_verb_here(item: _Item, keys: list[str]) -> bool:
-    """'Hvem (i gruppen) forsker på <topic>?': a role's or title's word right after "who" or before "on"
-    is the verb ("researches on"), not the role."""
-    if item.family not in (ROLE, TITLE) or item.end - item.start != 1:
-        return False
-    on_a_topic = item.end < len(keys) and keys[item.end] in _ON_A_TOPIC
-    before_who = item.start > 0 and keys[item.start - 1] in _WHO
-    return on_a_topic and (before_who or keys[item.start] in _VERB_LIKE)
-
-
-_NOT_A_NOUN = NEGATIONS | lexicon.words(
-    "excluded ekskludert unntatt fratrukket included including inkludert inkl medregnet iberegnet counting too also"
-)
-_ROLE_NOUNS = frozenset(w for phrases in lexicon.ROLE_PHRASES.values() for p in phrases for w in p.split())
-
-
-def _a_modifier(item: _Item, p: Parse) -> bool:
-    """'the partner visit', 'a safety course', 'postdoc positions': a role's or title's word right before
-    a noun describes that noun; it asks for nobody."""
-    keys = p.keys
-    if item.family not in (ROLE, TITLE) or item.end - item.start != 1 or item.end >= len(keys):
-        return False
-    word, following = keys[item.start], keys[item.end]
-    if word.endswith("s") or following in lexicon.STOPWORDS or following in lexicon.WORK_WORDS:
-        return False
-    if following in _ROLE_NOUNS or following.startswith("student"):  # "PhD-studentene": one role
-        return False
-    if following in _NOT_A_NOUN or following.endswith("ed"):  # "the leader excluded", "lederen inkludert"
-        return False
-    named_next = any(m.start == item.end for m in p.mentions)
-    return not named_next and following.isalpha() and following not in lexicon.QUESTION_WORDS and is_ordinary(following)
-
-
-def _topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -> bool:
-    """Whether a theme span overlapping this item reads the item's words as the theme's instead."""
-    kinds = {v.kind for v in item.values}
-    overlapping = [t for t in themes if t.start < item.end and item.start < t.end]
-    if not overlapping or not kinds:
-        return False
-    after_place_word = item.start > 0 and keys[item.start - 1] in lexicon.PLACE_PREPOSITIONS
-    inside_a_name = item.end - item.start >= 2 and all(item.start <= t.start and t.end <= item.end for t in overlapping)
-    if kinds == {TITLE}:  # "who is the <title>?": the title, unless a theme's phrase says more
-        longer = any(t.end - t.start > item.end - item.start for t in overlapping)
-        return longer or (item.start > 0 and keys[item.start - 1] in _ON_A_TOPIC - _PLACE_WORDS)
-    if kinds <= _SOFT_KINDS:
-        return not after_place_word and not inside_a_name  # "the Department of <field> and <field>"
-    if kinds <= _PLACE_KINDS_IN_TOPICS:
-        return any(t.end - t.start > item.end - item.start for t in overlapping)
-    return False
-
-
-_BOTH_AFTER = lexicon.words("both together begge samtidig baade")
-
-
-def _says_both_after(end: int, keys: list[str]) -> bool:
-    """'theme 1 and 4 both?', 'in theme 2 and theme 6 together': "both" said after the list."""
-    return any(k in _BOTH_AFTER for k in keys[end : end + 2])
 
 
 def _said_of_oneself(p: Parse, start: int) -> bool:
@@ -398,67 +308,6 @@ def _resolve_possessives(p: Parse, items: list[_Item]) -> list[_Item]:
             continue
         resolved.append(item)
     return resolved
-
-
-def _where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
-    """The positions whose filters count: the asking sentences', else the nearest sentence before
-    them that names any ("We have Nordic speakers. We'd like people from outside the Nordic
-    countries. Who could come?" asks for the second sentence's people)."""
-    asked = _embedded_question(p, items)
-    if asked:  # "As a professor in <city>, I'd be grateful if you told me which collaborators are at <org>"
-        return asked
-    there = _there_place(p, items)
-    if there:  # "I worked with colleagues at <org>. Which collaborators are there?"
-        return p.asking | there
-    if any(item.start in p.asking for item in items) or len(p.sentences) < 2:
-        return p.asking if any(item.start in p.asking for item in items) else frozenset(range(len(p.tokens)))
-    last_asking = max(p.asking, default=len(p.tokens))
-    starts = {item.start for item in items}
-    for sentence in reversed(p.sentences):
-        positions = [i for i in sentence if i >= 0]
-        if positions and positions[0] <= last_asking and starts & set(positions):
-            return frozenset(positions) | p.asking
-    return frozenset(range(len(p.tokens)))
-
-
-_TOLD = lexicon.words("me meg us oss know vite wonder wondering lurer whether hvorvidt")
-_EMBEDDED_ASKING = lexicon.words("which who hvilke hvilken hvem kven kva")
-_SELF = lexicon.words("i myself jeg eg")
-_ABOUT_IT = lexicon.words("about paa pa")
-
-
-def _embedded_question(p: Parse, items: list[_Item]) -> frozenset[int]:
-    """The positions whose filters count when a sentence about the asker ends in the question it
-    asks ('..., I should be grateful if you would inform me which collaborators are at <org>'):
-    from that question on. What the asker says of themselves before it is context."""
-    keys = p.keys
-    for w in range(1, len(keys)):
-        told = keys[w - 1] in _TOLD or (w > 1 and keys[w - 1] in _ABOUT_IT and keys[w - 2] in _TOLD)
-        if keys[w] not in _EMBEDDED_ASKING or not told or w not in p.asking:
-            continue
-        sentence = next((s for s in p.sentences if w in s), [])
-        before = [i for i in sentence if 0 <= i < w]
-        selves = [i for i in before if keys[i] in _SELF - {"i"} or p.tokens[i].original == "I"]
-        if not selves or not any(item.start > w for item in items):
-            return frozenset()
-        return frozenset(i for i in p.asking if i >= w or i not in sentence)
-    return frozenset()
-
-
-def _there_place(p: Parse, items: list[_Item]) -> frozenset[int]:
-    """The sentence before the asking one that names the place its 'there' / 'der' refers to."""
-    there = [i for i in p.asking if p.keys[i] in lexicon.THERE_WORDS]
-    if len(p.sentences) < 2 or not any(refers_back(p.keys, i, p.sentence_starts) for i in there):
-        return frozenset()
-    if any(item.start in p.asking and item.family == q.PLACE for item in items):
-        return frozenset()
-    first_asking = min(p.asking, default=0)
-    places = {item.start for item in items if item.family == q.PLACE and item.start < first_asking}
-    for sentence in reversed(p.sentences):
-        positions = [i for i in sentence if i >= 0]
-        if positions and places & set(positions):
-            return frozenset(positions)
-    return frozenset()
 
 
 def _place_words(

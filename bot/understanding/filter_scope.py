@@ -1,0 +1,71 @@
+"""Which of a message's named things filter the people asked for: those of the sentence that asks,
+not of a question it embeds ("I don't know who is at <org>") or of the context around it."""
+
+from __future__ import annotations
+
+from bot.language import lexicon
+from bot.understanding import query as q
+from bot.understanding.items import Item as _Item
+from bot.understanding.parser import Parse
+from bot.understanding.sentences import refers_back
+
+
+def where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
+    """The positions whose filters count: the asking sentences', else the nearest sentence before
+    them that names any ("We have Nordic speakers. We'd like people from outside the Nordic
+    countries. Who could come?" asks for the second sentence's people)."""
+    asked = _embedded_question(p, items)
+    if asked:  # "As a professor in <city>, I'd be grateful if you told me which collaborators are at <org>"
+        return asked
+    there = _there_place(p, items)
+    if there:  # "I worked with colleagues at <org>. Which collaborators are there?"
+        return p.asking | there
+    if any(item.start in p.asking for item in items) or len(p.sentences) < 2:
+        return p.asking if any(item.start in p.asking for item in items) else frozenset(range(len(p.tokens)))
+    last_asking = max(p.asking, default=len(p.tokens))
+    starts = {item.start for item in items}
+    for sentence in reversed(p.sentences):
+        positions = [i for i in sentence if i >= 0]
+        if positions and positions[0] <= last_asking and starts & set(positions):
+            return frozenset(positions) | p.asking
+    return frozenset(range(len(p.tokens)))
+
+
+_TOLD = lexicon.words("me meg us oss know vite wonder wondering lurer whether hvorvidt")
+_EMBEDDED_ASKING = lexicon.words("which who hvilke hvilken hvem kven kva")
+_SELF = lexicon.words("i myself jeg eg")
+_ABOUT_IT = lexicon.words("about paa pa")
+
+
+def _embedded_question(p: Parse, items: list[_Item]) -> frozenset[int]:
+    """The positions whose filters count when a sentence about the asker ends in the question it
+    asks ('..., I should be grateful if you would inform me which collaborators are at <org>'):
+    from that question on. What the asker says of themselves before it is context."""
+    keys = p.keys
+    for w in range(1, len(keys)):
+        told = keys[w - 1] in _TOLD or (w > 1 and keys[w - 1] in _ABOUT_IT and keys[w - 2] in _TOLD)
+        if keys[w] not in _EMBEDDED_ASKING or not told or w not in p.asking:
+            continue
+        sentence = next((s for s in p.sentences if w in s), [])
+        before = [i for i in sentence if 0 <= i < w]
+        selves = [i for i in before if keys[i] in _SELF - {"i"} or p.tokens[i].original == "I"]
+        if not selves or not any(item.start > w for item in items):
+            return frozenset()
+        return frozenset(i for i in p.asking if i >= w or i not in sentence)
+    return frozenset()
+
+
+def _there_place(p: Parse, items: list[_Item]) -> frozenset[int]:
+    """The sentence before the asking one that names the place its 'there' / 'der' refers to."""
+    there = [i for i in p.asking if p.keys[i] in lexicon.THERE_WORDS]
+    if len(p.sentences) < 2 or not any(refers_back(p.keys, i, p.sentence_starts) for i in there):
+        return frozenset()
+    if any(item.start in p.asking and item.family == q.PLACE for item in items):
+        return frozenset()
+    first_asking = min(p.asking, default=0)
+    places = {item.start for item in items if item.family == q.PLACE and item.start < first_asking}
+    for sentence in reversed(p.sentences):
+        positions = [i for i in sentence if i >= 0]
+        if positions and places & set(positions):
+            return frozenset(positions)
+    return frozenset()
