@@ -7,11 +7,13 @@ Tests run on `tests/fixtures/knowledge`, a frozen copy, so that maintainers can 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
+from tests.slack_mock import SlackMock
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_KNOWLEDGE = ROOT / "knowledge"
@@ -39,6 +41,13 @@ def engine() -> Engine:
 @pytest.fixture(scope="session")
 def other_engine() -> Engine:
     return Engine.from_directory(OTHER_GROUP)
+
+
+@pytest.fixture
+def mock() -> Iterator[SlackMock]:
+    """A local mock of Slack's Web API for one test (tests/slack_mock.py)."""
+    with SlackMock() as server:
+        yield server
 
 
 @pytest.fixture

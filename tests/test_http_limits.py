@@ -26,13 +26,7 @@ from tests.slack_helpers import (
     signed,
     slash_command,
 )
-from tests.slack_mock import BOT_USER_ID, SlackMock, wait_until
-
-
-@pytest.fixture
-def mock():
-    with SlackMock() as server:
-        yield server
+from tests.slack_mock import BOT_USER_ID, wait_until
 
 
 @pytest.fixture

@@ -41,12 +41,6 @@ from tests.slack_mock import SlackMock
 
 
 @pytest.fixture
-def mock():
-    with SlackMock() as server:
-        yield server
-
-
-@pytest.fixture
 def group(knowledge_copy: Path) -> Path:
     return with_steps(knowledge_copy)
 

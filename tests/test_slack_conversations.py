@@ -28,12 +28,6 @@ THREAD = "1715000000.000100"  # the ts of the app_mention fixture: the thread th
 
 
 @pytest.fixture
-def mock():
-    with SlackMock() as server:
-        yield server
-
-
-@pytest.fixture
 def log(tmp_path: Path) -> UnansweredLog:
     return UnansweredLog(tmp_path / "data" / "unanswered.sqlite3")
 

@@ -15,19 +15,13 @@ import pytest
 
 from bot.slack.answered import EDIT_WINDOW_SECONDS, AnsweredQuestions
 from tests.slack_helpers import event, running_bot
-from tests.slack_mock import BOT_ID, BOT_USER_ID, SlackMock
+from tests.slack_mock import BOT_ID, BOT_USER_ID
 
 QUESTION_TS = "1715000000.000100"  # the app_mention fixture's ts: a channel question and its thread
 DM_TS = "1715000100.000200"  # the message_im fixture's ts
 SOON = float(QUESTION_TS) + 60  # a minute after the question: well inside the edit window
 # The mock numbers its posts: the answer that ends in .000001 is the first one posted, and so on.
 RETRY = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
-
-
-@pytest.fixture
-def mock():
-    with SlackMock() as server:
-        yield server
 
 
 @pytest.fixture

@@ -13,13 +13,7 @@ from bot.engine import Engine
 from bot.slack.blocks import FEEDBACK, SHARE, SHOW_ALL
 from bot.unanswered import UnansweredLog
 from tests.slack_helpers import action_payload, event, everything_sent, running_bot, slash_command
-from tests.slack_mock import BOT_USER_ID, SlackMock
-
-
-@pytest.fixture
-def mock():
-    with SlackMock() as server:
-        yield server
+from tests.slack_mock import BOT_USER_ID
 
 
 @pytest.fixture

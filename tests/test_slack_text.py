@@ -13,17 +13,11 @@ from typing import Any
 import pytest
 
 from tests.slack_helpers import event, running_bot
-from tests.slack_mock import BOT_USER_ID, SlackMock
+from tests.slack_mock import BOT_USER_ID
 
 BERGEN = "Anders Molven"  # the one person in Bergen in the fixture knowledge
 OSLO = ("Kure", "Verbeke", "Taskén")  # some of the people in Oslo
 LEADER = "Verbeke"
-
-
-@pytest.fixture
-def mock():
-    with SlackMock() as server:
-        yield server
 
 
 @pytest.fixture

@@ -42,12 +42,6 @@ def glacier() -> Engine:
 
 
 @pytest.fixture
-def mock():
-    with SlackMock() as server:
-        yield server
-
-
-@pytest.fixture
 def bot(mock, glacier):
     with running_bot(mock, lambda: glacier, knowledge_dir=GLACIER) as running:
         yield running

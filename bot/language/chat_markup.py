@@ -41,7 +41,6 @@ _EMOJI = re.compile(
 _EMOJI_PARTS = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U000e0020-\U000e007f]+")
 _PAUSE = " - "
 _WORD_END = re.compile(r"\w$")
-_WORD_START = re.compile(r"\w")
 _QUOTE = re.compile(r"^\s*>(?!>>) ?")
 _QUOTE_REST = re.compile(r"^\s*>>> ?")
 

@@ -43,7 +43,6 @@ _THAT_PLACE = _w("there that same der dit samme det den dette denne")
 _THEIR = _w("her his their hennes hans deres hennar deira")
 """'who else works at her hospital?': the institution of the person just named."""
 _COUNTRY_WORDS = lexicon.COUNTRY_LIST_WORDS
-_CITY_WORDS = lexicon.CITY_LIST_WORDS | _w("there der")
 _INVERT = _w("not ikke ikkje rest remaining resten others andre")
 _DOES = _w("does do gjor gjoer gjer er is are")
 _FILLER_CONTENT = _w("rest remaining resten others andre")
