@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.answer import LINES, NOTE, Answer, Part
-from bot.answering import compose, executor, several
+from bot.answering import compose, executor, leads, several
 from bot.answering.aggregates import AggregateAnswers
 from bot.answering.base import Selection, consortium_words
 from bot.answering.counts import CountAnswers
@@ -56,6 +56,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
         self._consortium_stems = tuple((w, stem(w)) for w in sorted(self._consortium_words))
         self._project_name_words = frozenset(keys(kb.project.name)) | frozenset(keys(kb.project.name_no or ""))
         self._role_words = frozenset(w for words in self.index.role_words.values() for w in words)
+        self._theme_leaders = leads.theme_leaders(kb)
         self._people_by_slack = {person.slack: person.name for person in kb.people if person.slack}
         self._leader_roles = frozenset(
             role for role, words in self.index.role_words.items() if words & lexicon.LEADER_WORDS
@@ -280,10 +281,11 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             self._person,
             self._aggregate,
             self._count,
+            self._theme_leader,
+            self._person_by_note,
             self._leader,
             self._theme_by_number,
             self._themes_asked,
-            self._person_by_note,
             self._consortium_people,
             self._unknown_place,
             self._people_by_filters,

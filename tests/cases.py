@@ -16,7 +16,7 @@ def _key(name: str) -> tuple[str, str]:
 
 DATA = Path(__file__).resolve().parent / "data"
 # Sets written for another group's knowledge name it after their round: t_speech.yaml is on kb_speech.
-OTHER_KNOWLEDGE = {"speech": DATA / "kb_speech", "glacier": DATA / "kb_glacier"}
+OTHER_KNOWLEDGE = {"speech": DATA / "kb_speech", "glacier": DATA / "kb_glacier", "wind": DATA / "kb_wind"}
 
 
 def knowledge_of(path: Path, default: Path) -> Path:

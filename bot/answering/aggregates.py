@@ -14,24 +14,19 @@ from collections import Counter
 from bot.answer import LINES, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.phrases import join, say
 from bot.understanding.parser import Parse
 
-_MOST = lexicon.words("most flest mest flesta largest biggest storst stoerst fleste")
-_PER = lexicon.words("per each pr hvert hver kvar")
-_BY = lexicon.words("by etter")
+_MOST = concepts.words("aggregates.most")
+_PER = concepts.words("aggregates.per")
+_BY = concepts.words("aggregates.by")
 _GROUPS: dict[str, frozenset[str]] = {
-    "country": lexicon.COUNTRY_LIST_WORDS | lexicon.words("landet land lande lander"),
-    "city": lexicon.CITY_LIST_WORDS | lexicon.words("by byen stad staden"),
-    "org": lexicon.words(
-        """
-        organisation organisations organization organizations institution institutions institute
-        university universities hospital hospitals organisasjon institusjon universitet sykehus
-        """
-    ),
+    "country": lexicon.COUNTRY_LIST_WORDS | concepts.words("aggregates.groups.country"),
+    "city": lexicon.CITY_LIST_WORDS | concepts.words("aggregates.groups.city"),
+    "org": concepts.words("aggregates.groups.org"),
     "theme": lexicon.THEME_WORDS,
-    "affiliations": lexicon.words("affiliations affiliation tilknytninger tilknytning"),
+    "affiliations": concepts.words("aggregates.groups.affiliations"),
 }
 
 

@@ -14,7 +14,7 @@ from bot.answer import CARD, EXAMPLES, NOTE, SUGGESTIONS, Answer, Part, PersonRe
 from bot.answering import compose, executor
 from bot.answering.describe import describe
 from bot.knowledge.model import KnowledgeBase, Person
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.phrases import join, say
 from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
@@ -61,6 +61,7 @@ class AnswerBase:
     _project_name_words: frozenset[str]
     _role_words: frozenset[str]
     _leader_roles: frozenset[str]
+    _theme_leaders: dict[str, tuple[str, ...]]
 
     def _not_known(self, p: Parse, headline: str, suggestions: tuple[str, ...] = ()) -> Answer:
         parts = []
@@ -307,7 +308,7 @@ def source(url: str | None) -> tuple[str, ...]:
     return (url,) if url else ()
 
 
-_LARGER = lexicon.words("larger bigger broader wider greater storre stoerre overordnet")
+_LARGER = concepts.words("base.larger")
 
 
 def _larger_whole(p: Parse) -> set[int]:

@@ -10,7 +10,7 @@ from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, source
 from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Person
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.phrases import join, say
 from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
@@ -21,7 +21,7 @@ from bot.understanding.parser import Parse
 
 # Words a count can be about: people (by any word for them), themes, organisations, places.
 # Words that say someone leads ("runs", "charge") are not what is counted: "how many sequencing runs".
-_LEADING_VERBS = lexicon.words("runs run lead leads charge charges headed responsible")
+_LEADING_VERBS = concepts.words("counts.leading_verbs")
 _COUNTABLE = (
     lexicon.WHO_WORDS
     | lexicon.WORK_WORDS

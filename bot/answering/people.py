@@ -6,7 +6,7 @@ from bot.answer import PEOPLE, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, explains_enough, notes, read_as, uncertain
 from bot.answering.statements import asks_which_orgs
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.ordinary import is_ordinary, is_very_common
 from bot.language.phrases import join, say
 from bot.language.text import fold
@@ -55,6 +55,36 @@ class PeopleAnswers(AnswerBase):
         if asks_people or (names_only and not bare_org):
             return self._people_list(p, self._selection(p))
         return None
+
+    def _theme_leader(self, p: Parse) -> Answer | None:
+        """'who leads theme 2?', 'hvem leder grid-temaet?': the theme's leader, which its texts name, or none."""
+        if not p.has("leader") or self._leader_word_in_a_theme(p) or _leader_left_out(p) or p.query is None:
+            return None
+        theme_ids = [v.id for f in p.query.filters_of(q.THEME) if not f.negated for v in f.values]
+        if len(theme_ids) != 1 or len(p.query.filters) != 1:
+            return None
+        theme = next(t for t in self.kb.themes if t.id == theme_ids[0])
+        named = f"{say('theme_word', p.language)} {theme.number}"
+        leaders = compose.people_sorted(self.index, set(self._theme_leaders.get(theme.id, ())))
+        if not leaders:
+            ask = say("who_works", p.language, where=named)
+            return self._not_known(p, say("dont_know_leader", p.language, where=named), (ask,))
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in leaders)
+        title = compose.theme_line(theme, p.language)
+        return Answer(
+            p.text,
+            "leader",
+            True,
+            say("theme_leader", p.language, name=join([r.name for r in refs], p.language), theme=title),
+            parts=tuple(
+                self._card(person, ref, p.language, with_name=len(refs) > 1)
+                for person, ref in zip(leaders, refs, strict=True)
+            ),
+            people=refs,
+            themes=(compose.theme_ref(theme),),
+            confidence=0.9,
+            language=p.language,
+        )
 
     def _leader(self, p: Parse) -> Answer | None:
         if _leader_left_out(p) or self._leader_word_in_a_theme(p):
@@ -171,7 +201,7 @@ class PeopleAnswers(AnswerBase):
 _KIND_WORDS = lexicon.ANY_ORG_KIND_WORDS | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
 
 
-_THERE = lexicon.words("there der dit")
+_THERE = concepts.words("people.there")
 
 
 def _filters_asked(p: Parse, mentions: list) -> bool:
@@ -186,12 +216,10 @@ def _filters_asked(p: Parse, mentions: list) -> bool:
 
 
 _WORKS = lexicon.WORK_WORDS
-_RESEARCHES = lexicon.words(
-    "research researches researching study studies studying forsker forskar studerer does doing do"
-)
-_THROUGH = lexicon.words("the a an and or og eller den det de")
-_ON = lexicon.words("on with about med paa pa om innen within into")
-_FILLERS = lexicon.words("stuff things thing ting greier greiene saant sant etc here her der there lately now naa")
+_RESEARCHES = concepts.words("people.researches")
+_THROUGH = concepts.words("people.through")
+_ON = concepts.words("people.on")
+_FILLERS = concepts.words("people.fillers")
 
 
 def unread_topic(p: Parse, vocabulary: set[str] | frozenset[str]) -> str:

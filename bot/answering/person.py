@@ -19,6 +19,7 @@ from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Person
 from bot.language import lexicon
 from bot.language.phrases import join, say
+from bot.language.text import stem
 from bot.understanding.cues import ATTRIBUTE_WORDS
 from bot.understanding.index import FIRST_NAME, PERSON, SURNAME
 from bot.understanding.parser import Parse, mentions_of
@@ -101,11 +102,13 @@ class PersonAnswers(AnswerBase):
 
     def _person_by_note(self, p: Parse) -> Answer | None:
         """'Who leads <something a note names>?': a person whose note in the knowledge says so."""
-        if not self._note_docs or not (p.has("who") or p.has("leader")) or p.unknown:
+        if not self._note_docs or not (p.has("who") or p.has("leader")):
             return None
         words = [k for k in p.keys if k not in lexicon.STOPWORDS and k not in lexicon.QUESTION_WORDS]
         found = best(rank(words, self._note_docs, self.index), minimum=0.75, within=0.99)
         if len(found) != 1 or len(found[0].matched) < MIN_NOTE_WORDS:
             return None
+        if any(t.key not in found[0].matched and stem(t.key) not in found[0].matched for t in p.unknown):
+            return None  # a word the knowledge does not have, unless the note itself has it ("fieldwork")
         person = found[0].item
         return self._person_answer(p, [person], found[0].score, None)

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from bot.answer import LINES, Answer, Part
-from bot.language import lexicon
+from bot.language import concepts
 
 MAX_QUESTIONS = 3
 _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
@@ -52,7 +52,7 @@ _OWN_QUESTION = re.compile(
 )
 
 
-_VERBS = lexicon.words("work works working are is were sit sits jobber arbeider jobbar arbetar sitter er var e")
+_VERBS = concepts.words("several.verbs")
 
 
 def asks_on_its_own(question: str) -> bool:

@@ -7,7 +7,7 @@ from bot.answering import compose
 from bot.answering.base import AnswerBase, explains_enough, notes, source
 from bot.answering.retrieval import Scored, best, fact_words, rank
 from bot.knowledge.model import Fact, Organisation
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
 from bot.language.text import stem
@@ -18,23 +18,13 @@ from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART, ROLE
 from bot.understanding.parser import Parse
 from bot.understanding.sentences import refers_back
 
-_OWN = lexicon.words("my min mi mitt our your")
-_WHEN = lexicon.words("when naar nar")
+_OWN = concepts.words("statements.own")
+_WHEN = concepts.words("statements.when")
 # Role words that are verbs: "which hospitals take part / samarbeider" asks for no role.
-_ROLE_VERBS = lexicon.words(
-    "deltar deltek samarbeider samarbeidar collaborate collaborates collaborating participate participates"
-)
-_WHICH = lexicon.words("which what hvilken hvilket hvilke kva kvat hva")
-_ONE_INSTITUTION = lexicon.words(
-    "institution institute university hospital organisation organization institusjon institutt universitet sykehus"
-    " sjukehus organisasjon"
-)
-_PART_OF = lexicon.words(
-    """
-    belong belongs belonging part affiliated affiliation attached home hosted holder til hoerer horer tilknyttet
-    tilhorer tilhoerer hjemme ligger sit sits sitter
-    """
-)
+_ROLE_VERBS = concepts.words("statements.role_verbs")
+_WHICH = concepts.words("statements.which")
+_ONE_INSTITUTION = concepts.words("statements.one_institution")
+_PART_OF = concepts.words("statements.part_of")
 # A person's attributes that a group does not have: "the lab's phone number" asks what the knowledge lacks.
 _NOT_THE_GROUPS = frozenset().union(*(ATTRIBUTE_WORDS[a] for a in ("email", "phone", "age", "office"))) - ALL_CUE_WORDS
 

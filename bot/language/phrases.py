@@ -18,6 +18,7 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "any_role": ("any {role}", "ingen {role}"),
     "everyone": ("Everyone in the group ({count}):", "Alle i gruppen ({count}):"),
     "leader": ("{name} leads the group.", "{name} leder gruppen."),
+    "theme_leader": ("{name} leads {theme}.", "{name} leder {theme}."),
     "themes_all": ("The group has {count} research themes:", "Gruppen har {count} forskningstemaer:"),
     "theme_one": ("Theme {number}: {title}", "Tema {number}: {title}"),
     "themes_some": ("Themes that match:", "Temaer som passer:"),

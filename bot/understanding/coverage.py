@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.text import stem
 from bot.understanding.cues import ALL_ATTRIBUTE_WORDS
@@ -23,14 +23,7 @@ from bot.understanding.sentences import OPENERS
 
 QUESTION_WORDS = lexicon.QUESTION_WORDS
 # Verbs and nouns that ask for a person to turn to: they are what a people question is about.
-CONTACT_WORDS = lexicon.words(
-    """
-    visit visiting invite invitere meet coffee kaffe contact touch talk speak ask reach approach consult
-    recommend recommended
-    collaborate collaborates collaborating connect connected introduce link links look
-    besoke besoek moete mote treffe kontakte snakke sporre samarbeide samarbeider
-    """
-)
+CONTACT_WORDS = concepts.words("coverage.contact_words")
 BACKGROUND_WEIGHT = 0.1
 """A left-over word outside the sentence that asks the question counts this much (context, not the question)."""
 ORDINARY_COST = 1.0
@@ -39,10 +32,8 @@ VERY_COMMON_FACTOR = 0.5
 
 
 # Leader words that lead only in a phrase ("in charge"); elsewhere a price or a count is asked.
-_ONLY_LEADER_WORDS = lexicon.words("charge runs leads")
-_COMPARED = lexicon.words(
-    "compared comparison versus vs relative sammenlignet sammenliknet sammenligning samanlikna samanlikning"
-)
+_ONLY_LEADER_WORDS = concepts.words("coverage.only_leader_words")
+_COMPARED = concepts.words("coverage.compared")
 
 
 def compared_with(p: Parse) -> frozenset[int]:
@@ -116,23 +107,12 @@ def coverage(p: Parse, also_explained: set[int] | frozenset[int] = frozenset(), 
     return 1.0 if total == 0 else 1 - missing / total
 
 
-_COPULAS = lexicon.words("is are was were s er var e")
-_TRAILING_VERBS = lexicon.WORK_WORDS | lexicon.words("located held situated kept organised organized")
-_AUXILIARIES = lexicon.words("do does did can could will would has have gjor gjoer kan vil skal")
-_DETERMINERS = lexicon.words("the a an this that our your their its den det dette denne vaar deres dykkar")
-_OF = lexicon.words("of for in at on i paa pa til hos ved fra from av")
-_NOUN_PHRASE_ENDS = (
-    _OF
-    | _COPULAS
-    | QUESTION_WORDS
-    | lexicon.words(
-        """
-        a an the to with by about into over under within without near and or but nor so than as s
-        do does did have has had can could would should will shall may might must not no
-        og eller men med om som enn har kan skal vil ikke
-        """
-    )
-)
+_COPULAS = concepts.words("coverage.copulas")
+_TRAILING_VERBS = lexicon.WORK_WORDS | concepts.words("coverage.trailing_verbs")
+_AUXILIARIES = concepts.words("coverage.auxiliaries")
+_DETERMINERS = concepts.words("coverage.determiners")
+_OF = concepts.words("coverage.of")
+_NOUN_PHRASE_ENDS = _OF | _COPULAS | QUESTION_WORDS | concepts.words("coverage.noun_phrase_ends")
 
 
 def thing_asked_of(p: Parse, names_it: Callable[[str], bool], unexplained: set[int]) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 
 CUES: dict[str, frozenset[str]] = {
     "who": lexicon.WHO_WORDS,
@@ -23,19 +23,12 @@ ALL_CUE_WORDS = frozenset().union(*CUES.values()) | lexicon.ANY_ORG_KIND_WORDS
 # A person's attributes, by the words that ask for them. Only some are in any knowledge base;
 # asking for another is answered with what is known and a plain "not known".
 ATTRIBUTE_WORDS: dict[str, frozenset[str]] = {
-    "email": lexicon.words(
-        "email mail epost e-post emailadresse epostadresse mailadresse eposten epostadressa epostadressen"
-        " postadresse postadressen"
-    ),
-    "phone": lexicon.words(
-        "phone telephone mobile cell telefon telefonnummer telefonnummeret mobilnummer tlf nummer nummeret number"
-    ),
-    "age": lexicon.words("age old alder alderen gammal gammel born foedt fodd"),
-    "office": lexicon.words("office room kontor kontoret rom address adresse adressa adressen"),
-    "title": lexicon.words("title titles tittel tittelen titlar titler position stilling stillingen"),
-    "place": lexicon.words("where hvor kvar kor city cities country countries by byer land based located sitter"),
-    "unit": lexicon.words(
-        "department departments dept avdeling avdelingen avdelinger unit units institute institutt seksjon"
-    ),
+    "email": concepts.words("cues.attribute_words.email"),
+    "phone": concepts.words("cues.attribute_words.phone"),
+    "age": concepts.words("cues.attribute_words.age"),
+    "office": concepts.words("cues.attribute_words.office"),
+    "title": concepts.words("cues.attribute_words.title"),
+    "place": concepts.words("cues.attribute_words.place"),
+    "unit": concepts.words("cues.attribute_words.unit"),
 }
 ALL_ATTRIBUTE_WORDS = frozenset().union(*ATTRIBUTE_WORDS.values())

@@ -3,7 +3,7 @@ not of a question it embeds ("I don't know who is at <org>") or of the context a
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.understanding import query as q
 from bot.understanding.items import Item as _Item
 from bot.understanding.parser import Parse
@@ -31,10 +31,10 @@ def where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
     return frozenset(range(len(p.tokens)))
 
 
-_TOLD = lexicon.words("me meg us oss know vite wonder wondering lurer whether hvorvidt")
-_EMBEDDED_ASKING = lexicon.words("which who hvilke hvilken hvem kven kva")
-_SELF = lexicon.words("i myself jeg eg")
-_ABOUT_IT = lexicon.words("about paa pa")
+_TOLD = concepts.words("filter_scope.told")
+_EMBEDDED_ASKING = concepts.words("filter_scope.embedded_asking")
+_SELF = concepts.words("filter_scope.self")
+_ABOUT_IT = concepts.words("filter_scope.about_it")
 
 
 def _embedded_question(p: Parse, items: list[_Item]) -> frozenset[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.understanding import query as q
 from bot.understanding.evidence import PERSON_KINDS
 from bot.understanding.filter_scope import where_the_filters_are
@@ -60,8 +60,8 @@ _FAMILY = {
 FILTER_KINDS = frozenset(_FAMILY)
 
 # Words that turn the next named thing into an exclusion.
-BOTH = lexicon.words("both baade bade begge")
-_AND = lexicon.words("and og plus as well")
+BOTH = concepts.words("filters.both")
+_AND = concepts.words("filters.and")
 # What may stand between a negation (or a conjunction) and the thing it applies to.
 _FILLER = (
     (
@@ -70,12 +70,12 @@ _FILLER = (
         | lexicon.WHO_WORDS
         | lexicon.PLACE_PREPOSITIONS
         | lexicon.PROJECT_WORDS
-        | lexicon.words("based located sitting people folk de dei dem those ones them counting")
-        | lexicon.words("assigned allocated linked attached connected knyttet knytta")
-        | lexicon.words("samtidig simultaneously also ogsaa ogsa og")
+        | concepts.words("filters.filler_4")
+        | concepts.words("filters.filler_3")
+        | concepts.words("filters.filler_2")
     )
     - NEGATIONS
-    - lexicon.words("but men")
+    - concepts.words("filters.filler")
 )
 
 
@@ -150,9 +150,10 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
     return tuple(filters), tuple(dict.fromkeys(excluded))
 
 
-_AM = lexicon.words("am m er")
-_AS = lexicon.words("as som")
-_A = lexicon.words("a an en ei et")
+_AM = concepts.words("filters.am")
+_SELF = concepts.words("filters.self_word")
+_AS = concepts.words("filters.as")
+_A = concepts.words("filters.a")
 
 
 def _said_of_oneself(p: Parse, start: int) -> bool:
@@ -164,7 +165,9 @@ def _said_of_oneself(p: Parse, start: int) -> bool:
         return False
     if p.keys[before] in _AS and before + 1 < start and (before == 0 or before in p.sentence_starts):
         return True  # "As a professor emeritus, I ..."
-    self_word = before >= 1 and (p.tokens[before - 1].original == "I" or p.keys[before - 1] in lexicon.words("jeg eg"))
+    self_word = before >= 1 and (
+        p.tokens[before - 1].original == "I" or p.keys[before - 1] in concepts.words("filters.self_word")
+    )
     return p.keys[before] in _AM and self_word
 
 
@@ -198,8 +201,8 @@ def _items(p: Parse) -> list[_Item]:
     return sorted(items, key=lambda item: item.start)
 
 
-_NOT_A_PLACE_BEFORE = lexicon.words("for til to of about om")
-_ARTICLES = lexicon.words("a an the et ei en den det my our min mitt vaar vart vaart")
+_NOT_A_PLACE_BEFORE = concepts.words("filters.not_a_place_before")
+_ARTICLES = concepts.words("filters.articles")
 
 
 def _in_place_slot(keys: list[str], position: int) -> bool:
@@ -211,8 +214,8 @@ def _in_place_slot(keys: list[str], position: int) -> bool:
     return not (before >= 0 and keys[before] in _NOT_A_PLACE_BEFORE)
 
 
-_ADJACENT_NEGATIONS = lexicon.words("no ingen inga")
-_EXCLUDED_AFTER = lexicon.words("excluded ekskludert unntatt fratrukket")
+_ADJACENT_NEGATIONS = concepts.words("filters.adjacent_negations")
+_EXCLUDED_AFTER = concepts.words("filters.excluded_after")
 
 
 def _excluded_after(keys: list[str], end: int, p: Parse) -> bool:
@@ -277,8 +280,8 @@ def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:
     )
 
 
-_POSSESSIVES = lexicon.words("my our min mitt mi vaar vaart vaare")
-_VERBS = lexicon.WORK_WORDS | lexicon.words("is are er e was var")
+_POSSESSIVES = concepts.words("filters.possessives")
+_VERBS = lexicon.WORK_WORDS | concepts.words("filters.verbs")
 
 
 def _negated_leader(

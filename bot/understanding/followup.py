@@ -9,7 +9,7 @@ becomes an operation on that query; a full question starts afresh.
 from __future__ import annotations
 
 from bot.answering.executor import select
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.understanding import query as q
 from bot.understanding.context import Context
 from bot.understanding.followup_people import (
@@ -78,7 +78,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         _starts(keys, _FRAGMENT_STARTS)
         or _has_pair(keys[:3], _ABOUT_STARTS)
         or _has_pair(keys, _CORRECTIONS)
-        or _starts(keys, lexicon.words("no nei nope sorry beklager unnskyld orsak wait vent oops"))
+        or _starts(keys, concepts.words("followup.fragment"))
         or _starts(keys, _EXCLUDING)  # "not counting the ones in Oslo", "bortsett fra Oslo"
     )
     steps = (
@@ -203,7 +203,7 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
 
 def _corrects(p: Parse) -> bool:
     """'no, I meant ...', 'nei vent, jeg mente ...': the turn corrects the one before."""
-    return _has_pair(p.keys, _CORRECTIONS) or _starts(p.keys, lexicon.words("no nei nope sorry beklager unnskyld"))
+    return _has_pair(p.keys, _CORRECTIONS) or _starts(p.keys, concepts.words("followup.corrects"))
 
 
 def _the_one_there(p: Parse, previous: q.Query, query: q.Query, index: Index) -> tuple[q.Filter, ...]:

@@ -3,7 +3,7 @@ work?", "including …", "not those": operations on its people and places."""
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.understanding import query as q
 from bot.understanding.context import Context
 from bot.understanding.followup_words import (
@@ -93,7 +93,7 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     keys = set(p.keys)
     if query.people:
         return None
-    there = keys & lexicon.words("there der")
+    there = keys & concepts.words("followup_people.there")
     if there and p.has("who") and not query.filters and context.people and not keys & _ELSE:
         # "where does she work?" then "who all works there?": everyone at her institutions
         people = [index.kb.people_by_id[i] for i in context.people if i in index.kb.people_by_id]
@@ -168,7 +168,7 @@ def _else_step(context: Context, p: Parse, query: q.Query, index: Index, fragmen
             return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.PLACE, values),), excluded=context.people)
     if query.filters:  # "and everyone else abroad?": not the ones the conversation already named
         return query.with_(asks=q.PEOPLE, excluded=context.named or context.people)
-    if not keys & _THAT_PLACE | (keys & (_COUNTRY_WORDS | lexicon.words("city by sted place institution"))):
+    if not keys & _THAT_PLACE | (keys & (_COUNTRY_WORDS | concepts.words("followup_people.else_step"))):
         return None
     if keys & _COUNTRY_WORDS:
         values = tuple(dict.fromkeys(q.Value(COUNTRY, lexicon.canonical_country(o.country)) for o in orgs))

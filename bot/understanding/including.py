@@ -3,7 +3,7 @@ more alternative of the condition of its kind, never a condition of its own."""
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.understanding import query as q
 from bot.understanding.evidence import Parse
 from bot.understanding.index import ROLE, Index
@@ -11,10 +11,10 @@ from bot.understanding.items import Item as _Item
 from bot.understanding.negation import NEGATED_ALONG as _NEGATED_ALONG
 from bot.understanding.negation import NEGATIONS
 
-_INCLUDED = lexicon.words("included including inkludert inkl medregnet iberegnet")
+_INCLUDED = concepts.words("including.included")
 
 
-_INCLUDING = lexicon.words("including inkludert inkl medregnet iberegnet counting")
+_INCLUDING = concepts.words("including.including")
 
 
 def included(keys: list[str], item: _Item, named: frozenset[int] = frozenset()) -> bool:

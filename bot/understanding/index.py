@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.knowledge.model import KnowledgeBase, Organisation
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.text import keys, stem
 from bot.understanding.cues import CUES
 
@@ -200,7 +200,7 @@ _KNOWN_FORM_CUES = ("who", "where", "work", "leader", "themes", "project", "cons
 """Cues whose words are corrected and read in other forms ('lederen'); 'what', 'home' and greetings are not."""
 
 
-_SHORT_CORRECTABLE = lexicon.QUESTION_WORDS | lexicon.words("group gruppe gruppa gruppen leder leader theme tema")
+_SHORT_CORRECTABLE = lexicon.QUESTION_WORDS | concepts.words("index.short_correctable")
 """Words a short typo may be read as by one letter more, less or changed: 'whre', 'grup'."""
 
 

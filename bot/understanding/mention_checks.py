@@ -3,7 +3,7 @@ code in capitals, an everyday word of an organisation's name, the project's own 
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.ordinary import is_ordinary
 from bot.language.text import Token
 from bot.understanding.evidence import Parse
@@ -48,7 +48,7 @@ def everyday_word_of_a_name(key: str, targets: tuple, tokens: list[Token], keys:
     return True
 
 
-_AT_A_NAME = lexicon.words("at from ved fra hos")
+_AT_A_NAME = concepts.words("mention_checks.at_a_name")
 
 
 def the_project_named(keys: list[str], index: Index, result: Parse) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.understanding.evidence import Parse
 
 # Words that turn the next named thing into an exclusion.
@@ -18,7 +18,7 @@ NEGATION_PAIRS = {
 }
 # Words that may stand between a negation and what it negates, and are negated with it:
 # "not the international collaborators" leaves out the collaborators abroad.
-NEGATED_ALONG = lexicon.ABROAD_WORDS | lexicon.HOME_WORDS | lexicon.words("external eksterne ekstern internal interne")
+NEGATED_ALONG = lexicon.ABROAD_WORDS | lexicon.HOME_WORDS | concepts.words("negation.negated_along")
 
 
 def negation_positions(keys: list[str]) -> list[int]:
@@ -28,7 +28,7 @@ def negation_positions(keys: list[str]) -> list[int]:
 
 
 # Words after which a question word is a relative one ("those who work in <city>"), not a question's.
-_RELATIVE_AFTER = lexicon.WHO_WORDS | lexicon.words("those these them ones people folk de dem dei disse")
+_RELATIVE_AFTER = lexicon.WHO_WORDS | concepts.words("negation.relative_after")
 
 
 def barriers(p: Parse) -> frozenset[int]:
@@ -45,13 +45,7 @@ def barriers(p: Parse) -> frozenset[int]:
 
 
 # What may stand between a negation and the topic it negates: "not about", "ikke handler om", "don't deal with".
-_ABOUT = lexicon.words(
-    """
-    about regarding concerning on om with deal deals dealing cover covers covering involve involves involving
-    concern concerns focus focuses focused focusing relate relates related study studies studying look looking
-    handler handle dreier seg gaar omhandler dekker fokuserer ser paa med of the ones one
-    """
-)
+_ABOUT = concepts.words("negation.about")
 
 
 def negated_topic(p: Parse) -> list[int]:
@@ -79,4 +73,4 @@ def negated_topic(p: Parse) -> list[int]:
     return []
 
 
-_TOPIC_LIST = lexicon.words("or and nor eller og")
+_TOPIC_LIST = concepts.words("negation.topic_list")

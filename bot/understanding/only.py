@@ -8,19 +8,19 @@ and the other places negated.
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.understanding import query as q
 from bot.understanding.index import ORG, Index
 from bot.understanding.parser import Parse
 
-ONLY_WORDS = lexicon.words("only just solely exclusively bare berre kun utelukkende utelukkande")
+ONLY_WORDS = concepts.words("only.only_words")
 _PLACE_WORDS = lexicon.ANY_ORG_KIND_WORDS | lexicon.ABROAD_WORDS | lexicon.HOME_WORDS
 _ONLY_FILLER = (
     lexicon.STOPWORDS
     | lexicon.PLACE_PREPOSITIONS
     | lexicon.WORK_WORDS
     | lexicon.NEGATION_WORDS
-    | lexicon.words("is are er ones one people folk them those these dem dei disse desse")
+    | concepts.words("only.only_filler")
 )
 
 

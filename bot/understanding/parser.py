@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.ordinary import is_ordinary, is_very_common
 from bot.language.text import Token, clean, fold, tokenize
 from bot.language.text import keys as keys_of
@@ -60,19 +60,13 @@ _KIND_PRIORITY = {
     SURNAME: 9,
     FIRST_NAME: 10,
 }
-_NORWEGIAN_MARKERS = lexicon.words(
-    """
-    hvem hva hvor hvilke hvilken hvordan hvorfor er jobber arbeider finnes fins gruppen prosjektet
-    handler noen og ikke med fra hos ved paa forskningstemaer temaer leder gruppeleder kan du jeg
-    hei takk hallo kven kva kvar kor korleis ikkje eg dei ho jobbar arbeidar tilsett kem kam ka gruppa
-    """
-)
-_ASKERS = lexicon.words("my min mi mitt mine")
+_NORWEGIAN_MARKERS = concepts.words("parser.norwegian_markers")
+_ASKERS = concepts.words("parser.askers")
 # Leader words that lead only in a phrase: "who is in charge?" asks for the leader, "what does the lab
 # charge per hour?" asks a price.
-_LEADER_ONLY_AFTER = {"charge": lexicon.words("in")}
-_COUNTED_NOT_LEADING = lexicon.words("runs leads")
-_ENGLISH_MARKERS = lexicon.words("who what where which is are the does do works work how many tell about with from")
+_LEADER_ONLY_AFTER = {"charge": concepts.words("parser.leader_only_after.charge")}
+_COUNTED_NOT_LEADING = concepts.words("parser.counted_not_leading")
+_ENGLISH_MARKERS = concepts.words("parser.english_markers")
 
 
 def parse(question: str, index: Index) -> Parse:
@@ -183,7 +177,7 @@ def _is_count(keys: list[str], sentence_starts: frozenset[int] = frozenset()) ->
     )
 
 
-_COUNT_ENDS = lexicon.PLACE_PREPOSITIONS | lexicon.words("are is were was er var e")
+_COUNT_ENDS = lexicon.PLACE_PREPOSITIONS | concepts.words("parser.count_ends")
 
 
 def _counted_words(keys: list[str]) -> tuple[str, ...]:
@@ -202,9 +196,9 @@ def _counted_words(keys: list[str]) -> tuple[str, ...]:
 
 def _is_help(keys: list[str]) -> bool:
     content = [k for k in keys if k not in lexicon.STOPWORDS or k in ("help", "hjelp")]
-    if _has_phrase(keys, lexicon.HELP_PHRASES[:2]) and len(content) <= 3:
+    if any(k in lexicon.HELP_WORDS for k in keys) and len(content) <= 3:
         return True
-    return _has_phrase(keys, lexicon.HELP_PHRASES[2:]) and len(keys) <= 7
+    return _has_phrase(keys, lexicon.HELP_PHRASES) and len(keys) <= 7
 
 
 def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: Parse) -> set[int]:

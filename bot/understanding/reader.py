@@ -9,7 +9,7 @@ asked of a person, what a count is of, and the use of every word.
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
 from bot.understanding import topics
@@ -61,7 +61,7 @@ def _asks_for_others(p: Parse) -> bool:
     return any(p.keys[i] in _OTHERS for i in p.asking)
 
 
-_OTHERS = lexicon.words("else other others andre ellers")
+_OTHERS = concepts.words("reader.others")
 
 
 def _people(p: Parse, excluded: tuple[str, ...]) -> tuple[str, ...]:

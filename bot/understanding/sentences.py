@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.text import Token, expand_negations
 
 # Sentence ends: punctuation, a dash between spaces ("Tell me about X - I'm reviewing a grant"), emoji.
@@ -36,7 +36,7 @@ def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
 
 
 _NOT_CONTENT = lexicon.STOPWORDS | lexicon.QUESTION_WORDS
-_REQUESTS = lexicon.words("tell show list give find name fortell vis gi finn list opp nevn")
+_REQUESTS = concepts.words("sentences.requests")
 
 
 def with_topic(asked: frozenset[int], sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
@@ -50,7 +50,7 @@ def with_topic(asked: frozenset[int], sentences: list[list[int]], tokens: list[T
     return asked | frozenset(i for i in before[-1] if i >= 0) if before else asked
 
 
-_ASKS_ITSELF = lexicon.QUESTION_WORDS | lexicon.words("whether hvorvidt")
+_ASKS_ITSELF = lexicon.QUESTION_WORDS | concepts.words("sentences.asks_itself")
 """A sentence with a question word or 'whether' asks, with or without its '?'."""
 
 
@@ -67,7 +67,7 @@ def asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
     return frozenset(i for s in asked for i in s if i >= 0)
 
 
-OPENERS = lexicon.words("and also og ogsaa so btw anyway anyways forresten uansett but men ps oh ok okay then")
+OPENERS = concepts.words("sentences.openers")
 
 
 def _opens_a_question(sentence: list[int], tokens: list[Token]) -> bool:
@@ -80,8 +80,8 @@ def _opens_a_question(sentence: list[int], tokens: list[Token]) -> bool:
     return first < len(words) and words[first] in lexicon.QUESTION_WORDS
 
 
-_CONTACT = lexicon.words("ask talk speak contact spoerre sporre snakke kontakte prate consult")
-_ABOUT = lexicon.words("about regarding concerning om angaaende ang")
+_CONTACT = concepts.words("sentences.contact")
+_ABOUT = concepts.words("sentences.about")
 
 
 def about_what(tokens: list[Token], sentences: list[list[int]] | None = None) -> frozenset[int]:
@@ -100,11 +100,11 @@ def about_what(tokens: list[Token], sentences: list[list[int]] | None = None) ->
     return frozenset()
 
 
-_SELF = lexicon.words("i we jeg eg vi")
+_SELF = concepts.words("sentences.self")
 """The asker as the subject: "I would be grateful ...", not "can you tell me ..." (an object)."""
-_WHETHER = lexicon.words("whether hvorvidt")
-_TOLD = lexicon.words("me meg us oss know vite wonder wondering lurer learn hear laere hoere hore")
-_EMBEDDED = lexicon.words("which who what where when hvilke hvilken hvem hva hvor kven kva kvar")
+_WHETHER = concepts.words("sentences.whether")
+_TOLD = concepts.words("sentences.told")
+_EMBEDDED = concepts.words("sentences.embedded")
 
 
 def polite_frame(tokens: list[Token], sentences: list[list[int]]) -> frozenset[int]:
@@ -124,7 +124,7 @@ def polite_frame(tokens: list[Token], sentences: list[list[int]]) -> frozenset[i
     return frozenset(frame)
 
 
-_EXISTENTIAL = lexicon.words("is are was were s")
+_EXISTENTIAL = concepts.words("sentences.existential")
 
 
 def refers_back(keys: list[str], position: int, sentence_starts: frozenset[int] | set[int]) -> bool:

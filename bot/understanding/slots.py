@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS
 from bot.understanding.evidence import Parse
@@ -16,19 +16,10 @@ from bot.understanding.index import CITY, COUNTRY, FIRST_NAME, ORG, ORG_PART, RE
 from bot.understanding.sentences import refers_back
 
 # "who is <role> at/of <place>": what may follow a role that the knowledge does not have.
-_ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | lexicon.words("of for til")
-_DIRECTIONS = lexicon.words(
-    """
-    western eastern northern southern central west east north south vestlige ostlige nordlige sorlige
-    vest ost nord sor midt
-    """
-)
-_NOT_ROLES = (
-    lexicon.words("not ikke ikkje also ogsaa only bare berre kun just still fortsatt")
-    | lexicon.NEGATION_WORDS
-    | lexicon.YOU_THE_GROUP
-)
-_INDEFINITE = lexicon.words("a an en ei et another some")
+_ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | concepts.words("slots.role_followers")
+_DIRECTIONS = concepts.words("slots.directions")
+_NOT_ROLES = concepts.words("slots.not_roles") | lexicon.NEGATION_WORDS | lexicon.YOU_THE_GROUP
+_INDEFINITE = concepts.words("slots.indefinite")
 _ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
 _NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
 _ORG_KIND_KEYS = lexicon.ANY_ORG_KIND_WORDS
@@ -122,14 +113,8 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
                         return
 
 
-_TO_A_PLACE = lexicon.PLACE_PREPOSITIONS | lexicon.words("to til visiting visit visits besoke besoker")
-_TIMES = lexicon.words(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday christmas easter
-    januar februar mars mai juni juli desember mandag tirsdag onsdag torsdag fredag lordag sondag jul paaske
-    """
-)
+_TO_A_PLACE = lexicon.PLACE_PREPOSITIONS | concepts.words("slots.to_a_place")
+_TIMES = concepts.words("slots.times")
 
 
 def _unknown_place_there(tokens: list[Token], keys: list[str], result: Parse) -> None:

@@ -3,7 +3,7 @@ and a place, a unit, a title or a role gets (see `topics.py` for finding the the
 
 from __future__ import annotations
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
 from bot.understanding import topics
@@ -48,12 +48,12 @@ def theme_items(p: Parse, index: Index) -> list[_Item]:
     return [_Item(q.THEME, tuple(q.Value(q.THEME, t) for t in s.theme_ids), s.start, s.end) for s in spans]
 
 
-_WHO = lexicon.words("who hvem kven kem kam")
+_WHO = concepts.words("theme_items.who")
 _PLACE_WORDS = lexicon.PLACE_PREPOSITIONS
-_ON_A_TOPIC = lexicon.words("paa pa on om med with about innen within")
+_ON_A_TOPIC = concepts.words("theme_items.on_a_topic")
 
 
-_VERB_LIKE = lexicon.words("forsker forskar research researches studerer")
+_VERB_LIKE = concepts.words("theme_items.verb_like")
 
 
 def a_verb_here(item: _Item, keys: list[str]) -> bool:
@@ -66,9 +66,7 @@ def a_verb_here(item: _Item, keys: list[str]) -> bool:
     return on_a_topic and (before_who or keys[item.start] in _VERB_LIKE)
 
 
-_NOT_A_NOUN = NEGATIONS | lexicon.words(
-    "excluded ekskludert unntatt fratrukket included including inkludert inkl medregnet iberegnet counting too also"
-)
+_NOT_A_NOUN = NEGATIONS | concepts.words("theme_items.not_a_noun")
 _ROLE_NOUNS = frozenset(w for phrases in lexicon.ROLE_PHRASES.values() for p in phrases for w in p.split())
 
 
@@ -107,7 +105,7 @@ def topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -
     return False
 
 
-_BOTH_AFTER = lexicon.words("both together begge samtidig baade")
+_BOTH_AFTER = concepts.words("theme_items.both_after")
 
 
 def says_both_after(end: int, keys: list[str]) -> bool:

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.ordinary import is_ordinary
 from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
@@ -85,7 +85,7 @@ def links_people(index: Index) -> bool:
     return any(index.people_by_theme.values())
 
 
-_WHICH = lexicon.words("which hvilke hvilken kva kven")
+_WHICH = concepts.words("topics.which")
 
 
 def which_ones(question_keys: list[str]) -> bool:
@@ -98,8 +98,8 @@ def which_ones(question_keys: list[str]) -> bool:
     )
 
 
-_FRAGMENT_OPENERS = lexicon.words("and og what hva kva or eller but men only bare")
-_THEM = lexicon.words("them those they dem dei de disse")
+_FRAGMENT_OPENERS = concepts.words("topics.fragment_openers")
+_THEM = concepts.words("topics.them")
 
 
 def asks_for_people(p: Parse, mention_kinds: set[str]) -> bool:
@@ -147,8 +147,8 @@ def theme_spans(
     return sorted(spans, key=lambda s: s.start)
 
 
-_ABOUT = lexicon.words("about regarding concerning on om paa pa angaaende into")
-_THIS = lexicon.words("this that it these those det dette denne den disse")
+_ABOUT = concepts.words("topics.about")
+_THIS = concepts.words("topics.this")
 
 
 def _project_name(p: Parse, index: Index) -> set[int]:
@@ -171,7 +171,7 @@ def project_name_positions(question_keys: list[str], index: Index) -> frozenset[
     return frozenset(found)
 
 
-_ANY = lexicon.words("any a no noen noe ingen et eit ein")
+_ANY = concepts.words("topics.any")
 
 
 def _any_theme(p: Parse, index: Index, taken: set[int]) -> list[ThemeSpan]:
@@ -199,7 +199,7 @@ def most_named(spans: list[ThemeSpan]) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(t for s in spans for t in s.theme_ids) if counts[t] == top)
 
 
-_ALTERNATIVES = lexicon.words("or eller either enten nor")
+_ALTERNATIVES = concepts.words("topics.alternatives")
 
 
 def _same_theme_together(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
@@ -234,7 +234,7 @@ def _one_topic(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
         return spans
     between = {k for a, b in pairwise(spans) for k in keys[a.end : b.start]}
     before = set(keys[max(0, spans[0].start - 3) : spans[0].start])
-    if between & _ALTERNATIVES or before & lexicon.words("both begge baade"):
+    if between & _ALTERNATIVES or before & concepts.words("topics.one_topic"):
         return spans
     counts: dict[str, float] = {}
     for span in spans:
