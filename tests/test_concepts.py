@@ -23,10 +23,22 @@ def _literal_word_lists() -> list[str]:
     for path in BOT.rglob("*.py"):
         if path.name in OTHER_TABLES:
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        aliases = {  # "_w = lexicon.words": a word list under another name
+            target.id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr in ("words", "keyed")
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             func = node.func
+            if isinstance(func, ast.Name) and func.id in aliases and isinstance(node.args[0], ast.Constant):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in ("words", "keyed", "_set", "_phrases") and isinstance(node.args[0], (ast.Constant, ast.List)):
                 if not (isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "concepts"):

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from bot.engine import Engine
+from bot.language import lexicon
 from tests.conftest import DATA, ROOT
 
 
@@ -65,3 +66,68 @@ def test_who_leads_something_a_note_names_is_that_person(speech):
     noted = next(p for p in speech.kb.people if p.note and "fieldwork" in p.note)
     corpus = re.search(r"the (\w+ Speech Corpus)", noted.note).group(1)
     assert _named(speech.answer(f"who leads fieldwork for {corpus}")) == {noted.id}
+
+
+def _people_in_country(engine: Engine, country: str) -> set[str]:
+    orgs = {o.id for o in engine.kb.organisations if o.country == country}
+    return {p.id for p in engine.kb.people if any(a.org in orgs for a in p.affiliations)}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilke medarbeidere er tilknyttet institusjoner i {country}?",
+        "Kan du vennligst oppgi hvilke prosjektmedarbeidere som er tilknyttet institusjoner i {country}?",
+    ],
+)
+def test_staff_at_institutions_in_a_country_are_the_people_there(bundled, question):
+    country = next(o.country for o in bundled.kb.organisations if o.country != bundled.kb.organisations[0].country)
+    norwegian = lexicon.NORWEGIAN_COUNTRY_NAMES.get(lexicon.canonical_country(country), country)
+    answer = bundled.answer(question.format(country=norwegian))
+    assert _named(answer) == _people_in_country(bundled, country)
+
+
+def test_a_list_of_organisations_never_ignores_the_place_asked_about(bundled):
+    country = next(o.country for o in bundled.kb.organisations if o.country != bundled.kb.organisations[0].country)
+    answer = bundled.answer(f"Which staff are affiliated with institutions in {country}?")
+    assert _named(answer) <= _people_in_country(bundled, country)
+
+
+def test_an_organisation_list_keeps_to_the_country_asked_about(bundled):
+    country = next(o.country for o in bundled.kb.organisations if o.country != bundled.kb.organisations[0].country)
+    norwegian = lexicon.NORWEGIAN_COUNTRY_NAMES.get(lexicon.canonical_country(country), country)
+    answer = bundled.answer(f"Hvilke forskningsassistenter er tilknyttet institusjoner i {norwegian}?")
+    assert _named(answer) <= _people_in_country(bundled, country)
+    assert {o.id for o in answer.organisations} <= {o.id for o in bundled.kb.organisations if o.country == country}
+
+
+def _themes_of(engine: Engine, people: set[str]) -> set[int]:
+    return {t.number for t in engine.kb.themes if engine.index.people_by_theme.get(t.id, set()) & people}
+
+
+def test_which_themes_a_place_s_people_are_on_is_their_themes_not_all(wind):
+    country = next(o.country for o in wind.kb.organisations if _themes_of(wind, _people_in_country(wind, o.country)))
+    counts = {o.country for o in wind.kb.organisations}
+    country = min(counts, key=lambda c: len(_themes_of(wind, _people_in_country(wind, c))) or 99)
+    expected = _themes_of(wind, _people_in_country(wind, country))
+    assert 0 < len(expected) < len(wind.kb.themes)
+    answer = wind.answer(f"which themes are the colleagues in {country} on?")
+    assert {t.number for t in answer.themes} == expected
+
+
+def test_which_themes_is_she_in_after_a_person_is_her_themes(speech):
+    person = next(p for p in speech.kb.people if 0 < len(_themes_of(speech, {p.id})) < len(speech.kb.themes))
+    _, context = speech.converse(f"Who is {person.name}?")
+    answer, _ = speech.converse("which themes is she in?", context)
+    assert {t.number for t in answer.themes} == _themes_of(speech, {person.id})
+
+
+def test_how_much_money_a_funder_gives_is_the_funding_fact(wind):
+    fact = next(f for f in wind.kb.project.facts if "funded by" in f.text)
+    funder = re.search(r"funded by the (.+?) through", fact.text).group(1)
+    assert fact.text in wind.answer(f"how much money comes from the {funder}?").text
+    assert fact.text in wind.answer(f"How much funding does the group get from the {funder}?").text
+
+
+def test_how_much_with_no_fact_to_say_it_is_still_not_known(wind):
+    assert not wind.answer("how much does a coffee cost in the canteen?").answered

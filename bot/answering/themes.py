@@ -9,6 +9,8 @@ from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Theme
 from bot.language import lexicon
 from bot.language.phrases import join, say
+from bot.understanding import query as q
+from bot.understanding import topics
 from bot.understanding.coverage import matched_positions, word_importance
 from bot.understanding.negation import negated_topic
 from bot.understanding.parser import Parse
@@ -33,6 +35,12 @@ class ThemeAnswers(AnswerBase):
         asked = [m for m in p.mentions if m.start in p.asking]  # "I am a professor. ...": the asker's
         if not p.has("themes") or (asked and not p.has("who")) or self._theme_is_a_condition(p):
             return None
+        if asked and p.query is not None and not p.query.filters_of(q.THEME) and p.query.filters:
+            # "which themes are the colleagues in <country> on?": those people's themes, not every theme
+            people = self._selection(p).people
+            if not people or not topics.links_people(self.index):
+                return None
+            return self._their_themes(p, tuple(sorted(people)))
         negated = negated_topic(p)
         if negated:  # "which themes are not about <topic>?": the themes the topic leaves
             others = self._themes_not_about(p, negated)
@@ -74,7 +82,7 @@ class ThemeAnswers(AnswerBase):
         # The project's own name (say "kelp" for a kelp ecology lab) is the topic of
         # every statement, so it neither finds nor rules one out; theme titles may share its words.
         content = [k for k in p.content if k not in self._project_name_words | self._consortium_words]
-        if not content or p.how_to or self._theme_is_a_condition(p):
+        if not content or (p.how_to and not p.amount) or self._theme_is_a_condition(p):
             return None
         negated = negated_topic(p)
         if negated:  # "what do you work on besides <topic>?": the themes the topic leaves
@@ -86,7 +94,8 @@ class ThemeAnswers(AnswerBase):
         # finds nor rules one out (say "kelp" in a kelp ecology lab)
         topic_words = self._project_name_words | self._consortium_words
         about_the_project = {i for i, k in enumerate(p.keys) if k in topic_words}
-        themes = best(rank(p.content, self._theme_docs, self.index, importance))
+        # "how much money ...?": an amount is a statement's, never a theme's
+        themes = [] if p.amount else best(rank(p.content, self._theme_docs, self.index, importance))
         facts = [] if themes_only else best(rank(content, self._fact_docs, self.index, importance), within=0.99)[:2]
         asks_why = any(k in lexicon.WHY_WORDS for k in p.keys)  # a reason is a statement, not a theme
         if themes and (not facts or (themes[0].score >= facts[0].score and not asks_why)):

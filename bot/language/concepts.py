@@ -3,7 +3,7 @@
 `data/en.txt`, `data/nb.txt` and `data/nn.txt` hold every word list the bot reads questions by
 ("who", negation, roles, places, numbers, the words one module looks for), each under the
 name of its concept. A concept's words are the union of its lines in every file: a
-question is not sorted into one language before it is read ("hvem in Bergen works on ...?"
+question is not sorted into one language before it is read ("hvem in <city> works on ...?"
 mixes two), and a maintainer adds a word to the file of its language without touching code.
 Swedish and Danish are read differently, word by word into bokmål (see `neighbours.py`).
 

@@ -55,6 +55,8 @@ HELP_WORDS = concepts.words("help_words")
 HELP_PHRASES = concepts.phrases("help_phrases")
 # "How do I ...": asks for instructions, which only the group's own FAQ can give.
 HOW_TO_PHRASES = concepts.phrases("how_to_phrases")
+AMOUNT_PHRASES = concepts.phrases("amount_phrases")
+"""'how much': an amount (money, time spent), which a fact of the project or the FAQ may say."""
 GREETING_WORDS = concepts.words("greeting_words")
 THANKS_WORDS = concepts.words("thanks_words")
 BYE_WORDS = concepts.words("bye_words")

@@ -65,6 +65,8 @@ class Parse:
     count: bool = False
     help: bool = False
     how_to: bool = False
+    amount: bool = False
+    """'how much': only the FAQ or a fact of the project can say (`how_to` is set too)."""
     counted: tuple[str, ...] = ()
     unknown_place: str | None = None
     unknown_name: str | None = None

@@ -52,10 +52,11 @@ from bot.understanding.followup_words import (
     _left_over,
     _level,
     _starts,
-    _w,
 )
 from bot.understanding.index import CITY, ORG, Index
 from bot.understanding.parser import Parse
+
+_CITY = concepts.words("followup.city")
 
 
 def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q.Query | None:
@@ -141,7 +142,7 @@ def _own_place(p: Parse, context: Context, index: Index) -> q.Filter | None:
             orgs = [o for o in index.kb.organisations if o.city in cities and index.org_kind(o) == kind]
             if orgs:
                 return q.Filter(q.PLACE, tuple(q.Value(ORG, o.parent or o.id) for o in orgs))
-        if (kind is not None or key in lexicon.CITY_LIST_WORDS | _w("city by")) and cities:
+        if (kind is not None or key in lexicon.CITY_LIST_WORDS | _CITY) and cities:
             return q.Filter(q.PLACE, tuple(q.Value(CITY, c) for c in cities))
     return None
 

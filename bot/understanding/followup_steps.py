@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from bot.answering.executor import select
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.ordinary import is_very_common
 from bot.understanding import query as q
 from bot.understanding import topics
@@ -31,10 +31,12 @@ from bot.understanding.followup_words import (
     TOPIC_KINDS,
     _has_pair,
     _left_over,
-    _w,
 )
 from bot.understanding.index import Index
 from bot.understanding.parser import Parse
+
+_THE_THAT = concepts.words("followup_steps.the_that")
+_ONE_ONES = concepts.words("followup_steps.one_ones")
 
 
 def _host_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
@@ -219,7 +221,7 @@ def _the_one_at_step(context: Context, p: Parse, query: q.Query, index: Index, f
             for n, k in enumerate(keys[:-2])
         )
         or any(  # "the <city> one"
-            m.start > 0 and keys[m.start - 1] in _w("the that") and m.end < len(keys) and keys[m.end] in _w("one ones")
+            m.start > 0 and keys[m.start - 1] in _THE_THAT and m.end < len(keys) and keys[m.end] in _ONE_ONES
             for m in p.mentions
         )
     )

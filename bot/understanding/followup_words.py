@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.text import keys
 from bot.understanding import query as q
 from bot.understanding.coverage import left_over
@@ -12,13 +12,11 @@ from bot.understanding.index import CITY, COUNTRY, ORG
 from bot.understanding.only import ONLY_WORDS
 from bot.understanding.parser import Parse
 
-_w = lexicon.words
-
-SINGULAR_PRONOUNS = _w("he she him her his hers han hun ho henne hennar hennes hans vedkommende")
-PLURAL_PRONOUNS = _w("they them their those these dem dei de deira deres disse")
-_NARROWING = _w("them those these dem dei disse desse")
+SINGULAR_PRONOUNS = concepts.words("followup_words.singular_pronouns")
+PLURAL_PRONOUNS = concepts.words("followup_words.plural_pronouns")
+_NARROWING = concepts.words("followup_words.narrowing")
 _NARROWING_STARTS = ONLY_WORDS
-_FRAGMENT_STARTS = _w("and og also ogsaa ogso plus")
+_FRAGMENT_STARTS = concepts.words("followup_words.fragment_starts")
 _ABOUT_STARTS = tuple(
     keys(pair)
     for pair in (
@@ -35,29 +33,29 @@ _ABOUT_STARTS = tuple(
     )
 )
 _CORRECTIONS = (("i", "meant"), ("i", "mean"), ("jeg", "mente"), ("eg", "meinte"), ("eg", "mente"), ("mente", "jeg"))
-_NEXT = _w("next after following neste etter paafolgende")
-_PREVIOUS = _w("previous before preceding forrige foregaaende")
+_NEXT = concepts.words("followup_words.next")
+_PREVIOUS = concepts.words("followup_words.previous")
 _BEFORE_TYPED = frozenset({"før", "foer"})  # "før" folds to "for", which is English for something else
-_ELSE = _w("else other others another andre annen anna ellers flere fleire")
-_THAT_PLACE = _w("there that same der dit samme det den dette denne")
-_THEIR = _w("her his their hennes hans deres hennar deira")
+_ELSE = concepts.words("followup_words.else")
+_THAT_PLACE = concepts.words("followup_words.that_place")
+_THEIR = concepts.words("followup_words.their")
 """'who else works at her hospital?': the institution of the person just named."""
 _COUNTRY_WORDS = lexicon.COUNTRY_LIST_WORDS
-_INVERT = _w("not ikke ikkje rest remaining resten others andre")
-_DOES = _w("does do gjor gjoer gjer er is are")
-_FILLER_CONTENT = _w("rest remaining resten others andre")
-_REQUESTS = _w("name list show give tell nevn vis gi list")
-_EXCLUDING = _w("not except excluding minus unntatt utenom bortsett utanom drop remove fjern dropp")
-_IN_ALL = _w("total totalt altogether alt all alle overall")
+_INVERT = concepts.words("followup_words.invert")
+_DOES = concepts.words("followup_words.does")
+_FILLER_CONTENT = concepts.words("followup_words.filler_content")
+_REQUESTS = concepts.words("followup_words.requests")
+_EXCLUDING = concepts.words("followup_words.excluding")
+_IN_ALL = concepts.words("followup_words.in_all")
 _WHERE = frozenset({q.PLACE, q.ORG_KIND})
-_WHICH = _w("which hvilke hvilken")
-_TO_BE = _w("are is er e")
-_YES_NO = _w("is does did has er har var is isn does")
-_IT = _w("it its this that den det dette dens")
+_WHICH = concepts.words("followup_words.which")
+_TO_BE = concepts.words("followup_words.to_be")
+_YES_NO = concepts.words("followup_words.yes_no")
+_IT = concepts.words("followup_words.it")
 TOPIC_KINDS = frozenset({"consortium"})
 """Answers whose subject a later 'it' refers to."""
 _WHICH_ONE = (("which", "one"), ("which", "ones"), ("hvilken", "av"), ("hvilke", "av"), ("kven", "av"), ("kva", "for"))
-_ONE = _w("one it that den det that one ones dei")
+_ONE = concepts.words("followup_words.one")
 
 
 _BACK_REFERENCES = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | _IT | _THAT_PLACE
@@ -71,20 +69,14 @@ def _starts(keys: list[str], words: frozenset[str]) -> bool:
     return bool(keys) and keys[0] in words
 
 
-_MY = _w("my min mi mitt")
-_SELF = _w("jeg eg")
-_FROM = _w("from fra")
-_SELF_VERBS = _w("work works jobber jobbar arbeider arbeidar study studerer")
+_MY = concepts.words("followup_words.my")
+_SELF = concepts.words("followup_words.self")
+_FROM = concepts.words("followup_words.from")
+_SELF_VERBS = concepts.words("followup_words.self_verbs")
 _PLACE_OF_ASKER = frozenset({CITY, ORG, "org_part", COUNTRY})
 
 
-_CONVERSATIONAL = _w(
-    """
-    meant mean mente meinte sorry actually instead then ok okay exactly da daa nei nope ja jo yes
-    beklager unnskyld orsak wait vent oops ops counting generally generelt overall
-    further south north east west lenger videre sorover nordover
-    """
-)
+_CONVERSATIONAL = concepts.words("followup_words.conversational")
 
 
 def _left_over(p: Parse) -> list[int]:
@@ -97,10 +89,10 @@ def _narrows(p: Parse) -> bool:
     return any(k in ("of", "av", "among", "blant") for k in keys)
 
 
-_WORKS_ON = lexicon.WORK_WORDS | lexicon.THEME_WORDS | _w("does do doing research researches forsker forskar")
+_WORKS_ON = lexicon.WORK_WORDS | lexicon.THEME_WORDS | concepts.words("followup_words.works_on")
 
 
-_DEFINITE_ARTICLES = _w("the den det")
+_DEFINITE_ARTICLES = concepts.words("followup_words.definite_articles")
 
 
 def _level(f: q.Filter) -> str:
@@ -115,4 +107,4 @@ def _level(f: q.Filter) -> str:
 
 
 _THE_ONE = (("the", "one"), ("that", "one"), ("the", "person"), ("den", "ene"), ("han", "ene"), ("hun", "ene"))
-_THAT_ONE = _w("den han hun ho")
+_THAT_ONE = concepts.words("followup_words.that_one")
