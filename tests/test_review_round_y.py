@@ -131,3 +131,23 @@ def test_how_much_money_a_funder_gives_is_the_funding_fact(wind):
 
 def test_how_much_with_no_fact_to_say_it_is_still_not_known(wind):
     assert not wind.answer("how much does a coffee cost in the canteen?").answered
+
+
+def test_partners_of_a_country_are_that_country_s_not_every_organisation(wind):
+    country = min(
+        {o.country for o in wind.kb.organisations if _people_in_country(wind, o.country)},
+        key=lambda c: len(_people_in_country(wind, c)),
+    )
+    adjective = {"Sweden": "Swedish", "Denmark": "Danish", "Germany": "German", "Portugal": "Portuguese"}
+    answer = wind.answer(f"Do we have any {adjective.get(country, country)} partners in the project?")
+    assert _named(answer) == _people_in_country(wind, country)
+    assert {o.id for o in answer.organisations} <= {o.id for o in wind.kb.organisations if o.country == country}
+
+
+def test_a_count_of_a_role_the_question_names_is_never_everyone(wind):
+    answer = wind.answer("How many PhD positions does the project fund?")
+    assert str(len(wind.kb.people)) not in answer.headline
+
+
+def test_a_dialect_verb_for_leading_asks_for_the_theme_leader(wind):
+    assert _named(wind.answer("kem e det som lede tema 5 egentlig")) == _noted_leader(wind, 5)

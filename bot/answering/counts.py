@@ -71,7 +71,10 @@ class CountAnswers(AnswerBase):
             )
         if p.unknown_place:
             return self._unknown_place(p)
-        return self._people_count(p, self._selection(p))
+        selection = self._selection(p)
+        if selection.is_empty and filter_mentions(p) and p.content:
+            return None  # "how many PhD positions does it fund?": a role read as a modifier counts no one
+        return self._people_count(p, selection)
 
     def _counts_theme_people(self, p: Parse) -> bool:
         """'how many people work on theme 3?': people on a theme are counted, not themes."""

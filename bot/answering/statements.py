@@ -11,6 +11,7 @@ from bot.language import concepts, lexicon
 from bot.language.ordinary import is_very_common
 from bot.language.phrases import join, say
 from bot.language.text import stem
+from bot.understanding import query as q
 from bot.understanding.coverage import left_out_words, left_over, matched_positions, thing_asked_of, word_importance
 from bot.understanding.cues import ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import filter_mentions
@@ -247,6 +248,14 @@ class StatementAnswers(AnswerBase):
         if not (p.has("orgs") or asks_which_orgs(p)) or p.unknown or p.how_to or not explains_enough(p):
             return None
         orgs = [o for o in self._orgs_with_people() if all(self.index.org_kind(o) == k for k in p.org_kinds)]
+        if p.query is not None and not asks_which_orgs(p):
+            # "any Swedish partners?": the place the question names holds for the list too
+            places = p.query.filters_of(q.PLACE)
+            if any(f.negated for f in places):
+                return None
+            orgs = [o for o in orgs if all(any(_org_at(o, v) for v in f.values) for f in places)]
+            if not orgs:
+                return None
         if asks_which_orgs(p):  # "which Norwegian hospitals ...?", "which universities in Sweden ...?"
             places = [t for m in p.mentions if m.start in p.asking and m.kind in (CITY, COUNTRY) for t in m.targets]
             orgs = [o for o in orgs if all(_org_in(o, t.kind, t.value) for t in places)]
@@ -303,6 +312,13 @@ def asks_which_orgs(p: Parse) -> bool:
         ):
             return True
     return False
+
+
+def _org_at(org: Organisation, value: q.Value) -> bool:
+    """An organisation at a place a query names: the organisation (or its parent), its city or country."""
+    if value.kind in (ORG, ORG_PART):
+        return value.id in (org.id, org.parent)
+    return value.kind in (CITY, COUNTRY) and _org_in(org, value.kind, value.id)
 
 
 def _org_in(org: Organisation, kind: str, value: str) -> bool:
