@@ -280,6 +280,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             self._unknown_person,
             self._person,
             self._aggregate,
+            self._in_several,
             self._count,
             self._theme_leader,
             self._person_by_note,

@@ -151,3 +151,21 @@ def test_a_count_of_a_role_the_question_names_is_never_everyone(wind):
 
 def test_a_dialect_verb_for_leading_asks_for_the_theme_leader(wind):
     assert _named(wind.answer("kem e det som lede tema 5 egentlig")) == _noted_leader(wind, 5)
+
+
+def _countries_of(engine: Engine, person) -> set[str]:
+    return {engine.kb.orgs_by_id[a.org].country for a in person.affiliations if a.org in engine.kb.orgs_by_id}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who's affiliated in two different countries? need it for a report thx",
+        "Hvem er tilknyttet institusjoner i flere land?",
+        "which people have affiliations in more than one country?",
+    ],
+)
+def test_people_in_more_than_one_country_are_those_with_two_countries(glacier, question):
+    expected = {p.id for p in glacier.kb.people if len(_countries_of(glacier, p)) >= 2}
+    assert expected and len(expected) < len(glacier.kb.people)
+    assert _named(glacier.answer(question)) == expected

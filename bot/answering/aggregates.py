@@ -30,6 +30,27 @@ _GROUPS: dict[str, frozenset[str]] = {
 }
 
 
+_SEVERAL = concepts.words("aggregates.several")
+_BETWEEN = concepts.words("aggregates.between")
+
+
+def several_asked(p: Parse) -> tuple[str, int] | None:
+    """'in two different countries', 'i flere land', 'more than one country': the grouping, and how many."""
+    keys = p.keys
+    for n, key in enumerate(keys):
+        group = next((g for g in ("country", "city", "org") if key in _GROUPS[g]), None)
+        if group is None:
+            continue
+        before = [k for k in keys[max(0, n - 4) : n] if k not in _BETWEEN]
+        if before[-3:] == ["more", "than", "one"] or before[-3:] == ["mer", "enn", "ett"]:
+            return group, 2
+        if before and before[-1] in _SEVERAL:
+            return group, 2
+        if before and lexicon.CARDINALS.get(before[-1], 0) >= 2:
+            return group, lexicon.CARDINALS[before[-1]]
+    return None
+
+
 def aggregate_asked(p: Parse) -> str | None:
     """The grouping a question asks for ('city' in "which city has the most people?"), or None."""
     keys = p.keys
@@ -88,6 +109,28 @@ class AggregateAnswers(AnswerBase):
             True,
             headline,
             parts=(Part(LINES, lines),),
+            people=refs,
+            confidence=0.9,
+            language=p.language,
+        )
+
+    def _in_several(self, p: Parse) -> Answer | None:
+        """'who is affiliated in two countries?': the people whose affiliations span that many."""
+        asked = several_asked(p)
+        if asked is None or p.count or p.unknown_place or p.unknown or not (p.has("who") or p.has("work")):
+            return None
+        group, at_least = asked
+        people = compose.people_sorted(self.index, self._selection(p).people)
+        chosen = [x for x in people if len(self._counts([x], group, p.language)) >= at_least]
+        refs = tuple(compose.person_ref(self.kb, x, p.language) for x in chosen)
+        lines = tuple(f"{x.name}: {join(sorted(self._counts([x], group, p.language)), p.language)}" for x in chosen)
+        groups = say(f"groups_{group}", p.language)
+        return Answer(
+            p.text,
+            "people",
+            True,
+            say("in_several", p.language, count=len(chosen), at_least=at_least, groups=groups),
+            parts=(Part(LINES, lines, people=refs),),
             people=refs,
             confidence=0.9,
             language=p.language,

@@ -162,6 +162,13 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "people_word": ("people", "personer"),
     "most_in": ("{names}: the most {people} ({count}).", "{names}: flest {people} ({count})."),
     "most_affiliations": ("Most affiliations: {names} ({count}).", "Flest tilknytninger: {names} ({count})."),
+    "in_several": (
+        "{count} people with affiliations in {at_least} or more {groups}:",
+        "{count} personer med tilknytning i {at_least} eller flere {groups}:",
+    ),
+    "groups_country": ("countries", "land"),
+    "groups_city": ("cities", "byer"),
+    "groups_org": ("organisations", "organisasjoner"),
     "per_group": ("{people} per {group}:", "{people} per {group}:"),
     "group_country": ("country", "land"),
     "group_city": ("city", "by"),
