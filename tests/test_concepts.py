@@ -40,9 +40,10 @@ def _literal_word_lists() -> list[str]:
             if isinstance(func, ast.Name) and func.id in aliases and isinstance(node.args[0], ast.Constant):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name in ("words", "keyed", "_set", "_phrases") and isinstance(node.args[0], (ast.Constant, ast.List)):
-                if not (isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "concepts"):
-                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            literal = isinstance(node.args[0], (ast.Constant, ast.List))
+            from_the_files = isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "concepts"
+            if name in ("words", "keyed", "_set", "_phrases") and literal and not from_the_files:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
 

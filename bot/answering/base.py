@@ -169,13 +169,15 @@ class AnswerBase:
 
     def _consortium_name_positions(self, p: Parse) -> set[int]:
         """Words of the question that name the consortium: its short name or words of its name."""
-        c = self.kb.project.consortium
-        short = keys(c.short)[0] if c is not None and c.short else None
-        return {
-            n
-            for n, k in enumerate(p.keys)
-            if k == short or any(k == w or stems_meet(stem(k), ws) for w, ws in self._consortium_stems)
-        }
+        if "consortium_positions" not in p.memo:  # asked by several kinds of answer: worked out once
+            c = self.kb.project.consortium
+            short = keys(c.short)[0] if c is not None and c.short else None
+            p.memo["consortium_positions"] = frozenset(
+                n
+                for n, k in enumerate(p.keys)
+                if k == short or any(k == w or stems_meet(stem(k), ws) for w, ws in self._consortium_stems)
+            )
+        return set(p.memo["consortium_positions"])
 
     def _mentions_consortium(self, p: Parse) -> bool:
         """Whether the question names the consortium (worked out once per question). Words a theme
