@@ -53,6 +53,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
         self._note_docs = [(person, note_words(person.note)) for person in kb.people if person.note]
         self._faq_docs = [(e, faq_words(e)) for e in kb.faq]
         self._consortium_words = consortium_words(kb)
+        self._consortium_keys: dict[str, bool] = {}
         self._consortium_stems = tuple((w, stem(w)) for w in sorted(self._consortium_words))
         self._project_name_words = frozenset(keys(kb.project.name)) | frozenset(keys(kb.project.name_no or ""))
         self._role_words = frozenset(w for words in self.index.role_words.values() for w in words)

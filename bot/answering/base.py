@@ -62,6 +62,7 @@ class AnswerBase:
     _role_words: frozenset[str]
     _leader_roles: frozenset[str]
     _theme_leaders: dict[str, tuple[str, ...]]
+    _consortium_keys: dict[str, bool]
 
     def _not_known(self, p: Parse, headline: str, suggestions: tuple[str, ...] = ()) -> Answer:
         parts = []
@@ -170,14 +171,19 @@ class AnswerBase:
     def _consortium_name_positions(self, p: Parse) -> set[int]:
         """Words of the question that name the consortium: its short name or words of its name."""
         if "consortium_positions" not in p.memo:  # asked by several kinds of answer: worked out once
+            p.memo["consortium_positions"] = frozenset(n for n, k in enumerate(p.keys) if self._consortium_word(k))
+        return set(p.memo["consortium_positions"])
+
+    def _consortium_word(self, key: str) -> bool:
+        """A word of the consortium's name or its short name (kept per word: questions repeat words)."""
+        known = self._consortium_keys.get(key)
+        if known is None:
             c = self.kb.project.consortium
             short = keys(c.short)[0] if c is not None and c.short else None
-            p.memo["consortium_positions"] = frozenset(
-                n
-                for n, k in enumerate(p.keys)
-                if k == short or any(k == w or stems_meet(stem(k), ws) for w, ws in self._consortium_stems)
-            )
-        return set(p.memo["consortium_positions"])
+            known = key == short or any(key == w or stems_meet(stem(key), ws) for w, ws in self._consortium_stems)
+            if len(self._consortium_keys) < 100_000:  # bounded: any text may be asked
+                self._consortium_keys[key] = known
+        return known
 
     def _mentions_consortium(self, p: Parse) -> bool:
         """Whether the question names the consortium (worked out once per question). Words a theme

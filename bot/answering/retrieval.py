@@ -9,6 +9,7 @@ just because it says "what".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.knowledge.model import Fact, FaqEntry, Theme
 from bot.language.text import keys, stem, stems_meet
@@ -26,26 +27,26 @@ class Scored:
     matched: tuple[str, ...]
 
 
-def theme_words(theme: Theme) -> set[str]:
+def theme_words(theme: Theme) -> frozenset[str]:
     text = " ".join([theme.title, theme.title_no or "", *theme.keywords])
-    return {stem(k) for k in keys(text)}
+    return frozenset(stem(k) for k in keys(text))
 
 
-def fact_words(fact: Fact) -> set[str]:
-    return {stem(k) for k in keys(fact.text + " " + " ".join(fact.keywords))}
+def fact_words(fact: Fact) -> frozenset[str]:
+    return frozenset(stem(k) for k in keys(fact.text + " " + " ".join(fact.keywords)))
 
 
-def note_words(note: str) -> set[str]:
-    return {stem(k) for k in keys(note)}
+def note_words(note: str) -> frozenset[str]:
+    return frozenset(stem(k) for k in keys(note))
 
 
-def faq_words(entry: FaqEntry) -> set[str]:
-    return {stem(k) for q in entry.questions for k in keys(q)}
+def faq_words(entry: FaqEntry) -> frozenset[str]:
+    return frozenset(stem(k) for q in entry.questions for k in keys(q))
 
 
 def rank(
     content: list[str],
-    documents: list[tuple[object, set[str]]],
+    documents: list[tuple[object, frozenset[str]]],
     index: Index,
     importance: dict[str, float] | None = None,
 ) -> list[Scored]:
@@ -76,7 +77,8 @@ def rank(
     return results
 
 
-def _match(word: str, words: set[str]) -> float:
+@lru_cache(maxsize=1 << 16)  # the same words meet the same documents question after question
+def _match(word: str, words: frozenset[str]) -> float:
     """1 for the text's word or another form of it ("tissue", "tissues"), PART_MATCH when the
     question's word only begins with it (a compound: "blodprove" has "blod"), else 0."""
     if word in words:
