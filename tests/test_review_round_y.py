@@ -169,3 +169,23 @@ def test_people_in_more_than_one_country_are_those_with_two_countries(glacier, q
     expected = {p.id for p in glacier.kb.people if len(_countries_of(glacier, p)) >= 2}
     assert expected and len(expected) < len(glacier.kb.people)
     assert _named(glacier.answer(question)) == expected
+
+
+def test_where_else_does_he_work_is_about_him_not_the_others(wind):
+    def at(city):
+        orgs = {o.id for o in wind.kb.organisations if o.city == city}
+        return [p for p in wind.kb.people if any(a.org in orgs for a in p.affiliations)]
+
+    def postdocs(city):
+        return [p for p in at(city) if p.role == "postdoc"]
+
+    city = next(
+        o.city
+        for o in wind.kb.organisations
+        if len(at(o.city)) >= 3 and len(postdocs(o.city)) == 1 and len(postdocs(o.city)[0].affiliations) > 1
+    )
+    _, context = wind.converse(f"who's at {city}")
+    first, context = wind.converse("which of them is a postdoc", context)
+    assert _named(first) == {postdocs(city)[0].id}
+    answer, _ = wind.converse("where else does he work", context)
+    assert _named(answer) == _named(first)

@@ -28,6 +28,7 @@ from bot.understanding.followup_words import (
     _WHERE,
     _WORKS_ON,
     PLURAL_PRONOUNS,
+    SINGULAR_PRONOUNS,
     TOPIC_KINDS,
     _has_pair,
     _left_over,
@@ -194,6 +195,8 @@ def _other_one_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     last_of_them = not context.themes and keys & lexicon.LAST_WORDS  # "og den siste, kven er det?"
     if query.filters or query.people or not (keys & _ELSE or last_of_them) or previous is None:
         return None
+    if keys & SINGULAR_PRONOUNS and len(context.people) == 1:
+        return None  # "where else does he work?": his other places, not the other people
     if previous.within is not None:
         base = set(previous.within)
     elif len(previous.filters) >= 2:  # "which of them are at <place>?": the base is the question before
