@@ -189,3 +189,45 @@ def test_where_else_does_he_work_is_about_him_not_the_others(wind):
     assert _named(first) == {postdocs(city)[0].id}
     answer, _ = wind.converse("where else does he work", context)
     assert _named(answer) == _named(first)
+
+
+# Round Z (held out after round Y's fixes): kinds found there.
+
+
+def test_a_breakdown_word_in_a_context_sentence_does_not_make_the_question_an_aggregate(speech):
+    country = next(
+        o.country for o in speech.kb.organisations if 0 < len(_people_in_country(speech, o.country)) < 10
+    )
+    question = (
+        "Good morning. The faculty is compiling a list of its international collaborations by country for the "
+        f"annual report. Could you please tell me which members of the group are based in {country}?"
+    )
+    assert _named(speech.answer(question)) == _people_in_country(speech, country)
+
+
+@pytest.mark.parametrize("number", [2, 3])
+def test_theme_n_lead_asks_for_the_theme_leader(wind, number):
+    assert _named(wind.answer(f"theme {number} lead")) == _noted_leader(wind, number)
+
+
+def test_words_of_a_topic_after_works_on_are_the_topic_not_words_of_titles(wind):
+    theme = next(t for t in wind.kb.themes if "vaker" in t.keywords)
+    expected = set(wind.index.people_by_theme[theme.id]) & set(wind.index.people_by_city["Bergen"])
+    assert _named(wind.answer("hvem jobber med vind og vaker i Bergen")) == expected
+
+
+def test_who_maintains_something_only_a_note_names_is_that_person(speech):
+    noted = next(p for p in speech.kb.people if p.note and re.match(r"Maintains [A-Z]\w+,", p.note))
+    thing = noted.note.split()[1].rstrip(",")
+    assert _named(speech.answer(f"Who maintains {thing}?")) == {noted.id}
+
+
+def test_a_fact_that_names_a_person_names_them_in_the_answer(speech):
+    fact = next(f for f in speech.kb.project.facts if "administered by" in f.text)
+    named = {p.id for p in speech.kb.people if p.name in fact.text}
+    assert len(named) == 1
+    answer = speech.answer(
+        "Good morning. The IT section has asked me who in the group is responsible for its share of the computing"
+        " cluster, as they need a named contact. Who administers the group's GPU allocation?"
+    )
+    assert _named(answer) == named

@@ -39,7 +39,7 @@ def several_asked(p: Parse) -> tuple[str, int] | None:
     keys = p.keys
     for n, key in enumerate(keys):
         group = next((g for g in ("country", "city", "org") if key in _GROUPS[g]), None)
-        if group is None:
+        if group is None or not _asked(p, n):
             continue
         before = [k for k in keys[max(0, n - 4) : n] if k not in _BETWEEN]
         if before[-3:] == ["more", "than", "one"] or before[-3:] == ["mer", "enn", "ett"]:
@@ -54,17 +54,22 @@ def several_asked(p: Parse) -> tuple[str, int] | None:
 def aggregate_asked(p: Parse) -> str | None:
     """The grouping a question asks for ('city' in "which city has the most people?"), or None."""
     keys = p.keys
-    most = any(k in _MOST for k in keys)
+    most = any(k in _MOST for n, k in enumerate(keys) if _asked(p, n))
     for n, key in enumerate(keys):
         for group, words in _GROUPS.items():
-            if key not in words:
-                continue
+            if key not in words or not _asked(p, n):
+                continue  # "a list of collaborations by country. Who is in <country>?": context, not asked
             before = keys[n - 1] if n else ""
             if before in _PER or before in _BY or (most and group != "affiliations" and _asks_which(keys, n)):
                 return group
             if group == "affiliations" and most:
                 return group
     return None
+
+
+def _asked(p: Parse, position: int) -> bool:
+    """A word of the sentences that ask (all of them, when none is marked as asking)."""
+    return not p.asking or position in p.asking
 
 
 def _asks_which(keys: list[str], position: int) -> bool:

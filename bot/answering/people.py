@@ -61,7 +61,9 @@ class PeopleAnswers(AnswerBase):
         if not p.has("leader") or self._leader_word_in_a_theme(p) or _leader_left_out(p) or p.query is None:
             return None
         theme_ids = [v.id for f in p.query.filters_of(q.THEME) if not f.negated for v in f.values]
-        if len(theme_ids) != 1 or len(p.query.filters) != 1:
+        theme_ids += [t.id for t in self.kb.themes if t.number in p.query.themes and t.id not in theme_ids]
+        others = [f for f in p.query.filters if f.family != q.THEME]
+        if len(theme_ids) != 1 or others:  # "theme 3 lead", "who leads the grid theme?"
             return None
         theme = next(t for t in self.kb.themes if t.id == theme_ids[0])
         named = f"{say('theme_word', p.language)} {theme.number}"

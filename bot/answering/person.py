@@ -18,9 +18,12 @@ from bot.answering.base import (
 from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Person
 from bot.language import lexicon
+from bot.language.ordinary import is_ordinary
 from bot.language.phrases import join, say
 from bot.language.text import stem
+from bot.understanding import query as q
 from bot.understanding.cues import ATTRIBUTE_WORDS
+from bot.understanding.filters import filter_mentions
 from bot.understanding.index import FIRST_NAME, PERSON, SURNAME
 from bot.understanding.parser import Parse, mentions_of
 
@@ -106,8 +109,22 @@ class PersonAnswers(AnswerBase):
             return None
         words = [k for k in p.keys if k not in lexicon.STOPWORDS and k not in lexicon.QUESTION_WORDS]
         found = best(rank(words, self._note_docs, self.index), minimum=0.75, within=0.99)
-        if len(found) != 1 or len(found[0].matched) < MIN_NOTE_WORDS:
+        if len(found) != 1:
             return None
+        # "Who maintains <a tool only one note names>?": the whole question in one note, a rare word of it
+        # a theme's words are the theme's ("who works on <topic>?"), unless the note says more ("maintains")
+        on_theme = p.memo.get("theme_positions", frozenset())
+        beyond = {stem(k) for i, k in enumerate(p.keys) if i not in on_theme and k not in lexicon.WORK_WORDS}
+        themes = p.query is not None and bool(p.query.themes or p.query.filters_of(q.THEME))
+        says_more = not themes or bool(beyond & set(found[0].matched))
+        whole = found[0].score >= 0.99 and len(found[0].matched) >= 2 and not filter_mentions(p) and says_more
+        rare = any(k.isalpha() and not is_ordinary(k) and stem(k) in found[0].matched for k in words)
+        if len(found[0].matched) < MIN_NOTE_WORDS:
+            if not (whole and rare):
+                return None
+            facts = rank(words, self._fact_docs, self.index)
+            if facts and facts[0].score >= found[0].score:
+                return None  # "who funds <project>?": the project's fact says it, not a note that mentions it
         if any(t.key not in found[0].matched and stem(t.key) not in found[0].matched for t in p.unknown):
             return None  # a word the knowledge does not have, unless the note itself has it ("fieldwork")
         person = found[0].item

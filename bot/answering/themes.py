@@ -109,12 +109,14 @@ class ThemeAnswers(AnswerBase):
         if not explains_enough(p, explained, with_mentions=False):
             return None
         lines = tuple(s.item.text for s in facts)
+        named = compose.people_named_in(self.kb, lines)  # "..., administered by <name>": the answer names them
         return Answer(
             p.text,
             "facts",
             True,
             lines[0],
             parts=(Part(STATEMENTS, lines[1:], source=self.kb.project.url),) if len(lines) > 1 else (),
+            people=tuple(compose.person_ref(self.kb, person, p.language) for person in named),
             confidence=facts[0].score,
             sources=source(self.kb.project.url),
             language=p.language,

@@ -90,6 +90,8 @@ def a_modifier(item: _Item, p: Parse) -> bool:
 def topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -> bool:
     """Whether a theme span overlapping this item reads the item's words as the theme's instead."""
     kinds = {v.kind for v in item.values}
+    if kinds == {TITLE} and _in_a_topic_after_works_on(item, themes, keys):
+        return True  # "hvem jobber med vind og vaker": one topic, though a title has the word too
     overlapping = [t for t in themes if t.start < item.end and item.start < t.end]
     if not overlapping or not kinds:
         return False
@@ -103,6 +105,24 @@ def topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -
     if kinds <= _PLACE_KINDS_IN_TOPICS:
         return any(t.end - t.start > item.end - item.start for t in overlapping)
     return False
+
+
+def _in_a_topic_after_works_on(item: _Item, themes: list[_Item], keys: list[str]) -> bool:
+    """A word in the list of topics after "works on" ("med vind og vaker"), where a theme is named too."""
+    topic_word = _ON_A_TOPIC - _PLACE_WORDS
+
+    def in_the_list(i: int) -> bool:
+        return keys[i] in lexicon.CONJUNCTIONS or keys[i] not in lexicon.STOPWORDS
+
+    start = item.start
+    while start > 0 and item.start - start < 4 and keys[start - 1] not in topic_word and in_the_list(start - 1):
+        start -= 1
+    if start == 0 or keys[start - 1] not in topic_word:
+        return False
+    end = item.end
+    while end < len(keys) and end - item.end < 4 and in_the_list(end):
+        end += 1
+    return any(start <= t.start and t.end <= end for t in themes)
 
 
 _BOTH_AFTER = concepts.words("theme_items.both_after")
