@@ -231,3 +231,24 @@ def test_a_fact_that_names_a_person_names_them_in_the_answer(speech):
         " cluster, as they need a named contact. Who administers the group's GPU allocation?"
     )
     assert _named(answer) == named
+
+
+def test_a_professor_ii_is_a_title_not_a_name(speech):
+    def has(person, title):
+        segments = f"{person.title or ''};{person.title_no or ''}".replace(",", ";").split(";")
+        return any(s.strip().lower().startswith(title) for s in segments)
+
+    expected = {p.id for p in speech.kb.people if has(p, "professor ii")}
+    assert expected
+    assert _named(speech.answer("hvem er professor II?")) == expected
+
+
+@pytest.mark.parametrize("question", ["hvor mange personer er der i gruppen i alt?", "how many people in total?"])
+def test_in_total_is_no_place(bundled, question):
+    assert str(len(bundled.kb.people)) in bundled.answer(question).text
+
+
+def test_abbreviated_roles_are_read_as_the_role(wind):
+    associates = {p.id for p in wind.kb.people if p.role == "associate professor"}
+    assert associates
+    assert f"{len(associates)} " in wind.answer("how many assoc profs in total").headline

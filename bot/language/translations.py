@@ -86,5 +86,7 @@ ABBREVIATIONS: dict[str, str] = {
         ("wut", "what"),
         ("wht", "what"),
         ("abt", "about"),
+        ("assoc", "associate"),
+        ("profs", "professors"),
     )
 }

@@ -185,7 +185,9 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
                     phrases.append(((word,), Target(TITLE, word)))
             for segment in (title or "").replace(",", ";").split(";"):
                 words = keys(segment)  # "Associate Professor" as a whole, before "Professor" alone
-                if 2 <= len(words) <= 4 and words[0] in lexicon.TITLE_MODIFIERS:
+                if len(words) >= 2 and words[1] in lexicon.ROMAN:  # "Professor II": a part-time position
+                    words = words[:2]
+                if 2 <= len(words) <= 4 and (words[0] in lexicon.TITLE_MODIFIERS or words[1] in lexicon.ROMAN):
                     by_title[" ".join(words)].add(person.id)
                     phrases.append((words, Target(TITLE, " ".join(words))))
                     plural = (*words[:-1], words[-1] + "s")
@@ -259,8 +261,8 @@ def _index_roles(index: Index, phrases: list) -> None:
         for word in lexicon.ROLE_SYNONYMS.get(role, ()):
             if role != "leader":  # leadership is a question of its own, see the engine
                 phrases.append(((word,), Target(ROLE, role)))
-        if len(role_keys) == 1 and not role_keys[0].endswith("s"):
-            phrases.append(((role_keys[0] + "s",), Target(ROLE, role)))
+        if role_keys and not role_keys[-1].endswith("s"):  # "postdocs", "associate professors"
+            phrases.append(((*role_keys[:-1], role_keys[-1] + "s"), Target(ROLE, role)))
         for phrase in lexicon.ROLE_PHRASES.get(" ".join(role_keys), ()):
             phrases.append((keys(phrase), Target(ROLE, role)))
 
