@@ -178,7 +178,10 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             return replace(previous or Context(), asker=asker)  # "I don't know" leaves the conversation where it was
         people = tuple(ref.id for ref in answer.people)
         themes = tuple(ref.number for ref in answer.themes)
-        if answer.kind in ("person", "leader"):
+        if answer.kind == "leader" and themes:
+            # "who leads theme 3?" then "and theme 4?": the same asked of another theme
+            query = q.Query(asks=q.THEMES, themes=themes, attribute="leader")
+        elif answer.kind in ("person", "leader"):
             # "which department is she in at the hospital?" then "and at the university?": the same asked of her
             kinds = tuple(f for f in p.query.filters if _at_an_institution(f))
             asked = query.attribute if query.asks in (q.PERSON, q.ATTRIBUTE) and query.people == people else None
@@ -243,6 +246,9 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
         if query.asks in (q.PERSON, q.ATTRIBUTE):  # a context may outlive a knowledge reload: known ids only
             persons = compose.people_sorted(self.index, {i for i in query.people if i in self.kb.people_by_id})
             return self._person_answer(p, persons, 0.9, query.attribute) if persons else None
+        if query.asks == q.THEMES and query.attribute == "leader":
+            themes = [t for t in self.kb.themes if t.number in query.themes]
+            return self._theme_leader_answer(p, themes[0]) if len(themes) == 1 else None
         if query.asks == q.THEMES and query.attribute == "of_people":
             return self._their_themes(p, query.people)
         if query.asks == q.THEMES and not query.themes:

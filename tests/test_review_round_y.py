@@ -252,3 +252,12 @@ def test_abbreviated_roles_are_read_as_the_role(wind):
     associates = {p.id for p in wind.kb.people if p.role == "associate professor"}
     assert associates
     assert f"{len(associates)} " in wind.answer("how many assoc profs in total").headline
+
+
+@pytest.mark.parametrize(("first", "then"), [("who leads theme 3?", "and theme 4?"), ("hvem leder tema 3", "og tema 4")])
+def test_and_theme_n_after_a_theme_leader_asks_for_that_theme_s_leader(wind, first, then):
+    _, context = wind.converse(first)
+    answer, context = wind.converse(then, context)
+    assert _named(answer) == _noted_leader(wind, 4)
+    where, _ = wind.converse("where is he based?", context)
+    assert _named(where) == _noted_leader(wind, 4)

@@ -6,6 +6,7 @@ from bot.answer import PEOPLE, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, explains_enough, notes, read_as, uncertain
 from bot.answering.statements import asks_which_orgs
+from bot.knowledge.model import Theme
 from bot.language import concepts, lexicon
 from bot.language.ordinary import is_ordinary, is_very_common
 from bot.language.phrases import join, say
@@ -65,7 +66,10 @@ class PeopleAnswers(AnswerBase):
         others = [f for f in p.query.filters if f.family != q.THEME]
         if len(theme_ids) != 1 or others:  # "theme 3 lead", "who leads the grid theme?"
             return None
-        theme = next(t for t in self.kb.themes if t.id == theme_ids[0])
+        return self._theme_leader_answer(p, next(t for t in self.kb.themes if t.id == theme_ids[0]))
+
+    def _theme_leader_answer(self, p: Parse, theme: Theme) -> Answer:
+        """The theme's leader(s), or "the knowledge base does not say who leads theme N"."""
         named = f"{say('theme_word', p.language)} {theme.number}"
         leaders = compose.people_sorted(self.index, set(self._theme_leaders.get(theme.id, ())))
         if not leaders:

@@ -30,6 +30,7 @@ from bot.understanding.followup_steps import (
     _others_on_the_theme_step,
     _the_one_at_step,
     _their_themes_step,
+    _theme_leader_step,
     _theme_step,
     _topic_step,
 )
@@ -83,6 +84,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         or _starts(keys, _EXCLUDING)  # "not counting the ones in Oslo", "bortsett fra Oslo"
     )
     steps = (
+        _theme_leader_step,
         _others_on_the_theme_step,
         _their_themes_step,
         _including_step,

@@ -81,6 +81,20 @@ def _only_names(p: Parse, query: q.Query) -> bool:
     return all(k in lexicon.STOPWORDS or k in lexicon.PLACE_PREPOSITIONS for k in rest)
 
 
+def _theme_leader_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
+    """'and theme 4?', 'og tema 1' after 'who leads theme 3?': the leader of that theme."""
+    previous = context.query
+    if previous is None or previous.asks != q.THEMES or previous.attribute != "leader" or query.people:
+        return None
+    named = set(query.themes) | {
+        t.number for f in query.filters_of(q.THEME) for v in f.values for t in index.kb.themes if t.id == v.id
+    }
+    others = [f for f in query.filters if f.family != q.THEME]
+    if len(named) != 1 or others or not (fragment or len(p.keys) <= 3):
+        return None
+    return q.Query(asks=q.THEMES, themes=tuple(named), attribute="leader")
+
+
 def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
     if not context.themes or query.themes or query.filters or query.people:
         return None
