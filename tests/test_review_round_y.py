@@ -261,3 +261,13 @@ def test_and_theme_n_after_a_theme_leader_asks_for_that_theme_s_leader(wind, fir
     assert _named(answer) == _noted_leader(wind, 4)
     where, _ = wind.converse("where is he based?", context)
     assert _named(where) == _noted_leader(wind, 4)
+
+
+def test_a_person_the_knowledge_lacks_named_before_the_question_is_not_everyone(speech):
+    assert not any(p.name.endswith("Tangen") for p in speech.kb.people)
+    answer = speech.answer(
+        "Good morning. I have received a travel claim from a Professor Bjørn Tangen who states that he belongs"
+        " to your group. Could you tell me which department he is affiliated with?"
+    )
+    assert not answer.people and not answer.answered
+    assert "Tangen" in answer.text

@@ -12,7 +12,7 @@ from bot.language import concepts, lexicon
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS
 from bot.understanding.evidence import Parse
-from bot.understanding.index import CITY, COUNTRY, FIRST_NAME, ORG, ORG_PART, REGION, SURNAME
+from bot.understanding.index import CITY, COUNTRY, FIRST_NAME, ORG, ORG_PART, PERSON, REGION, SURNAME
 from bot.understanding.sentences import refers_back
 
 # "who is <role> at/of <place>": what may follow a role that the knowledge does not have.
@@ -80,6 +80,8 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
         _unknown_name_run(tokens, names | (typed_as_names & asking), result)
     if result.unknown_name is None and result.unknown_place is None:
         _unknown_place_there(tokens, keys, result)
+    if result.unknown_name is None and result.unknown_place is None:
+        _titled_name_before(tokens, keys, result)
     if result.unknown_name is None and result.has("who"):
         for prompt in lexicon.PERSON_PROMPTS:
             n = len(prompt)
@@ -133,6 +135,27 @@ def _unknown_place_there(tokens: list[Token], keys: list[str], result: Parse) ->
     )
     if found:
         result.unknown_place = _span_text(tokens, found[-1], _run_end(found[-1], candidates))
+
+
+_NAME_TITLES = concepts.words("slots.name_titles")
+_HE_OR_SHE = concepts.words("slots.he_or_she")
+
+
+def _titled_name_before(tokens: list[Token], keys: list[str], result: Parse) -> None:
+    """'A claim from a Professor Ola Berg, who says he is one of you. Which department is he in?': a
+    name after a title, in a sentence before the question that asks about 'him', is the person asked
+    about, and the knowledge has nobody of that name (its words may be everyday ones: berg, bjorn)."""
+    if not any(keys[i] in _HE_OR_SHE for i in result.asking):
+        return
+    named = {i for m in result.mentions if m.kind in (PERSON, FIRST_NAME, SURNAME) for i in range(m.start, m.end)}
+    for i in range(1, len(keys) - 1):
+        if keys[i - 1] not in _NAME_TITLES or i in result.asking:
+            continue
+        run = [j for j in range(i, min(i + 3, len(keys))) if tokens[j].original[:1].isupper() and keys[j].isalpha()]
+        run = [j for n, j in enumerate(run) if j == i + n]
+        if len(run) >= 2 and not any(j in named for j in run):
+            result.unknown_name = _span_text(tokens, run[0], run[-1] + 1)
+            return
 
 
 def _unknown_name_run(tokens: list[Token], unknown: set[int], result: Parse) -> None:
