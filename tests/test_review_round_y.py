@@ -271,3 +271,9 @@ def test_a_person_the_knowledge_lacks_named_before_the_question_is_not_everyone(
     )
     assert not answer.people and not answer.answered
     assert "Tangen" in answer.text
+
+
+def test_a_title_word_in_the_plural_finds_the_people_with_that_title(speech):
+    holders = {p.id for p in speech.kb.people if (p.title_no or "").startswith("Laboratorieleder")}
+    assert len(holders) >= 2
+    assert _named(speech.answer("Hvem er laboratorieledere i gruppen?")) == holders

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from bot.knowledge.model import KnowledgeBase, Person
 from bot.language import lexicon
 from bot.language.text import keys, stem, tokenize
+from bot.understanding.cues import ALL_CUE_WORDS
 from bot.understanding.index import (
     CITY,
     COUNTRY,
@@ -183,6 +184,12 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
                 ):
                     by_title[word].add(person.id)
                     phrases.append(((word,), Target(TITLE, word)))
+                    # "laboratorieledere": a long Norwegian title word's plurals. Not English "-s": "neurologists"
+                    # would find the neurologist and miss the professor of neurology, a confident half answer
+                    if len(word) >= 8 and title == person.title_no:
+                        for plural in (word + "e", word + "er"):
+                            if plural not in _KNOWN_WORDS:
+                                phrases.append(((plural,), Target(TITLE, word)))
             for segment in (title or "").replace(",", ";").split(";"):
                 words = keys(segment)  # "Associate Professor" as a whole, before "Professor" alone
                 if len(words) >= 2 and words[1] in lexicon.ROMAN:  # "Professor II": a part-time position
@@ -249,6 +256,10 @@ def _index_places(index: Index, kb: KnowledgeBase, phrases: list) -> None:
     if host is None and counted:
         host = kb.orgs_by_id[counted[0][0]]
     index.home_country = lexicon.canonical_country(host.country) if host else None
+
+
+_KNOWN_WORDS = lexicon.STOPWORDS | ALL_CUE_WORDS | lexicon.ANY_ROLE_WORDS
+"""Words a title's plural must not take over: "forskere" asks for people, whatever a title says."""
 
 
 def _index_roles(index: Index, phrases: list) -> None:
