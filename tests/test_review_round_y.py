@@ -277,3 +277,13 @@ def test_a_title_word_in_the_plural_finds_the_people_with_that_title(speech):
     holders = {p.id for p in speech.kb.people if (p.title_no or "").startswith("Laboratorieleder")}
     assert len(holders) >= 2
     assert _named(speech.answer("Hvem er laboratorieledere i gruppen?")) == holders
+
+
+def test_a_note_answers_the_question_sentence_of_a_formal_message(speech):
+    noted = next(p for p in speech.kb.people if p.note and re.match(r"Maintains [A-Z]\w+,", p.note))
+    thing = noted.note.split()[1].rstrip(",")
+    question = (
+        f"Good morning. The report on evaluation infrastructure mentions the {thing} benchmark suite, and I would"
+        f" like to credit the right person. Who maintains {thing}?"
+    )
+    assert _named(speech.answer(question)) == {noted.id}

@@ -107,7 +107,11 @@ class PersonAnswers(AnswerBase):
         """'Who leads <something a note names>?': a person whose note in the knowledge says so."""
         if not self._note_docs or not (p.has("who") or p.has("leader")):
             return None
-        words = [k for k in p.keys if k not in lexicon.STOPWORDS and k not in lexicon.QUESTION_WORDS]
+        # the sentence that asks: "The report mentions <tool>, ... Who maintains <tool>?" asks only the last
+        # ("... leads the <topic> theme. Who is that?": a question with no words of its own, the whole message)
+        everything = [k for k in p.keys if k not in lexicon.STOPWORDS and k not in lexicon.QUESTION_WORDS]
+        asked = [k for i, k in enumerate(p.keys) if i in p.asking and k in everything]
+        words = asked or everything
         found = best(rank(words, self._note_docs, self.index), minimum=0.75, within=0.99)
         if len(found) != 1:
             return None
