@@ -287,3 +287,17 @@ def test_a_note_answers_the_question_sentence_of_a_formal_message(speech):
         f" like to credit the right person. Who maintains {thing}?"
     )
     assert _named(speech.answer(question)) == {noted.id}
+
+
+def test_at_the_same_time_means_both_places(glacier):
+    people = [p for p in glacier.kb.people if len({a.org for a in p.affiliations}) >= 2]
+    first, second = (glacier.kb.orgs_by_id[a.org] for a in people[0].affiliations[:2])
+    both = set(glacier.index.people_in_orgs([first.id])) & set(glacier.index.people_in_orgs([second.id]))
+    answer = glacier.answer(f"who is at {first.name} and at {second.name} at the same time?")
+    assert _named(answer) == both
+
+
+def test_who_runs_a_thing_a_theme_mentions_is_not_the_theme_s_or_the_group_s_leader(wind):
+    answer = wind.answer("who runs the lidar on Utsira")
+    assert answer.kind != "leader"  # neither "<group leader> leads the group" nor "<name> leads theme 2"
+    assert _named(answer) != {wind.kb.project.leader}

@@ -61,6 +61,8 @@ class PeopleAnswers(AnswerBase):
         """'who leads theme 2?', 'hvem leder grid-temaet?': the theme's leader, which its texts name, or none."""
         if not p.has("leader") or self._leader_word_in_a_theme(p) or _leader_left_out(p) or p.query is None:
             return None
+        if not (p.has("themes") or p.theme_numbers):
+            return None  # "who runs the <instrument> on <island>?": a keyword of a theme is not the theme asked of
         theme_ids = [v.id for f in p.query.filters_of(q.THEME) if not f.negated for v in f.values]
         theme_ids += [t.id for t in self.kb.themes if t.number in p.query.themes and t.id not in theme_ids]
         others = [f for f in p.query.filters if f.family != q.THEME]
@@ -95,6 +97,8 @@ class PeopleAnswers(AnswerBase):
     def _leader(self, p: Parse) -> Answer | None:
         if _leader_left_out(p) or self._leader_word_in_a_theme(p):
             return None  # "everyone at <place> except the leader" asks for the others
+        if p.query is not None and p.query.filters_of(q.THEME):
+            return None  # "who runs the <instrument of a theme>?": something in the group, not the group
         filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in self._leader_roles)]
         if not (p.has("leader") or len(filters) < len(filter_mentions(p))) or filters or p.unknown_place:
             return None

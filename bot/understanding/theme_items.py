@@ -128,6 +128,13 @@ def _in_a_topic_after_works_on(item: _Item, themes: list[_Item], keys: list[str]
 _BOTH_AFTER = concepts.words("theme_items.both_after")
 
 
+_BOTH_AFTER_PHRASES = concepts.phrases("theme_items.both_after_phrases")
+
+
 def says_both_after(end: int, keys: list[str]) -> bool:
-    """'theme 1 and 4 both?', 'in theme 2 and theme 6 together': "both" said after the list."""
-    return any(k in _BOTH_AFTER for k in keys[end : end + 2])
+    """'theme 1 and 4 both?', 'in theme 2 and theme 6 together', '... at the same time?': "both" said
+    after the list."""
+    if any(k in _BOTH_AFTER for k in keys[end : end + 2]):
+        return True
+    after = tuple(keys[end : end + 5])
+    return any(after[i : i + len(ph)] == ph for ph in _BOTH_AFTER_PHRASES for i in range(len(after)))
