@@ -195,9 +195,7 @@ def test_where_else_does_he_work_is_about_him_not_the_others(wind):
 
 
 def test_a_breakdown_word_in_a_context_sentence_does_not_make_the_question_an_aggregate(speech):
-    country = next(
-        o.country for o in speech.kb.organisations if 0 < len(_people_in_country(speech, o.country)) < 10
-    )
+    country = next(o.country for o in speech.kb.organisations if 0 < len(_people_in_country(speech, o.country)) < 10)
     question = (
         "Good morning. The faculty is compiling a list of its international collaborations by country for the "
         f"annual report. Could you please tell me which members of the group are based in {country}?"
@@ -254,7 +252,9 @@ def test_abbreviated_roles_are_read_as_the_role(wind):
     assert f"{len(associates)} " in wind.answer("how many assoc profs in total").headline
 
 
-@pytest.mark.parametrize(("first", "then"), [("who leads theme 3?", "and theme 4?"), ("hvem leder tema 3", "og tema 4")])
+@pytest.mark.parametrize(
+    ("first", "then"), [("who leads theme 3?", "and theme 4?"), ("hvem leder tema 3", "og tema 4")]
+)
 def test_and_theme_n_after_a_theme_leader_asks_for_that_theme_s_leader(wind, first, then):
     _, context = wind.converse(first)
     answer, context = wind.converse(then, context)
