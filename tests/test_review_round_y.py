@@ -301,3 +301,64 @@ def test_who_runs_a_thing_a_theme_mentions_is_not_the_theme_s_or_the_group_s_lea
     answer = wind.answer("who runs the lidar on Utsira")
     assert answer.kind != "leader"  # neither "<group leader> leads the group" nor "<name> leads theme 2"
     assert _named(answer) != {wind.kb.project.leader}
+
+
+# Findings of a review of this session's change by a helper who did not write it.
+
+
+def _aalborg_like_thread(wind):
+    """A place with three or more people, one postdoc among them who has another affiliation."""
+
+    def at(city):
+        orgs = {o.id for o in wind.kb.organisations if o.city == city}
+        return [p for p in wind.kb.people if any(a.org in orgs for a in p.affiliations)]
+
+    for city in dict.fromkeys(o.city for o in wind.kb.organisations):
+        postdocs = [p for p in at(city) if p.role == "postdoc"]
+        if len(at(city)) >= 3 and len(postdocs) == 1 and len(postdocs[0].affiliations) > 1:
+            _, context = wind.converse(f"who's at {city}")
+            _, context = wind.converse("which of them is a postdoc", context)
+            return {p.id for p in at(city)}, postdocs[0], context
+    raise AssertionError("no such place in the knowledge")
+
+
+@pytest.mark.parametrize("question", ["who else works with him?", "who else is there besides him?"])
+def test_who_else_besides_him_is_still_the_others(wind, question):
+    everyone, postdoc, context = _aalborg_like_thread(wind)
+    answer, _ = wind.converse(question, context)
+    assert postdoc.id not in _named(answer)
+
+
+@pytest.mark.parametrize("question", ["theme 4 members?", "theme 4 people"])
+def test_a_theme_s_people_after_a_theme_leader_are_its_people(wind, question):
+    _, context = wind.converse("who leads theme 3?")
+    answer, _ = wind.converse(question, context)
+    theme = next(t for t in wind.kb.themes if t.number == 4)
+    assert _named(answer) == set(wind.index.people_by_theme[theme.id])
+
+
+def _spanning(engine: Engine, at_least: int) -> set[str]:
+    return {p.id for p in engine.kb.people if len(_countries_of(engine, p)) >= at_least}
+
+
+@pytest.mark.parametrize(
+    ("question", "at_least"),
+    [
+        ("who has affiliations in more than two countries?", 3),
+        ("who is affiliated in 2 countries?", 2),
+        ("who has affiliations in at least two countries?", 2),
+        ("kven jobbar i fleire land?", 2),
+    ],
+)
+def test_how_many_countries_a_question_asks_for(glacier, question, at_least):
+    answer = glacier.answer(question)
+    expected = _spanning(glacier, at_least)
+    if expected:
+        assert _named(answer) == expected
+    else:
+        assert not answer.answered and not answer.people
+
+
+def test_affiliated_to_organisations_is_not_two_organisations(glacier):
+    answer = glacier.answer("who is affiliated to organisations in Sweden?")
+    assert _named(answer) == _people_in_country(glacier, "Sweden")

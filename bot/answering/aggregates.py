@@ -32,23 +32,40 @@ _GROUPS: dict[str, frozenset[str]] = {
 
 _SEVERAL = concepts.words("aggregates.several")
 _BETWEEN = concepts.words("aggregates.between")
+_MORE_THAN = concepts.phrases("aggregates.more_than")
+_NORWEGIAN_ONLY_NUMBERS = concepts.words("aggregates.norwegian_only_numbers")
 
 
 def several_asked(p: Parse) -> tuple[str, int] | None:
-    """'in two different countries', 'i flere land', 'more than one country': the grouping, and how many."""
+    """'in two different countries', 'i flere land', 'more than one country', 'at least 3 cities': the
+    grouping, and how many of them a person's affiliations must span."""
     keys = p.keys
     for n, key in enumerate(keys):
         group = next((g for g in ("country", "city", "org") if key in _GROUPS[g]), None)
         if group is None or not _asked(p, n):
             continue
-        before = [k for k in keys[max(0, n - 4) : n] if k not in _BETWEEN]
-        if before[-3:] == ["more", "than", "one"] or before[-3:] == ["mer", "enn", "ett"]:
+        before = tuple(k for k in keys[max(0, n - 5) : n] if k not in _BETWEEN)
+        if not before:
+            continue
+        number = _number(before[-1], p.language)
+        if number is not None:
+            words = before[:-1]
+            if any(words[len(words) - len(ph) :] == ph for ph in _MORE_THAN):
+                return group, number + 1  # "more than one country"
+            if number >= 2:  # "two countries", "at least 3 cities"
+                return group, number
+        elif before[-1] in _SEVERAL:
             return group, 2
-        if before and before[-1] in _SEVERAL:
-            return group, 2
-        if before and lexicon.CARDINALS.get(before[-1], 0) >= 2:
-            return group, lexicon.CARDINALS[before[-1]]
     return None
+
+
+def _number(key: str, language: str) -> int | None:
+    """'two', '2', Norwegian 'to' (only in a Norwegian question: English 'to' is a preposition)."""
+    if key.isdigit():
+        return int(key)
+    if key in _NORWEGIAN_ONLY_NUMBERS and language != "no":
+        return None
+    return lexicon.CARDINALS.get(key)
 
 
 def aggregate_asked(p: Parse) -> str | None:
@@ -122,26 +139,36 @@ class AggregateAnswers(AnswerBase):
     def _in_several(self, p: Parse) -> Answer | None:
         """'who is affiliated in two countries?': the people whose affiliations span that many."""
         asked = several_asked(p)
-        if asked is None or p.count or p.unknown_place or p.unknown or not (p.has("who") or p.has("work")):
+        unknown = [t for t in p.unknown if t.key not in _SEVERAL]  # "fleire": a word of the question
+        if asked is None or p.count or p.unknown_place or unknown or not (p.has("who") or p.has("work")):
             return None
         group, at_least = asked
-        people = compose.people_sorted(self.index, self._selection(p).people)
-        chosen = [x for x in people if len(self._counts([x], group, p.language)) >= at_least]
-        refs = tuple(compose.person_ref(self.kb, x, p.language) for x in chosen)
-        lines = tuple(f"{x.name}: {join(sorted(self._counts([x], group, p.language)), p.language)}" for x in chosen)
-        groups = say(f"groups_{group}", p.language)
+        spans = {}
+        for person in compose.people_sorted(self.index, self._selection(p).people):
+            groups = self._counts([person], group, p.language, p.org_kinds)
+            if len(groups) >= at_least:
+                spans[person] = sorted(groups)
+        groups_word = say(f"groups_{group}", p.language)
+        headline = say("in_several", p.language, count=len(spans), at_least=at_least, groups=groups_word)
+        if not spans:
+            return self._not_known(p, headline)
+        refs = tuple(compose.person_ref(self.kb, x, p.language) for x in spans)
+        lines = tuple(f"{x.name}: {join(names, p.language)}" for x, names in spans.items())
         return Answer(
             p.text,
             "people",
             True,
-            say("in_several", p.language, count=len(chosen), at_least=at_least, groups=groups),
+            headline,
             parts=(Part(LINES, lines, people=refs),),
             people=refs,
             confidence=0.9,
             language=p.language,
         )
 
-    def _counts(self, people: list, group: str, language: str) -> Counter[str]:
+    def _counts(
+        self, people: list, group: str, language: str, kinds: frozenset[str] | set[str] = frozenset()
+    ) -> Counter[str]:
+        """How many of `people` are in each city, country, organisation or theme (of `kinds` only, when given)."""
         counts: Counter[str] = Counter()
         for person in people:
             if group == "affiliations":
@@ -150,7 +177,7 @@ class AggregateAnswers(AnswerBase):
             names: set[str] = set()
             for affiliation in person.affiliations:
                 org = self.kb.orgs_by_id.get(affiliation.org)
-                if org is None:
+                if org is None or (kinds and self.index.org_kind(org) not in kinds):
                     continue
                 if group == "country":
                     names.add(compose.country_name(org.country, language))

@@ -92,6 +92,8 @@ def _theme_leader_step(context: Context, p: Parse, query: q.Query, index: Index,
     others = [f for f in query.filters if f.family != q.THEME]
     if len(named) != 1 or others or not (fragment or len(p.keys) <= 3):
         return None
+    if set(p.keys) & (lexicon.WHO_WORDS | lexicon.EVERYONE_WORDS) or p.count:
+        return None  # "theme 4 members?": its people, not its leader
     return q.Query(asks=q.THEMES, themes=tuple(named), attribute="leader")
 
 
@@ -209,7 +211,7 @@ def _other_one_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     last_of_them = not context.themes and keys & lexicon.LAST_WORDS  # "og den siste, kven er det?"
     if query.filters or query.people or not (keys & _ELSE or last_of_them) or previous is None:
         return None
-    if keys & SINGULAR_PRONOUNS and len(context.people) == 1:
+    if keys & SINGULAR_PRONOUNS and len(context.people) == 1 and p.has("where") and not p.has("who"):
         return None  # "where else does he work?": his other places, not the other people
     if previous.within is not None:
         base = set(previous.within)

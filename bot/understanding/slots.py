@@ -63,7 +63,8 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
             continue  # "at a conference": a thing, not a named place
         run = _name_run(keys, position + 1, tokens if result.mixed_case else None)
         bare = bool(run) and run[0] == position + 1 and run[0] in bare_after_preposition
-        if run and (any(i in unknown_positions for i in run) or bare):
+        quantity = bool(run) and keys[run[0]] in _QUANTITIES  # "i fleire land", "in two countries": no place
+        if run and not quantity and (any(i in unknown_positions for i in run) or bare):
             result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
             break
     for first, last in pairwise(result.mentions):
@@ -138,6 +139,7 @@ def _unknown_place_there(tokens: list[Token], keys: list[str], result: Parse) ->
 
 
 _NAME_TITLES = concepts.words("slots.name_titles")
+_QUANTITIES = concepts.words("aggregates.several") | frozenset(lexicon.CARDINALS)
 _HE_OR_SHE = concepts.words("slots.he_or_she")
 
 
