@@ -362,3 +362,28 @@ def test_how_many_countries_a_question_asks_for(glacier, question, at_least):
 def test_affiliated_to_organisations_is_not_two_organisations(glacier):
     answer = glacier.answer("who is affiliated to organisations in Sweden?")
     assert _named(answer) == _people_in_country(glacier, "Sweden")
+
+
+# Round AA (held out after round Z's fixes and the review's): kinds found there.
+
+
+def test_who_is_the_leader_for_a_theme_is_the_theme_leader(wind):
+    title_word = next(t for t in wind.kb.themes if t.number == 3).title.split()[0].lower()
+    assert _named(wind.answer(f"who is the leader for the {title_word} theme?")) == _noted_leader(wind, 3)
+
+
+def test_who_leads_the_third_one_after_the_themes_is_that_theme_s_leader(wind):
+    _, context = wind.converse("what are the research themes?")
+    answer, _ = wind.converse("who leads the third one?", context)
+    assert _named(answer) == _noted_leader(wind, 3)
+
+
+@pytest.mark.parametrize("question", ["what does the group research, in short?", "what is the group doing, in brief?"])
+def test_in_short_is_no_place(bundled, question):
+    answer = bundled.answer(question)
+    assert answer.answered and "short" not in answer.headline and "brief" not in answer.headline
+
+
+def test_a_greeting_before_a_question_answers_the_question(bundled):
+    leader = bundled.kb.people_by_id[bundled.kb.project.leader]
+    assert _named(bundled.answer("hey :wave: who is running this group?")) == {leader.id}

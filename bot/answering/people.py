@@ -65,8 +65,10 @@ class PeopleAnswers(AnswerBase):
             return None  # "who runs the <instrument> on <island>?": a keyword of a theme is not the theme asked of
         theme_ids = [v.id for f in p.query.filters_of(q.THEME) if not f.negated for v in f.values]
         theme_ids += [t.id for t in self.kb.themes if t.number in p.query.themes and t.id not in theme_ids]
-        others = [f for f in p.query.filters if f.family != q.THEME]
-        if len(theme_ids) != 1 or others:  # "theme 3 lead", "who leads the grid theme?"
+        # "theme 3 lead", "who leads the <topic> theme?", "who is the leader for the <topic> theme?"
+        leader_role = [f for f in p.query.filters_of(q.ROLE) if {v.id for v in f.values} <= self._leader_roles]
+        others = [f for f in p.query.filters if f.family != q.THEME and f not in leader_role]
+        if len(theme_ids) != 1 or others:
             return None
         return self._theme_leader_answer(p, next(t for t in self.kb.themes if t.id == theme_ids[0]))
 

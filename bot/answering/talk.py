@@ -14,6 +14,10 @@ from bot.understanding.parser import Parse, phrase_positions
 FAQ_MIN = 0.75
 
 
+_ASKS_SOMETHING = (lexicon.WHO_WORDS | lexicon.WHAT_WORDS | lexicon.WHERE_WORDS) - lexicon.GREETING_WORDS
+"""Words of a question beside a greeting ('how' is left out: "hi, how are you?" is a hello)."""
+
+
 class TalkAnswers(AnswerBase):
     """The steps and builders of this kind of answer, mixed into `bot.engine.Engine`."""
 
@@ -53,6 +57,8 @@ class TalkAnswers(AnswerBase):
     def _greeting(self, p: Parse) -> Answer | None:
         if not p.has("greeting") or p.unknown or p.mentions or not explains_enough(p):
             return None
+        if any(k in _ASKS_SOMETHING for k in p.keys):
+            return None  # "hey, who is <nobody knows>?": a question nothing answered, not a hello
         if phrase_positions(p.keys, lexicon.NORWEGIAN_GREETING_PHRASES):
             p.language = "no"  # 'god morgen', 'ha det': Norwegian by the phrase, though no single word says so
         bye = any(k in lexicon.BYE_WORDS for k in p.keys) or bool(phrase_positions(p.keys, lexicon.BYE_PHRASES))

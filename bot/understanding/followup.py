@@ -71,7 +71,8 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         return q.Query(asks=q.STATEMENT, attribute=context.kind)  # "kven er vertskap for det?": about it
     if p.unknown_place or p.unknown_name or p.unknown_role:
         return None
-    if query.asks == q.LEADER and not set(keys) & _BACK_REFERENCES:
+    ordinal_of_themes = bool(context.themes) and any(k in lexicon.ORDINALS for k in keys)  # "the third one"
+    if query.asks == q.LEADER and not set(keys) & _BACK_REFERENCES and not ordinal_of_themes:
         return None  # "and who leads the group?": a question of its own, whatever came before
     own = _own_place(p, context, index)
     if own is not None:  # "which of them is from my university?": where the asker said they are from

@@ -120,6 +120,8 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         return q.Query(asks=q.THEMES, themes=context.themes, attribute="people")
     else:
         return None
+    if keys & lexicon.LEADER_WORDS:  # "who leads the third one?": that theme's leader
+        return q.Query(asks=q.THEMES, themes=(wanted,), attribute="leader")
     return q.Query(asks=q.THEMES, themes=(wanted,))
 
 

@@ -59,8 +59,8 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
     for position, key in enumerate(keys):
         if key not in lexicon.PLACE_PREPOSITIONS or (key == "i" and result.language != "no"):
             continue
-        if position + 1 < len(keys) and keys[position + 1] in _INDEFINITE:
-            continue  # "at a conference": a thing, not a named place
+        if position + 1 < len(keys) and keys[position + 1] in _INDEFINITE | _IDIOMS:
+            continue  # "at a conference", "in short", "i alt": a thing or a turn of phrase, not a named place
         run = _name_run(keys, position + 1, tokens if result.mixed_case else None)
         bare = bool(run) and run[0] == position + 1 and run[0] in bare_after_preposition
         quantity = bool(run) and keys[run[0]] in _QUANTITIES  # "i fleire land", "in two countries": no place
@@ -139,6 +139,7 @@ def _unknown_place_there(tokens: list[Token], keys: list[str], result: Parse) ->
 
 
 _NAME_TITLES = concepts.words("slots.name_titles")
+_IDIOMS = concepts.words("slots.after_a_preposition_no_place")
 _QUANTITIES = concepts.words("aggregates.several") | frozenset(lexicon.CARDINALS)
 _HE_OR_SHE = concepts.words("slots.he_or_she")
 
