@@ -387,3 +387,28 @@ def test_in_short_is_no_place(bundled, question):
 def test_a_greeting_before_a_question_answers_the_question(bundled):
     leader = bundled.kb.people_by_id[bundled.kb.project.leader]
     assert _named(bundled.answer("hey :wave: who is running this group?")) == {leader.id}
+
+
+def test_nynorsk_e_is_is_not_the_email_address(speech):
+    person = next(p for p in speech.kb.people if p.email)
+    assert person.email not in speech.answer(f"kem e {person.name}?").headline
+    assert person.email in speech.answer(f"hva er e-posten til {person.name}?").text
+
+
+def test_a_word_of_a_word_concept_must_be_one_word(tmp_path, monkeypatch):
+    from bot.language import concepts
+
+    for language in concepts.LANGUAGES:
+        (tmp_path / f"{language}.txt").write_text("", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("test.email: mail e-mail\n    # an indented comment\n", encoding="utf-8")
+    monkeypatch.setattr(concepts, "DATA", tmp_path)
+    concepts._texts.cache_clear()
+    concepts.words.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="e-mail"):
+            concepts.words("test.email")
+        assert "comment" not in concepts._texts()["test.email"]["en"]
+    finally:
+        monkeypatch.undo()
+        concepts._texts.cache_clear()
+        concepts.words.cache_clear()

@@ -41,7 +41,10 @@ def _texts() -> dict[str, dict[str, str]]:
         name = None
         path = DATA / f"{language}.txt"
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
+            if not line.strip():
+                name = None  # a blank line ends a concept: an indented line after it has nothing to go on
+                continue
+            if line.lstrip().startswith("#"):
                 continue
             if line[0].isspace():
                 if name is None:
@@ -68,7 +71,13 @@ def _text(name: str) -> str:
 
 @cache
 def words(name: str) -> frozenset[str]:
-    """A concept's words in every language, keyed as a question's words are."""
+    """A concept's words in every language, keyed as a question's words are.
+
+    Each word must be one word as a question's words are keyed ("e-post" is two, "e" and "post", and
+    "e" is nynorsk for "is"): a phrase belongs in a phrase concept, so this is an error, not a split."""
+    for word in _text(name).split():
+        if len(keys(word)) > 1:
+            raise ValueError(f"concept {name!r}: {word!r} is more than one word; write it as a phrase")
     return keyed(_text(name))
 
 
