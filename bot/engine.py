@@ -28,7 +28,7 @@ from bot.answering.talk import TalkAnswers
 from bot.answering.themes import ThemeAnswers
 from bot.knowledge.loader import load_knowledge
 from bot.knowledge.model import KnowledgeBase
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.chat_markup import plain_text
 from bot.language.phrases import join, say
 from bot.language.text import keys, stem
@@ -40,6 +40,9 @@ from bot.understanding.index import Index, build_index
 from bot.understanding.only import only_here
 from bot.understanding.parser import Parse, parse
 from bot.understanding.reader import read
+
+_AND = concepts.words("engine.and")
+"""'..., and which work in <city>?': a later question that goes on from the first."""
 
 
 class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountAnswers, ThemeAnswers, StatementAnswers):
@@ -58,6 +61,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
         self._project_name_words = frozenset(keys(kb.project.name)) | frozenset(keys(kb.project.name_no or ""))
         self._role_words = frozenset(w for words in self.index.role_words.values() for w in words)
         self._theme_leaders = leads.theme_leaders(kb)
+        self._name_forms = leads.name_forms(kb)
         self._people_by_slack = {person.slack: person.name for person in kb.people if person.slack}
         self._leader_roles = frozenset(
             role for role, words in self.index.role_words.items() if words & lexicon.LEADER_WORDS
@@ -103,7 +107,7 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
             for one in questions:
                 # "Who are the engineers? And who is at <place>?": a question of its own, not "which of them"
                 start = context if answers and several.asks_on_its_own(one) else later
-                if answers and not one.lower().startswith(("and", "og", "och")) and start is later:
+                if answers and keys(one)[:1] != ("and",) and not set(keys(one)[:1]) & _AND and start is later:
                     one = f"and {one}"  # "..., and which work in <city>?": the same asked again, a follow-up
                 answer, later = self._converse_one(one, start, explain)
                 answers.append(answer)

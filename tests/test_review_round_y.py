@@ -324,7 +324,7 @@ def _aalborg_like_thread(wind):
 
 @pytest.mark.parametrize("question", ["who else works with him?", "who else is there besides him?"])
 def test_who_else_besides_him_is_still_the_others(wind, question):
-    everyone, postdoc, context = _aalborg_like_thread(wind)
+    _, postdoc, context = _aalborg_like_thread(wind)
     answer, _ = wind.converse(question, context)
     assert postdoc.id not in _named(answer)
 
@@ -412,3 +412,25 @@ def test_a_word_of_a_word_concept_must_be_one_word(tmp_path, monkeypatch):
         monkeypatch.undo()
         concepts._texts.cache_clear()
         concepts.words.cache_clear()
+
+
+def test_theme_leaders_named_after_a_title_or_by_another_word_for_theme(tmp_path):
+    import shutil
+
+    import yaml
+
+    shutil.copytree(DATA / "kb_wind", tmp_path / "kb")
+    themes = yaml.safe_load((tmp_path / "kb" / "themes.yaml").read_text(encoding="utf-8"))
+    people = yaml.safe_load((tmp_path / "kb" / "people.yaml").read_text(encoding="utf-8"))
+    first, second = themes[0], themes[1]
+    person = next(p for p in people if p["id"] not in first["people"] and not str(p.get("note", "")).startswith("Leads"))
+    first["summary"] = first["summary"].split(" Led by ")[0] + f" Led by Dr. {person['name']}."
+    for p in people:  # the notes that said "Leads theme 2" now say it in other words
+        if str(p.get("note", "")).startswith(f"Leads theme {second['number']} "):
+            p["note"] = f"Leads subproject {second['number']} of the group."
+            noted = p["id"]
+    (tmp_path / "kb" / "themes.yaml").write_text(yaml.safe_dump(themes, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "kb" / "people.yaml").write_text(yaml.safe_dump(people, allow_unicode=True), encoding="utf-8")
+    engine = Engine.from_directory(tmp_path / "kb")
+    assert person["id"] in _named(engine.answer(f"who leads theme {first['number']}?"))
+    assert noted in _named(engine.answer(f"who leads theme {second['number']}?"))

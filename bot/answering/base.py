@@ -63,6 +63,7 @@ class AnswerBase:
     _leader_roles: frozenset[str]
     _theme_leaders: dict[str, tuple[str, ...]]
     _consortium_keys: dict[str, bool]
+    _name_forms: tuple
 
     def _not_known(self, p: Parse, headline: str, suggestions: tuple[str, ...] = ()) -> Answer:
         parts = []

@@ -10,7 +10,6 @@ from bot.answer import OrgRef, PersonRef, ThemeRef
 from bot.knowledge.model import KnowledgeBase, Organisation, Person, Theme
 from bot.language import lexicon
 from bot.language.phrases import join, role_name, say
-from bot.language.text import keys
 from bot.understanding.index import Index
 
 
@@ -106,15 +105,3 @@ def role_noun(roles: list[str], count: int, language: str) -> str:
     if roles:
         return role_name(roles[0], language, count)
     return say("person" if count == 1 else "people", language)
-
-
-def people_named_in(kb: KnowledgeBase, texts: tuple[str, ...]) -> list[Person]:
-    """The people a text of the knowledge names in full ("founded in 2016 by <first> <last>"), in order."""
-    folded = [f" {' '.join(keys(text))} " for text in texts]
-    found = []
-    for person in kb.people:
-        words = keys(person.name)
-        forms = {" ".join(words), f"{words[0]} {words[-1]}"} if words else set()
-        if any(f" {form} " in text for text in folded for form in forms):
-            found.append(person)
-    return found

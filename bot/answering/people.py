@@ -58,7 +58,7 @@ class PeopleAnswers(AnswerBase):
         return None
 
     def _theme_leader(self, p: Parse) -> Answer | None:
-        """'who leads theme 2?', 'hvem leder grid-temaet?': the theme's leader, which its texts name, or none."""
+        """'who leads theme 2?', 'hvem leder <emne>-temaet?': the theme's leader, which its texts name, or none."""
         if not p.has("leader") or self._leader_word_in_a_theme(p) or _leader_left_out(p) or p.query is None:
             return None
         if not (p.has("themes") or p.theme_numbers):

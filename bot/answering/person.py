@@ -130,6 +130,6 @@ class PersonAnswers(AnswerBase):
             if facts and facts[0].score >= found[0].score:
                 return None  # "who funds <project>?": the project's fact says it, not a note that mentions it
         if any(t.key not in found[0].matched and stem(t.key) not in found[0].matched for t in p.unknown):
-            return None  # a word the knowledge does not have, unless the note itself has it ("fieldwork")
+            return None  # a word the knowledge does not have, unless the note has it too
         person = found[0].item
         return self._person_answer(p, [person], found[0].score, None)

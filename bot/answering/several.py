@@ -30,6 +30,9 @@ _REFERS_BACK = re.compile(
 )
 
 
+_WHICH = concepts.words("several.which")
+
+
 def questions_in(text: str) -> list[str]:
     """The questions of a message, split after each '?' (at most `MAX_QUESTIONS`; more stay in the last).
 
@@ -64,11 +67,7 @@ def asks_on_its_own(question: str) -> bool:
         return False
     rest = question[match.end() :].split()
     # "..., and which work in <city>?": 'which' with a verb and no noun of its own asks which of the same
-    elliptic = (
-        match.group(0).strip().lower().endswith(("which", "hvilke", "vilka", "kva"))
-        and rest[:1]
-        and (rest[0].lower() in _VERBS)
-    )
+    elliptic = (match.group(0).split() or [""])[-1].lower() in _WHICH and rest[:1] and (rest[0].lower() in _VERBS)
     return len(rest) >= 3 and not elliptic
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.answer import STATEMENTS, THEMES, Answer, Part
-from bot.answering import compose
+from bot.answering import compose, leads
 from bot.answering.base import AnswerBase, explains_enough, notes, read_as, source
 from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Theme
@@ -109,7 +109,7 @@ class ThemeAnswers(AnswerBase):
         if not explains_enough(p, explained, with_mentions=False):
             return None
         lines = tuple(s.item.text for s in facts)
-        named = compose.people_named_in(self.kb, lines)  # "..., administered by <name>": the answer names them
+        named = leads.people_named_in(self._name_forms, lines)  # "..., administered by <name>": the answer names them
         return Answer(
             p.text,
             "facts",

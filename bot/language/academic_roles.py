@@ -2,98 +2,15 @@
 
 General language knowledge, keyed by the role as a knowledge base writes it (its words keyed as a
 question's are), so any group whose people.yaml says `role: PhD student` is asked about that way.
+The names are data, `academic_roles.<role>` in the language files (`data/en.txt`, `nb.txt`, `nn.txt`).
 """
 
 from __future__ import annotations
 
+from bot.language import concepts
+
 # Everyday names of common academic roles, by the role as a knowledge base writes it (keyed):
 # "PhDs", "stipendiater", "doktorander" find the people whose role is "PhD student".
 ROLE_PHRASES: dict[str, tuple[str, ...]] = {
-    "phd student": (
-        "phd",
-        "phds",
-        "phd student",
-        "phd students",
-        "phd candidate",
-        "phd candidates",
-        "phd fellow",
-        "phd fellows",
-        "doctoral student",
-        "doctoral students",
-        "doctoral candidate",
-        "doctoral candidates",
-        "doctoral fellows",
-        "stipendiat",
-        "stipendiater",
-        "stipendiatene",
-        "stipendiatar",
-        "stipendiatane",
-        "doktorgradsstipendiat",
-        "doktorgradsstipendiater",
-        "doktorand",
-        "doktorander",
-        "doktoranderna",
-        "phd studerende",
-        "phd studerende",
-        "phd studenter",
-        "phd studentene",
-        "phd studentar",
-    ),
-    "postdoc": (
-        "postdoc",
-        "postdocs",
-        "post doc",
-        "post docs",
-        "postdoctoral",
-        "postdoctoral fellow",
-        "postdoctoral fellows",
-        "postdoktor",
-        "postdoktorer",
-        "postdoktorene",
-        "postdoktorar",
-        "postdoktorane",
-        "postdoktora",
-        "postdoktorerna",
-    ),
-    "engineer": (
-        "engineer",
-        "engineers",
-        "ingenior",
-        "ingeniorer",
-        "ingeniorene",
-        "ingeniorar",
-        "ingenjor",
-        "ingenjorer",
-    ),
-    "researcher": ("researcher", "researchers", "forskere", "forskerne", "forskarar", "forskarane", "forskare"),
-    "master student": (
-        "master student",
-        "master students",
-        "masters student",
-        "masters students",
-        "msc student",
-        "msc students",
-        "masterstudent",
-        "masterstudenter",
-        "masterstudentene",
-        "masterstudentar",
-    ),
-    "technician": ("technician", "technicians", "tekniker", "teknikere", "teknikerne", "teknikarar"),
-    "administrator": ("administrator", "administrators", "admin", "administrasjon", "administrasjonen"),
-    "lab manager": (
-        "lab manager",
-        "lab managers",
-        "laboratory manager",
-        "labansvarlig",
-        "lableder",
-        "laboratorieleder",
-    ),
-    "collaborator": (
-        "collab",
-        "collabs",
-        "samarbeidspartnere",
-        "samarbetspartner",
-        "samarbetspartners",
-        "samarbejdspartnere",
-    ),
+    role: tuple(" ".join(phrase) for phrase in phrases) for role, phrases in concepts.family("academic_roles").items()
 }

@@ -95,6 +95,14 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(found)
 
 
+def family(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """'academic_roles.postdoc: postdoc, postdocs', ...: each concept `name.X` as X with its phrases."""
+    found = {concept.split(".", 1)[1]: phrases(concept) for concept in _texts() if concept.startswith(f"{name}.")}
+    if not found:
+        raise KeyError(f"no language file has the concepts {name!r}.X (bot/language/data/*.txt)")
+    return found
+
+
 def numbered(name: str) -> dict[str, int]:
     """'ordinal.1: first 1st' ...: each word of the concepts `name.N`, with its number N."""
     found: dict[str, int] = {}

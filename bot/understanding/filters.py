@@ -79,6 +79,9 @@ _FILLER = (
 )
 
 
+_SELF_WORD_WORDS = concepts.words("filters.self_word")
+
+
 def filter_mentions(parsed: Parse) -> list[Mention]:
     """The mentions that filter people: places, organisations, units, roles and titles."""
     if "filter_mentions" not in parsed.memo:
@@ -151,7 +154,6 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
 
 
 _AM = concepts.words("filters.am")
-_SELF = concepts.words("filters.self_word")
 _AS = concepts.words("filters.as")
 _A = concepts.words("filters.a")
 
@@ -165,9 +167,7 @@ def _said_of_oneself(p: Parse, start: int) -> bool:
         return False
     if p.keys[before] in _AS and before + 1 < start and (before == 0 or before in p.sentence_starts):
         return True  # "As a professor emeritus, I ..."
-    self_word = before >= 1 and (
-        p.tokens[before - 1].original == "I" or p.keys[before - 1] in concepts.words("filters.self_word")
-    )
+    self_word = before >= 1 and (p.tokens[before - 1].original == "I" or p.keys[before - 1] in _SELF_WORD_WORDS)
     return p.keys[before] in _AM and self_word
 
 

@@ -60,6 +60,10 @@ from bot.understanding.parser import Parse
 _CITY = concepts.words("followup.city")
 
 
+_CORRECTS_WORDS = concepts.words("followup.corrects")
+_FRAGMENT_WORDS = concepts.words("followup.fragment")
+
+
 def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q.Query | None:
     """The query this turn means given the last one, or None when it is a question of its own."""
     if context.query is None and not context.people and not context.themes:
@@ -81,7 +85,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         _starts(keys, _FRAGMENT_STARTS)
         or _has_pair(keys[:3], _ABOUT_STARTS)
         or _has_pair(keys, _CORRECTIONS)
-        or _starts(keys, concepts.words("followup.fragment"))
+        or _starts(keys, _FRAGMENT_WORDS)
         or _starts(keys, _EXCLUDING)  # "not counting the ones in Oslo", "bortsett fra Oslo"
     )
     steps = (
@@ -207,7 +211,7 @@ def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Quer
 
 def _corrects(p: Parse) -> bool:
     """'no, I meant ...', 'nei vent, jeg mente ...': the turn corrects the one before."""
-    return _has_pair(p.keys, _CORRECTIONS) or _starts(p.keys, concepts.words("followup.corrects"))
+    return _has_pair(p.keys, _CORRECTIONS) or _starts(p.keys, _CORRECTS_WORDS)
 
 
 def _the_one_there(p: Parse, previous: q.Query, query: q.Query, index: Index) -> tuple[q.Filter, ...]:

@@ -36,6 +36,9 @@ from bot.understanding.index import CITY, COUNTRY, ORG, Index
 from bot.understanding.only import only_before_a_place
 from bot.understanding.parser import Parse
 
+_ELSE_STEP_WORDS = concepts.words("followup_people.else_step")
+_THERE_WORDS = concepts.words("followup_people.there")
+
 
 def _including_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
     """'and including <place>?' after '... apart from <place>': the exclusion goes; after '... in <A>',
@@ -93,7 +96,7 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     keys = set(p.keys)
     if query.people:
         return None
-    there = keys & concepts.words("followup_people.there")
+    there = keys & _THERE_WORDS
     if there and p.has("who") and not query.filters and context.people and not keys & _ELSE:
         # "where does she work?" then "who all works there?": everyone at her institutions
         people = [index.kb.people_by_id[i] for i in context.people if i in index.kb.people_by_id]
@@ -168,7 +171,7 @@ def _else_step(context: Context, p: Parse, query: q.Query, index: Index, fragmen
             return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.PLACE, values),), excluded=context.people)
     if query.filters:  # "and everyone else abroad?": not the ones the conversation already named
         return query.with_(asks=q.PEOPLE, excluded=context.named or context.people)
-    if not keys & _THAT_PLACE | (keys & (_COUNTRY_WORDS | concepts.words("followup_people.else_step"))):
+    if not keys & _THAT_PLACE | (keys & (_COUNTRY_WORDS | _ELSE_STEP_WORDS)):
         return None
     if keys & _COUNTRY_WORDS:
         values = tuple(dict.fromkeys(q.Value(COUNTRY, lexicon.canonical_country(o.country)) for o in orgs))

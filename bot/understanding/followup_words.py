@@ -61,6 +61,9 @@ _ONE = concepts.words("followup_words.one")
 _BACK_REFERENCES = SINGULAR_PRONOUNS | PLURAL_PRONOUNS | _IT | _THAT_PLACE
 
 
+_AMONG = concepts.words("followup_words.among")
+
+
 def _has_pair(keys: list[str], pairs: tuple[tuple[str, str], ...]) -> bool:
     return any(pair in pairs for pair in pairwise(keys))
 
@@ -86,7 +89,7 @@ def _left_over(p: Parse) -> list[int]:
 
 def _narrows(p: Parse) -> bool:
     keys = p.keys
-    return any(k in ("of", "av", "among", "blant") for k in keys)
+    return any(k in _AMONG for k in keys)
 
 
 _WORKS_ON = lexicon.WORK_WORDS | lexicon.THEME_WORDS | concepts.words("followup_words.works_on")

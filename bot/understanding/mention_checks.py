@@ -10,6 +10,8 @@ from bot.understanding.evidence import Parse
 from bot.understanding.index import ORG_PART, TITLE, UNIT, Index
 from bot.understanding.topics import project_name_positions
 
+_ARTICLES = concepts.words("mention_checks.articles")
+
 
 def a_country_code(tokens: list[Token], position: int) -> bool:
     """'anyone in DK?', 'DK/FR collabs': a code typed in capitals, in a message that is not in capitals
@@ -43,7 +45,7 @@ def everyday_word_of_a_name(key: str, targets: tuple, tokens: list[Token], keys:
     for position in range(start - 1, max(-1, start - 5), -1):
         if keys[position] in _AT_A_NAME:
             return False
-        if keys[position] in lexicon.STOPWORDS and keys[position] not in ("the", "a", "an"):
+        if keys[position] in lexicon.STOPWORDS and keys[position] not in _ARTICLES:
             break
     return True
 

@@ -69,6 +69,9 @@ _COUNTED_NOT_LEADING = concepts.words("parser.counted_not_leading")
 _ENGLISH_MARKERS = concepts.words("parser.english_markers")
 
 
+_OF = concepts.words("parser.of")
+
+
 def parse(question: str, index: Index) -> Parse:
     """Read a question against the knowledge base's index."""
     text = " ".join(clean(question).split())
@@ -159,12 +162,10 @@ def _has_phrase(keys: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
-_BEFORE_COUNT = frozenset(
-    {"the", "total", "s", "what", "whats", "is", "det", "er", "hva", "kva", "og", "and", "in", "i", "from", "fra", "at"}
-)
+_BEFORE_COUNT = concepts.words("parser.before_count")
 
 
-_HOW = frozenset({"how", "hvor", "kor", "ka"})
+_HOW = concepts.words("parser.how")
 """'how many' counts wherever it stands ('and the collaborators, how many are there?')."""
 
 
@@ -196,7 +197,7 @@ def _counted_words(keys: list[str]) -> tuple[str, ...]:
 
 
 def _is_help(keys: list[str]) -> bool:
-    content = [k for k in keys if k not in lexicon.STOPWORDS or k in ("help", "hjelp")]
+    content = [k for k in keys if k not in lexicon.STOPWORDS or k in lexicon.HELP_WORDS]
     if any(k in lexicon.HELP_WORDS for k in keys) and len(content) <= 3:
         return True
     return _has_phrase(keys, lexicon.HELP_PHRASES) and len(keys) <= 7
@@ -303,7 +304,7 @@ def heads_a_name(keys: list[str], position: int, mentions: list[Mention]) -> boo
     'sykehus i <a country>' is not: a hospital in a place is a kind of organisation and a place.
     """
     nxt = position + 1
-    if not (nxt + 1 < len(keys) and keys[nxt] in ("of", "for", "i")):
+    if not (nxt + 1 < len(keys) and keys[nxt] in _OF):
         return False
     return any(m.start == nxt + 1 and m.kind in (UNIT, ORG, ORG_PART) for m in mentions)
 

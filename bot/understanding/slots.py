@@ -20,8 +20,10 @@ _ROLE_FOLLOWERS = lexicon.PLACE_PREPOSITIONS | concepts.words("slots.role_follow
 _DIRECTIONS = concepts.words("slots.directions")
 _NOT_ROLES = concepts.words("slots.not_roles") | lexicon.NEGATION_WORDS | lexicon.YOU_THE_GROUP
 _INDEFINITE = concepts.words("slots.indefinite")
-_ARTICLES_AND_TITLES = frozenset({"the", "a", "an", "our", "your", "their", "dr", "prof", "professor"})
-_NAME_CONNECTORS = frozenset({"of", "for", "i", "de", "du", "la", "and"})
+_ARTICLES_AND_TITLES = concepts.words("slots.articles") | concepts.words("slots.titles_before_a_name")
+_NAME_CONNECTORS = concepts.words("slots.name_connectors")
+_ARTICLES = concepts.words("slots.articles")
+_DEFINITE = concepts.words("slots.definite")
 _ORG_KIND_KEYS = lexicon.ANY_ORG_KIND_WORDS
 _INSTITUTION_WORDS = lexicon.GENERIC_NAME_WORDS - lexicon.STOPWORDS
 """'University', 'Hospital': a name with one of them is an institution's ('Doe' keyed 'do' is not one)."""
@@ -91,7 +93,7 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
                     nxt = i + n
                     article = False
                     while nxt < len(keys) and keys[nxt] in _ARTICLES_AND_TITLES:
-                        article = article or keys[nxt] in ("the", "a", "an", "our", "your", "their")
+                        article = article or keys[nxt] in _ARTICLES
                         nxt += 1
                     followed_by_place = nxt + 1 >= len(keys) or keys[nxt + 1] in _ROLE_FOLLOWERS
                     bare_role = (
@@ -197,7 +199,7 @@ def _name_run(keys: list[str], start: int, tokens: list[Token] | None = None) ->
     With `tokens` from a question in mixed case, the name goes on only through capitalised
     words: in "who in Rome likes pizza" the name is "Rome".
     """
-    while start < len(keys) and keys[start] in ("the", "a", "an", "den", "det"):
+    while start < len(keys) and keys[start] in _DEFINITE:
         start += 1
     lowercase_start = tokens is not None and start < len(keys) and not tokens[start].original[:1].isupper()
     if lowercase_start and keys[start] not in lexicon.GENERIC_NAME_WORDS:

@@ -91,7 +91,7 @@ def topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -
     """Whether a theme span overlapping this item reads the item's words as the theme's instead."""
     kinds = {v.kind for v in item.values}
     if kinds == {TITLE} and _in_a_topic_after_works_on(item, themes, keys):
-        return True  # "hvem jobber med vind og vaker": one topic, though a title has the word too
+        return True  # "hvem jobber med <ord> og <ord>": one topic, though a title has the word too
     overlapping = [t for t in themes if t.start < item.end and item.start < t.end]
     if not overlapping or not kinds:
         return False
@@ -108,7 +108,7 @@ def topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -
 
 
 def _in_a_topic_after_works_on(item: _Item, themes: list[_Item], keys: list[str]) -> bool:
-    """A word in the list of topics after "works on" ("med vind og vaker"), where a theme is named too."""
+    """A word in the list of topics after "works on" ("med <ord> og <ord>"), where a theme is named too."""
     topic_word = _ON_A_TOPIC - _PLACE_WORDS
 
     def in_the_list(i: int) -> bool:

@@ -200,6 +200,7 @@ def most_named(spans: list[ThemeSpan]) -> tuple[str, ...]:
 
 
 _ALTERNATIVES = concepts.words("topics.alternatives")
+_ONE_TOPIC_WORDS = concepts.words("topics.one_topic")
 
 
 def _same_theme_together(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
@@ -234,7 +235,7 @@ def _one_topic(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
         return spans
     between = {k for a, b in pairwise(spans) for k in keys[a.end : b.start]}
     before = set(keys[max(0, spans[0].start - 3) : spans[0].start])
-    if between & _ALTERNATIVES or before & concepts.words("topics.one_topic"):
+    if between & _ALTERNATIVES or before & _ONE_TOPIC_WORDS:
         return spans
     counts: dict[str, float] = {}
     for span in spans:
