@@ -434,3 +434,33 @@ def test_theme_leaders_named_after_a_title_or_by_another_word_for_theme(tmp_path
     engine = Engine.from_directory(tmp_path / "kb")
     assert person["id"] in _named(engine.answer(f"who leads theme {first['number']}?"))
     assert noted in _named(engine.answer(f"who leads theme {second['number']}?"))
+
+
+def test_who_are_the_theme_leaders_names_each_theme_s_leader(wind):
+    answer = wind.answer("who are the theme leaders?")
+    expected = set().union(*(_noted_leader(wind, t.number) for t in wind.kb.themes))
+    assert _named(answer) == expected
+
+
+def test_who_leads_a_theme_that_does_not_exist_is_not_the_group_leader(wind):
+    answer = wind.answer("who leads theme 9?")
+    assert wind.kb.project.leader not in _named(answer)
+    assert not answer.answered
+
+
+def test_nordic_partner_institutions_are_the_nordic_ones(bundled):
+    answer = bundled.answer("which institutions in the Nordic countries are in the group?")
+    assert answer.answered
+    nordic = {o.id for o in bundled._orgs_with_people() if lexicon.country_region(o.country) == "nordic"}
+    assert {o.id for o in answer.organisations} == nordic
+
+
+def test_forsker_paa_a_topic_is_the_topic_too(wind):
+    theme = next(t for t in wind.kb.themes if "vaker" in t.keywords)
+    expected = set(wind.index.people_by_theme[theme.id]) & set(wind.index.people_by_city["Bergen"])
+    assert _named(wind.answer("hvem forsker på vind og vaker i Bergen")) == expected
+
+
+def test_a_count_that_is_a_fact_of_the_project_gives_the_fact(wind):
+    fact = next(f for f in wind.kb.project.facts if "PhD" in f.text and "funds" in f.text)
+    assert fact.text in wind.answer("How many PhD positions does the project fund?").text

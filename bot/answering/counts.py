@@ -73,7 +73,8 @@ class CountAnswers(AnswerBase):
             return self._unknown_place(p)
         selection = self._selection(p)
         if selection.is_empty and filter_mentions(p) and p.content:
-            return None  # "how many PhD positions does it fund?": a role read as a modifier counts no one
+            # "how many PhD positions does it fund?": a role read as a modifier counts no one; a fact may say it
+            return self._themes_or_facts(p)
         return self._people_count(p, selection)
 
     def _counts_theme_people(self, p: Parse) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer import PEOPLE, Answer, Part
+from bot.answer import LINES, PEOPLE, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, explains_enough, notes, read_as, uncertain
 from bot.answering.statements import asks_which_orgs
@@ -68,9 +68,38 @@ class PeopleAnswers(AnswerBase):
         # "theme 3 lead", "who leads the <topic> theme?", "who is the leader for the <topic> theme?"
         leader_role = [f for f in p.query.filters_of(q.ROLE) if {v.id for v in f.values} <= self._leader_roles]
         others = [f for f in p.query.filters if f.family != q.THEME and f not in leader_role]
+        missing = [n for n in p.theme_numbers if n not in {t.number for t in self.kb.themes}]
+        if missing and not theme_ids:  # "who leads theme 9?"
+            headline = say("no_theme_number", p.language, number=missing[0], count=len(self.kb.themes))
+            return self._not_known(p, headline)
+        if not theme_ids and not others:  # "who are the theme leaders?", "hvem leder temaene?"
+            return self._all_theme_leaders(p)
         if len(theme_ids) != 1 or others:
             return None
         return self._theme_leader_answer(p, next(t for t in self.kb.themes if t.id == theme_ids[0]))
+
+    def _all_theme_leaders(self, p: Parse) -> Answer:
+        """Each theme with its leader(s), where its texts name them."""
+        led = [(t, compose.people_sorted(self.index, set(self._theme_leaders.get(t.id, ())))) for t in self.kb.themes]
+        led = [(t, leaders) for t, leaders in led if leaders]
+        if not led:
+            return self._not_known(p, say("dont_know_leader", p.language, where=say("the_themes", p.language)))
+        people = list(dict.fromkeys(person for _, leaders in led for person in leaders))
+        refs = tuple(compose.person_ref(self.kb, person, p.language) for person in people)
+        lines = tuple(
+            f"{compose.theme_line(t, p.language)}: {join([x.name for x in leaders], p.language)}" for t, leaders in led
+        )
+        return Answer(
+            p.text,
+            "leader",
+            True,
+            say("theme_leaders", p.language),
+            parts=(Part(LINES, lines, people=refs),),
+            people=refs,
+            themes=tuple(compose.theme_ref(t) for t, _ in led),
+            confidence=0.9,
+            language=p.language,
+        )
 
     def _theme_leader_answer(self, p: Parse, theme: Theme) -> Answer:
         """The theme's leader(s), or "the knowledge base does not say who leads theme N"."""
@@ -229,7 +258,7 @@ def _filters_asked(p: Parse, mentions: list) -> bool:
 
 _WORKS = lexicon.WORK_WORDS
 _RESEARCHES = concepts.words("people.researches")
-_THROUGH = concepts.words("people.through")
+_THROUGH = concepts.words("people.between_a_verb_and_its_topic")
 _ON = concepts.words("people.on")
 _FILLERS = concepts.words("people.fillers")
 

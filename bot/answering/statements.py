@@ -15,7 +15,7 @@ from bot.understanding import query as q
 from bot.understanding.coverage import left_out_words, left_over, matched_positions, thing_asked_of, word_importance
 from bot.understanding.cues import ALL_CUE_WORDS, ATTRIBUTE_WORDS
 from bot.understanding.filters import filter_mentions
-from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART, ROLE
+from bot.understanding.index import CITY, COUNTRY, ORG, ORG_PART, REGION, ROLE
 from bot.understanding.parser import Parse
 from bot.understanding.sentences import refers_back
 
@@ -250,15 +250,15 @@ class StatementAnswers(AnswerBase):
         orgs = [o for o in self._orgs_with_people() if all(self.index.org_kind(o) == k for k in p.org_kinds)]
         if p.query is not None and not asks_which_orgs(p):
             # "any Swedish partners?": the place the question names holds for the list too
-            places = p.query.filters_of(q.PLACE)
-            if any(f.negated for f in places):
-                return None
-            orgs = [o for o in orgs if all(any(_org_at(o, v) for v in f.values) for f in places)]
+            places = p.query.filters_of(q.PLACE)  # "outside Norway": a negated place leaves its organisations out
+            orgs = [o for o in orgs if all(any(_org_at(o, v) for v in f.values) != f.negated for f in places)]
             if not orgs:
                 return None
         if asks_which_orgs(p):  # "which Norwegian hospitals ...?", "which universities in Sweden ...?"
-            places = [t for m in p.mentions if m.start in p.asking and m.kind in (CITY, COUNTRY) for t in m.targets]
-            orgs = [o for o in orgs if all(_org_in(o, t.kind, t.value) for t in places)]
+            places = [
+                t for m in p.mentions if m.start in p.asking and m.kind in (CITY, COUNTRY, REGION) for t in m.targets
+            ]
+            orgs = [o for o in orgs if all(_org_at(o, q.Value(t.kind, t.value)) for t in places)]
             roles = {
                 t.value
                 for m in filter_mentions(p)
@@ -318,6 +318,9 @@ def _org_at(org: Organisation, value: q.Value) -> bool:
     """An organisation at a place a query names: the organisation (or its parent), its city or country."""
     if value.kind in (ORG, ORG_PART):
         return value.id in (org.id, org.parent)
+    if value.kind == REGION:  # "Nordic partners": the region of the organisation's country, or a part of it
+        region = lexicon.country_region(lexicon.canonical_country(org.country))
+        return region == value.id or region in lexicon.REGION_PARTS.get(value.id, ())
     return value.kind in (CITY, COUNTRY) and _org_in(org, value.kind, value.id)
 
 

@@ -19,6 +19,12 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "everyone": ("Everyone in the group ({count}):", "Alle i gruppen ({count}):"),
     "leader": ("{name} leads the group.", "{name} leder gruppen."),
     "theme_leader": ("{name} leads {theme}.", "{name} leder {theme}."),
+    "theme_leaders": ("The themes' leaders:", "Temaenes ledere:"),
+    "the_themes": ("the themes", "temaene"),
+    "no_theme_number": (
+        "There is no theme {number}: the group has {count} research themes.",
+        "Det finnes ikke noe tema {number}: gruppen har {count} forskningstemaer.",
+    ),
     "themes_all": ("The group has {count} research themes:", "Gruppen har {count} forskningstemaer:"),
     "theme_one": ("Theme {number}: {title}", "Tema {number}: {title}"),
     "themes_some": ("Themes that match:", "Temaer som passer:"),

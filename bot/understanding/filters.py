@@ -70,12 +70,12 @@ _FILLER = (
         | lexicon.WHO_WORDS
         | lexicon.PLACE_PREPOSITIONS
         | lexicon.PROJECT_WORDS
-        | concepts.words("filters.filler_4")
-        | concepts.words("filters.filler_3")
-        | concepts.words("filters.filler_2")
+        | concepts.words("filters.between_negation_and_item.people_and_places")
+        | concepts.words("filters.between_negation_and_item.linked")
+        | concepts.words("filters.between_negation_and_item.also")
     )
     - NEGATIONS
-    - concepts.words("filters.filler")
+    - concepts.words("filters.not_between_negation_and_item")
 )
 
 

@@ -36,8 +36,8 @@ from bot.understanding.followup_words import (
 from bot.understanding.index import Index
 from bot.understanding.parser import Parse
 
-_THE_THAT = concepts.words("followup_steps.the_that")
-_ONE_ONES = concepts.words("followup_steps.one_ones")
+_THE_THAT = concepts.words("followup_steps.before_one")
+_ONE_ONES = concepts.words("followup_steps.one")
 
 
 def _host_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:

@@ -50,7 +50,7 @@ def with_topic(asked: frozenset[int], sentences: list[list[int]], tokens: list[T
     return asked | frozenset(i for i in before[-1] if i >= 0) if before else asked
 
 
-_ASKS_ITSELF = lexicon.QUESTION_WORDS | concepts.words("sentences.asks_itself")
+_ASKS_ITSELF = lexicon.QUESTION_WORDS | concepts.words("sentences.whether")
 """A sentence with a question word or 'whether' asks, with or without its '?'."""
 
 

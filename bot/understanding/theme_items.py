@@ -109,15 +109,19 @@ def topic_rather_than_place(item: _Item, themes: list[_Item], keys: list[str]) -
 
 def _in_a_topic_after_works_on(item: _Item, themes: list[_Item], keys: list[str]) -> bool:
     """A word in the list of topics after "works on" ("med <ord> og <ord>"), where a theme is named too."""
-    topic_word = _ON_A_TOPIC - _PLACE_WORDS
+
+    def topic_word(i: int) -> bool:  # "med", "with"; "på" only after a research verb ("forsker på")
+        if keys[i] in _ON_A_TOPIC - _PLACE_WORDS:
+            return True
+        return keys[i] in _ON_A_TOPIC and i > 0 and keys[i - 1] in _VERB_LIKE
 
     def in_the_list(i: int) -> bool:
         return keys[i] in lexicon.CONJUNCTIONS or keys[i] not in lexicon.STOPWORDS
 
     start = item.start
-    while start > 0 and item.start - start < 4 and keys[start - 1] not in topic_word and in_the_list(start - 1):
+    while start > 0 and item.start - start < 4 and not topic_word(start - 1) and in_the_list(start - 1):
         start -= 1
-    if start == 0 or keys[start - 1] not in topic_word:
+    if start == 0 or not topic_word(start - 1):
         return False
     end = item.end
     while end < len(keys) and end - item.end < 4 and in_the_list(end):
