@@ -38,8 +38,13 @@ def _named(answer) -> set[str]:
 
 
 def _noted_leader(engine: Engine, number: int) -> set[str]:
-    """Whose note says they lead theme `number`."""
-    return {p.id for p in engine.kb.people if p.note and re.search(rf"\bLeads theme {number}\b", p.note)}
+    """Whose note says they lead theme `number`, and whom the theme's summary says it is "Led by"."""
+    theme = next(t for t in engine.kb.themes if t.number == number)
+    led_by = re.findall(r"Led by ([^.]+)\.", theme.summary or "")
+    in_summary = {p.id for p in engine.kb.people for name in led_by if p.name == name.strip()}
+    in_notes = {p.id for p in engine.kb.people if p.note and re.search(rf"\bLeads theme {number}\b", p.note)}
+    assert not in_summary or not in_notes or in_summary == in_notes, "the knowledge names two leaders"
+    return in_summary | in_notes
 
 
 @pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
@@ -106,7 +111,6 @@ def _themes_of(engine: Engine, people: set[str]) -> set[int]:
 
 
 def test_which_themes_a_place_s_people_are_on_is_their_themes_not_all(wind):
-    country = next(o.country for o in wind.kb.organisations if _themes_of(wind, _people_in_country(wind, o.country)))
     counts = {o.country for o in wind.kb.organisations}
     country = min(counts, key=lambda c: len(_themes_of(wind, _people_in_country(wind, c))) or 99)
     expected = _themes_of(wind, _people_in_country(wind, country))
@@ -139,14 +143,10 @@ def test_partners_of_a_country_are_that_country_s_not_every_organisation(wind):
         key=lambda c: len(_people_in_country(wind, c)),
     )
     adjective = {"Sweden": "Swedish", "Denmark": "Danish", "Germany": "German", "Portugal": "Portuguese"}
-    answer = wind.answer(f"Do we have any {adjective.get(country, country)} partners in the project?")
+    assert country in adjective, "the smallest partner country of the knowledge, said as people say it"
+    answer = wind.answer(f"Do we have any {adjective[country]} partners in the project?")
     assert _named(answer) == _people_in_country(wind, country)
     assert {o.id for o in answer.organisations} <= {o.id for o in wind.kb.organisations if o.country == country}
-
-
-def test_a_count_of_a_role_the_question_names_is_never_everyone(wind):
-    answer = wind.answer("How many PhD positions does the project fund?")
-    assert str(len(wind.kb.people)) not in answer.headline
 
 
 def test_a_dialect_verb_for_leading_asks_for_the_theme_leader(wind):
@@ -243,13 +243,15 @@ def test_a_professor_ii_is_a_title_not_a_name(speech):
 
 @pytest.mark.parametrize("question", ["hvor mange personer er der i gruppen i alt?", "how many people in total?"])
 def test_in_total_is_no_place(bundled, question):
-    assert str(len(bundled.kb.people)) in bundled.answer(question).text
+    answer = bundled.answer(question)
+    assert answer.kind == "count" and answer.headline.startswith(f"{len(bundled.kb.people)} ")
 
 
 def test_abbreviated_roles_are_read_as_the_role(wind):
     associates = {p.id for p in wind.kb.people if p.role == "associate professor"}
     assert associates
-    assert f"{len(associates)} " in wind.answer("how many assoc profs in total").headline
+    answer = wind.answer("how many assoc profs in total")
+    assert answer.kind == "count" and answer.headline.startswith(f"{len(associates)} ")
 
 
 @pytest.mark.parametrize(
@@ -423,7 +425,9 @@ def test_theme_leaders_named_after_a_title_or_by_another_word_for_theme(tmp_path
     themes = yaml.safe_load((tmp_path / "kb" / "themes.yaml").read_text(encoding="utf-8"))
     people = yaml.safe_load((tmp_path / "kb" / "people.yaml").read_text(encoding="utf-8"))
     first, second = themes[0], themes[1]
-    person = next(p for p in people if p["id"] not in first["people"] and not str(p.get("note", "")).startswith("Leads"))
+    person = next(
+        p for p in people if p["id"] not in first["people"] and not str(p.get("note", "")).startswith("Leads")
+    )
     first["summary"] = first["summary"].split(" Led by ")[0] + f" Led by Dr. {person['name']}."
     for p in people:  # the notes that said "Leads theme 2" now say it in other words
         if str(p.get("note", "")).startswith(f"Leads theme {second['number']} "):

@@ -119,7 +119,7 @@ class AggregateAnswers(AnswerBase):
         if group == "affiliations":
             headline = say("most_affiliations", p.language, names=names, count=top)
             refs = tuple(compose.person_ref(self.kb, x, p.language) for x in people if x.name in leaders)
-        elif any(k in _MOST for k in p.keys):
+        elif any(k in _MOST for n, k in enumerate(p.keys) if _asked(p, n)):  # as `aggregate_asked` read it
             headline = say("most_in", p.language, names=names, count=top, people=noun)
         else:
             group_word = say(f"group_{group}", p.language)
