@@ -468,3 +468,12 @@ def test_forsker_paa_a_topic_is_the_topic_too(wind):
 def test_a_count_that_is_a_fact_of_the_project_gives_the_fact(wind):
     fact = next(f for f in wind.kb.project.facts if "PhD" in f.text and "funds" in f.text)
     assert fact.text in wind.answer("How many PhD positions does the project fund?").text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which theme is about zebrafish husbandry?", "hvilket tema handler om sebrafiskhold?", "vilket tema handlar om zebrafiskar?"],
+)
+def test_which_theme_is_about_a_topic_nobody_wrote_down_is_not_every_theme(bundled, question):
+    answer = bundled.answer(question)
+    assert len(answer.themes) < len(bundled.kb.themes)

@@ -7,7 +7,7 @@ from bot.answering import compose, leads
 from bot.answering.base import AnswerBase, explains_enough, notes, read_as, source
 from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Theme
-from bot.language import lexicon
+from bot.language import concepts, lexicon
 from bot.language.phrases import join, say
 from bot.understanding import query as q
 from bot.understanding import topics
@@ -15,6 +15,8 @@ from bot.understanding.coverage import matched_positions, word_importance
 from bot.understanding.negation import negated_topic
 from bot.understanding.parser import Parse
 from bot.understanding.theme_numbers import LAST
+
+_ABOUT = concepts.words("topics.about")
 
 
 class ThemeAnswers(AnswerBase):
@@ -52,6 +54,9 @@ class ThemeAnswers(AnswerBase):
             return self._theme_answer(p, [s.item for s in matching], matching[0].score)
         if (p.unknown or not explains_enough(p)) and not p.has("project", "what"):
             return None
+        asked = p.asking or set(range(len(p.keys)))
+        if any(t.index in asked for t in p.unknown) and any(k in _ABOUT for i, k in enumerate(p.keys) if i in asked):
+            return None  # "which theme is about <a topic nobody wrote down>?": not every theme
         themes = list(self.kb.themes)
         refs = tuple(compose.theme_ref(t) for t in themes)
         return Answer(
