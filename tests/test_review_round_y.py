@@ -477,3 +477,21 @@ def test_a_count_that_is_a_fact_of_the_project_gives_the_fact(wind):
 def test_which_theme_is_about_a_topic_nobody_wrote_down_is_not_every_theme(bundled, question):
     answer = bundled.answer(question)
     assert len(answer.themes) < len(bundled.kb.themes)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hei, eg er ny stipendiat her 🙂 kven er leiaren for gruppa?",
+        "Hi! I'm a new PhD student here. Who leads the group?",
+    ],
+)
+def test_a_new_member_saying_what_they_are_is_no_condition(glacier, question):
+    assert _named(glacier.answer(question)) == {glacier.kb.project.leader}
+
+
+def test_an_organisation_s_short_form_that_is_an_everyday_word_counts_in_capitals_only(glacier):
+    org = glacier.kb.orgs_by_id["hi"]  # an id (and so a short form) that is a greeting too
+    there = set(glacier.index.people_in_orgs([org.id]))
+    assert _named(glacier.answer("Who is at HI?")) == there
+    assert _named(glacier.answer("Hi! Who leads the group?")) == {glacier.kb.project.leader}

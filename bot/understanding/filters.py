@@ -161,7 +161,9 @@ _A = concepts.words("filters.a")
 def _said_of_oneself(p: Parse, start: int) -> bool:
     """'I am a <title>', 'jeg er <title>', 'As a <title>, I ...': what the asker is."""
     before = start - 1
-    while before >= 0 and p.keys[before] in _A:
+    described = 0  # "eg er ny stipendiat", "I'm a new PhD student": a word or two describing the role
+    while before >= 0 and (p.keys[before] in _A or (described < 2 and _describes(p.keys[before]))):
+        described += p.keys[before] not in _A
         before -= 1
     if before < 0:
         return False

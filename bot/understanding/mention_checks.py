@@ -73,7 +73,10 @@ def typed_as_name(token: Token, tokens: list[Token], position: int) -> bool:
 
 
 def plausible_short_form(phrase: tuple[str, ...], span: list[Token]) -> bool:
-    """A one-letter alias counts only when typed as a capital; two letters ("AB", "ab") always."""
+    """A one-letter alias counts only when typed as a capital; two letters ("AB", "ab") always, unless they
+    are an everyday word too ("HI" for a university, "Hi!" a greeting): then only in capitals."""
+    if len(phrase) == 1 and len(phrase[0]) <= 3 and phrase[0] in lexicon.STOPWORDS | lexicon.GREETING_WORDS:
+        return span[0].is_upper
     if len(phrase) == 1 and len(phrase[0]) <= 2:
         return span[0].is_upper or span[0].original[:1].isupper() or len(phrase[0]) == 2
     return True
