@@ -495,3 +495,18 @@ def test_an_organisation_s_short_form_that_is_an_everyday_word_counts_in_capital
     there = set(glacier.index.people_in_orgs([org.id]))
     assert _named(glacier.answer("Who is at HI?")) == there
     assert _named(glacier.answer("Hi! Who leads the group?")) == {glacier.kb.project.leader}
+
+
+@pytest.mark.parametrize("you", ["dokke", "dokker", "dykk", "dere"])
+def test_who_do_you_have_in_a_country_in_dialect(speech, you):
+    country = next(o.country for o in speech.kb.organisations if o.country == "Finland")
+    answer = speech.answer(f"kem har {you} i Finland?")
+    assert _named(answer) == _people_in_country(speech, country)
+
+
+def test_an_institution_the_knowledge_lacks_named_before_there_is_not_every_university(speech):
+    assert not any("Bergen" in o.name or o.city == "Bergen" for o in speech.kb.organisations)
+    answer = speech.answer(
+        "I was told the group has close ties with the University of Bergen. Who are their contacts there?"
+    )
+    assert not answer.people and not answer.answered

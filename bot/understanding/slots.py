@@ -138,6 +138,21 @@ def _unknown_place_there(tokens: list[Token], keys: list[str], result: Parse) ->
     )
     if found:
         result.unknown_place = _span_text(tokens, found[-1], _run_end(found[-1], candidates))
+        return
+    for i in sorted(set(range(len(keys))) - named - result.asking):  # "... ties with the University of <X>."
+        if keys[i] in lexicon.ANY_ORG_KIND_WORDS and tokens[i].original[:1].isupper():
+            end = i + 1
+            while (
+                end < len(keys)
+                and end not in result.sentence_starts
+                and (tokens[end].original[:1].isupper() or keys[end] in _NAME_CONNECTORS)
+            ):
+                end += 1
+            while end > i + 1 and keys[end - 1] in _NAME_CONNECTORS:
+                end -= 1
+            if end > i + 1 and not any(j in named for j in range(i, end)):
+                result.unknown_place = _span_text(tokens, i, end)
+                return
 
 
 _NAME_TITLES = concepts.words("slots.name_titles")
