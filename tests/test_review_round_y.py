@@ -510,3 +510,11 @@ def test_an_institution_the_knowledge_lacks_named_before_there_is_not_every_univ
         "I was told the group has close ties with the University of Bergen. Who are their contacts there?"
     )
     assert not answer.people and not answer.answered
+
+
+def test_who_else_in_a_place_works_on_that_theme_after_its_leader(wind):
+    _, context = wind.converse("Hvem leder tema 2?")
+    answer, _ = wind.converse("Hvem andre i Bergen arbeider med det temaet?", context)
+    theme = next(t for t in wind.kb.themes if t.number == 2)
+    expected = set(wind.index.people_by_theme[theme.id]) & set(wind.index.people_by_city["Bergen"])
+    assert _named(answer) == expected - _noted_leader(wind, 2)

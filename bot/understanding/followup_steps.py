@@ -182,10 +182,11 @@ def _others_on_the_theme_step(
     keys = set(p.keys)
     if not (keys & _ELSE and keys & _WORKS_ON) or not context.themes or not context.people:
         return None
-    if query.filters or query.people or not topics.links_people(index):
+    places = [f for f in query.filters if f.family == q.PLACE]  # "who else in <city> works on that theme?"
+    if len(places) != len(query.filters) or query.people or not topics.links_people(index):
         return None
     ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in context.themes)
-    return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.THEME, ids),), excluded=context.people)
+    return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.THEME, ids), *places), excluded=context.people)
 
 
 def _both_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
