@@ -518,3 +518,27 @@ def test_who_else_in_a_place_works_on_that_theme_after_its_leader(wind):
     theme = next(t for t in wind.kb.themes if t.number == 2)
     expected = set(wind.index.people_by_theme[theme.id]) & set(wind.index.people_by_city["Bergen"])
     assert _named(answer) == expected - _noted_leader(wind, 2)
+
+
+def test_the_role_after_one_person_of_that_role_is_that_person(wind):
+    _, postdoc, context = _aalborg_like_thread(wind)
+    answer, _ = wind.converse("and what is the postdoc working on?", context)
+    assert _named(answer) == {postdoc.id}
+
+
+def test_what_is_the_phd_about_after_one_phd_student_is_her_card(wind):
+    city = next(
+        c
+        for c in dict.fromkeys(o.city for o in wind.kb.organisations)
+        if len([p for p in wind.kb.people if p.role == "phd student" and c in _cities_of(wind, p)]) == 1
+    )
+    _, context = wind.converse(f"who is working in {city}?")
+    first, context = wind.converse("which of them is PhD student?", context)
+    (student,) = [wind.kb.people_by_id[r.id] for r in first.people]
+    answer, _ = wind.converse("and what is the PhD about?", context)
+    assert _named(answer) == {student.id}
+    assert student.title in answer.text
+
+
+def _cities_of(engine: Engine, person) -> set[str]:
+    return {engine.kb.orgs_by_id[a.org].city for a in person.affiliations if a.org in engine.kb.orgs_by_id}

@@ -3,6 +3,7 @@ work?", "including …", "not those": operations on its people and places."""
 
 from __future__ import annotations
 
+from bot.answering.executor import select
 from bot.language import concepts, lexicon
 from bot.understanding import query as q
 from bot.understanding.context import Context
@@ -120,6 +121,8 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     )
     if which_is_that:  # "and which university is that?": the one the last answer named
         return q.Query(asks=q.PERSON, people=context.people, attribute="place")
+    if _the_one_just_named(context, p, query, index):  # "which of them is a PhD student?" "what is the PhD about?"
+        return q.Query(asks=q.PERSON, people=context.people)
     if query.filters and not (keys & SINGULAR_PRONOUNS and asks_about_them):
         return None  # "which of them are at <place>" narrows; "which hospital is he at?" asks about him
     bare = not query.filters and not _left_over(p) and (p.has("where") or query.attribute is not None)
@@ -278,3 +281,15 @@ def _invert_step(context: Context, p: Parse, query: q.Query, index: Index, fragm
         flipped = q.Filter(last.family, last.values, not last.negated, last.all_of)
         return previous.with_(asks=q.PEOPLE, filters=tuple(flipped if f is last else f for f in previous.filters))
     return None
+
+
+def _the_one_just_named(context: Context, p: Parse, query: q.Query, index: Index) -> bool:
+    """'what is the PhD about?' after an answer of one PhD student: the role (or place) says who, and
+    that is the one person the conversation just named; 'what' asks about them, not for a list."""
+    if len(context.people) != 1 or not query.filters or p.has("who") or p.count or not p.has("what"):
+        return False
+    if not all(f.family in (q.ROLE, q.TITLE, q.PLACE) and not f.negated for f in query.filters):
+        return False
+    if not any(f.family in (q.ROLE, q.TITLE) for f in query.filters):
+        return False  # "what's the weather in <her city>?": a place alone does not say it is her
+    return context.people[0] in select(query.with_(asks=q.PEOPLE), index)
