@@ -472,7 +472,11 @@ def test_a_count_that_is_a_fact_of_the_project_gives_the_fact(wind):
 
 @pytest.mark.parametrize(
     "question",
-    ["Which theme is about zebrafish husbandry?", "hvilket tema handler om sebrafiskhold?", "vilket tema handlar om zebrafiskar?"],
+    [
+        "Which theme is about zebrafish husbandry?",
+        "hvilket tema handler om sebrafiskhold?",
+        "vilket tema handlar om zebrafiskar?",
+    ],
 )
 def test_which_theme_is_about_a_topic_nobody_wrote_down_is_not_every_theme(bundled, question):
     answer = bundled.answer(question)
