@@ -546,3 +546,29 @@ def test_what_is_the_phd_about_after_one_phd_student_is_her_card(wind):
 
 def _cities_of(engine: Engine, person) -> set[str]:
     return {engine.kb.orgs_by_id[a.org].city for a in person.affiliations if a.org in engine.kb.orgs_by_id}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hvilke er på {a} men ikke på {b}?", "vilka är på {a} men inte på {b}?", "which are at {a} but not at {b}?"],
+)
+def test_which_ones_are_at_a_place_asks_for_people(bundled, question):
+    a, b = "OUS", "UiO"
+    at_a, at_b = set(bundled.index.people_in_orgs(["ous"])), set(bundled.index.people_in_orgs(["uio"]))
+    assert at_a - at_b
+    assert _named(bundled.answer(question.format(a=a, b=b))) == at_a - at_b
+
+
+@pytest.mark.parametrize("question", ["kort fråga, vad forskar gruppen på egentligen?", "Kan du kort beskriva vad gruppen forskar på?"])
+def test_what_the_group_researches_in_swedish(bundled, question):
+    answer = bundled.answer(question)
+    assert answer.answered and answer.kind == "project"
+
+
+@pytest.mark.parametrize(
+    "question", ["Ved hvilken institusjon er prosjektet basert?", "Vid vilken institution är projektet förlagt?"]
+)
+def test_which_institution_the_project_is_based_at_is_its_host(bundled, question):
+    host = bundled.kb.orgs_by_id[bundled.kb.project.host]
+    answer = bundled.answer(question)
+    assert answer.answered and (host.name_no or host.name) in answer.headline

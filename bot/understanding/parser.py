@@ -166,6 +166,8 @@ _BEFORE_COUNT = concepts.words("parser.before_count")
 
 
 _HOW = concepts.words("parser.how")
+_WHICH_ONES = concepts.words("parser.which_ones")
+_COPULAS = concepts.words("parser.copulas")
 """'how many' counts wherever it stands ('and the collaborators, how many are there?')."""
 
 
@@ -288,6 +290,9 @@ def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
                 and not heads_a_name(keys, position, result.mentions)
             ):
                 result.org_kinds.add(kind)
+    for i in range(len(keys) - 2):  # "hvilke er på <place>?", "which are at <place>?": which ones, people
+        if keys[i] in _WHICH_ONES and keys[i + 1] in _COPULAS and keys[i + 2] in lexicon.PLACE_PREPOSITIONS:
+            result.cues.add("who")
     asked = {keys[i] for i in result.asking}
     if asked & lexicon.YOU_THE_GROUP and asked & lexicon.QUESTION_WORDS:
         result.cues.add("project")  # "hva forsker dere på?", "hvor er dere?": the group, addressed
