@@ -572,3 +572,77 @@ def test_which_institution_the_project_is_based_at_is_its_host(bundled, question
     host = bundled.kb.orgs_by_id[bundled.kb.project.host]
     answer = bundled.answer(question)
     assert answer.answered and (host.name_no or host.name) in answer.headline
+
+
+# Round AB (the last held-out round): kinds found there.
+
+
+def test_how_many_phd_ppl_counts_the_phd_students(speech):
+    phds = speech.index.people_by_role["phd student"]
+    answer = speech.answer("how many phd ppl do we have rn")
+    assert answer.kind == "count" and answer.headline.startswith(f"{len(phds)} ")
+
+
+def test_a_title_word_in_a_context_sentence_is_no_condition(glacier):
+    answer = glacier.answer("I'd like to give readers a sense of scale. How many members does the group have?")
+    assert answer.kind == "count" and answer.headline.startswith(f"{len(glacier.kb.people)} ")
+
+
+def test_at_the_same_time_before_two_places_means_both(bundled):
+    both = set(bundled.index.people_in_orgs(["uio"])) & set(bundled.index.people_in_orgs(["ous"]))
+    answer = bundled.answer("Who is at the same time at the University of Oslo and at Oslo University Hospital?")
+    assert _named(answer) == both
+
+
+def test_people_on_both_of_two_themes_named_by_words(wind):
+    one, four = (next(t for t in wind.kb.themes if t.number == n) for n in (1, 4))
+    both = set(wind.index.people_by_theme[one.id]) & set(wind.index.people_by_theme[four.id])
+    answer = wind.answer("who works on both the floater theme and the monitoring / digital twin theme?")
+    assert _named(answer) == both
+
+
+def test_senior_researchers_are_the_role_in_nynorsk_too(wind):
+    seniors = set(wind.index.people_by_role["senior researcher"])
+    assert _named(wind.answer("Kven er seniorforskarar i prosjektet?")) == seniors
+
+
+def test_who_is_on_no_theme_in_nynorsk(wind):
+    on_some = set().union(*wind.index.people_by_theme.values())
+    expected = {p.id for p in wind.kb.people} - on_some
+    assert _named(wind.answer("Kven i prosjektet er ikkje knytte til noko forskingstema?")) == expected
+
+
+def test_who_else_at_her_institute_is_the_others_there(wind):
+    person = next(p for p in wind.kb.people if p.id == "katrin-schafer")
+    _, context = wind.converse(f"who is {person.name}?")
+    orgs = {a.org for a in person.affiliations}
+    there = set(wind.index.people_in_orgs(sorted(orgs))) - {person.id}
+    answer, _ = wind.converse("who else is at her institute?", context)
+    assert _named(answer) and _named(answer) <= there
+
+
+def test_does_he_have_another_affiliation_is_about_him(wind):
+    person = next(p for p in wind.kb.people if len(p.affiliations) > 1)
+    _, context = wind.converse(f"who is {person.name}?")
+    answer, _ = wind.converse("does he have another affiliation too?", context)
+    assert _named(answer) == {person.id}
+
+
+def test_who_leads_it_after_a_theme_is_its_leader(wind):
+    theme = next(t for t in wind.kb.themes if t.number == 5)
+    _, context = wind.converse(f"what is theme {theme.number}?")
+    answer, _ = wind.converse("who leads it?", context)
+    assert _named(answer) == _noted_leader(wind, 5)
+
+
+def test_the_phd_students_on_that_theme(wind):
+    theme = next(t for t in wind.kb.themes if t.number == 2)
+    _, context = wind.converse(f"what is theme {theme.number}?")
+    answer, _ = wind.converse("and who are the PhD students on that theme?", context)
+    expected = set(wind.index.people_by_theme[theme.id]) & set(wind.index.people_by_role["phd student"])
+    assert _named(answer) == expected
+
+
+def test_responsible_for_a_task_is_not_the_group_leader(glacier):
+    answer = glacier.answer("Who is responsible of the field season sign-up?")
+    assert _named(answer) != {glacier.kb.project.leader}

@@ -72,7 +72,7 @@ class CountAnswers(AnswerBase):
         if p.unknown_place:
             return self._unknown_place(p)
         selection = self._selection(p)
-        if selection.is_empty and filter_mentions(p) and p.content:
+        if selection.is_empty and any(m.start in p.asking for m in filter_mentions(p)) and p.content:
             # "how many PhD positions does it fund?": a role read as a modifier counts no one; a fact may say it
             return self._themes_or_facts(p)
         return self._people_count(p, selection)

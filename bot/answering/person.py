@@ -118,11 +118,14 @@ class PersonAnswers(AnswerBase):
         # "Who maintains <a tool only one note names>?": the whole question in one note, a rare word of it
         # a theme's words are the theme's ("who works on <topic>?"), unless the note says more ("maintains")
         on_theme = p.memo.get("theme_positions", frozenset())
-        beyond = {stem(k) for i, k in enumerate(p.keys) if i not in on_theme and k not in lexicon.WORK_WORDS}
+        plain = lexicon.WORK_WORDS | lexicon.THEME_WORDS | lexicon.STOPWORDS  # "theme" says nothing more
+        beyond = {stem(k) for i, k in enumerate(p.keys) if i not in on_theme and k not in plain}
         themes = p.query is not None and bool(p.query.themes or p.query.filters_of(q.THEME))
         says_more = not themes or bool(beyond & set(found[0].matched))
         whole = found[0].score >= 0.99 and len(found[0].matched) >= 2 and not filter_mentions(p) and says_more
         rare = any(k.isalpha() and not is_ordinary(k) and stem(k) in found[0].matched for k in words)
+        if not says_more:
+            return None  # "who works on both <topic> and <topic>?": the themes' people, though a note names them
         if len(found[0].matched) < MIN_NOTE_WORDS:
             if not (whole and rare):
                 return None

@@ -23,12 +23,15 @@ def where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
     if any(item.start in p.asking for item in items) or len(p.sentences) < 2:
         return p.asking if any(item.start in p.asking for item in items) else frozenset(range(len(p.tokens)))
     last_asking = max(p.asking, default=len(p.tokens))
-    starts = {item.start for item in items}
+    # a title's word in a sentence before the question is most often an everyday one ("I'd like to give a sense
+    # of scale."): no condition; a short fragment of title words is one ("harmonic stability - who?")
+    short = {i for sentence in p.sentences if len([j for j in sentence if j >= 0]) <= 4 for i in sentence}
+    starts = {item.start for item in items if item.family != q.TITLE or item.start in short}
     for sentence in reversed(p.sentences):
         positions = [i for i in sentence if i >= 0]
         if positions and positions[0] <= last_asking and starts & set(positions):
             return frozenset(positions) | p.asking
-    return frozenset(range(len(p.tokens)))
+    return frozenset(range(len(p.tokens))) if starts else p.asking
 
 
 _TOLD = concepts.words("filter_scope.told")

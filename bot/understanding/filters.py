@@ -61,6 +61,7 @@ FILTER_KINDS = frozenset(_FAMILY)
 
 # Words that turn the next named thing into an exclusion.
 BOTH = concepts.words("filters.both")
+BOTH_PHRASES = concepts.phrases("theme_items.both_after_phrases")
 _AND = concepts.words("filters.and")
 # What may stand between a negation (or a conjunction) and the thing it applies to.
 _FILLER = (
@@ -273,7 +274,11 @@ def _list_goes_on(group: list[_Item], item: _Item, items: list[_Item], keys: lis
 
 
 def _says_both(start: int, keys: list[str]) -> bool:
-    return any(k in BOTH for k in keys[max(0, start - 3) : start])
+    """'both at <A> and <B>', 'at the same time at <A> and <B>': "both" said before the list."""
+    if any(k in BOTH for k in keys[max(0, start - 3) : start]):
+        return True
+    before = tuple(keys[max(0, start - 6) : start])
+    return any(before[i : i + len(ph)] == ph for ph in BOTH_PHRASES for i in range(len(before)))
 
 
 def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:

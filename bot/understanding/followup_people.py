@@ -127,6 +127,8 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
         return None  # "which of them are at <place>" narrows; "which hospital is he at?" asks about him
     bare = not query.filters and not _left_over(p) and (p.has("where") or query.attribute is not None)
     bare = bare and not keys & _ELSE and not p.count  # "anyone else in that country?", "kor mange …?"
+    if keys & _ELSE and p.has("who"):
+        return None  # "who else is at her institute?": the others there (the 'else' step)
     if keys & SINGULAR_PRONOUNS or (
         bare and len(context.people) == 1 and not keys & PLURAL_PRONOUNS
     ):  # "where exactly?"

@@ -98,8 +98,15 @@ def _theme_leader_step(context: Context, p: Parse, query: q.Query, index: Index,
 
 
 def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
-    if not context.themes or query.themes or query.filters or query.people:
+    if not context.themes or query.themes or query.people:
         return None
+    keys = set(p.keys)
+    if query.filters:  # "and who are the PhD students on that theme?": that theme's, of that role
+        that_theme = keys & lexicon.THEME_WORDS and keys & (_THAT_PLACE | _IT) and len(context.themes) == 1
+        if not that_theme or query.filters_of(q.THEME) or not p.has("who"):
+            return None
+        ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in context.themes)
+        return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.THEME, ids), *query.filters))
     keys = set(p.keys)
     numbers = sorted(t.number for t in index.kb.themes)
     if not numbers:
@@ -116,6 +123,8 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         wanted = numbered  # "hva går nummer tre ut på?"
     elif (bare := _bare_number(p.keys)) is not None:
         wanted = bare  # "what is theme 1?" then "and 4?"
+    elif keys & lexicon.LEADER_WORDS and keys & (_IT | _ONE | lexicon.THEME_WORDS) and len(context.themes) == 1:
+        return q.Query(asks=q.THEMES, themes=context.themes, attribute="leader")  # "who leads it?"
     elif p.has("who") and keys & (_ONE | lexicon.THEME_WORDS | _THAT_PLACE) and len(context.themes) == 1:
         return q.Query(asks=q.THEMES, themes=context.themes, attribute="people")
     else:
@@ -182,6 +191,8 @@ def _others_on_the_theme_step(
     keys = set(p.keys)
     if not (keys & _ELSE and keys & _WORKS_ON) or not context.themes or not context.people:
         return None
+    if keys & SINGULAR_PRONOUNS and not p.has("who"):
+        return None  # "does he have another affiliation?": about him
     places = [f for f in query.filters if f.family == q.PLACE]  # "who else in <city> works on that theme?"
     if len(places) != len(query.filters) or query.people or not topics.links_people(index):
         return None
@@ -214,8 +225,8 @@ def _other_one_step(context: Context, p: Parse, query: q.Query, index: Index, fr
     last_of_them = not context.themes and keys & lexicon.LAST_WORDS  # "og den siste, kven er det?"
     if query.filters or query.people or not (keys & _ELSE or last_of_them) or previous is None:
         return None
-    if keys & SINGULAR_PRONOUNS and len(context.people) == 1 and p.has("where") and not p.has("who"):
-        return None  # "where else does he work?": his other places, not the other people
+    if keys & SINGULAR_PRONOUNS and len(context.people) == 1 and not p.has("who"):
+        return None  # "where else does he work?", "does he have another affiliation?": about him
     if previous.within is not None:
         base = set(previous.within)
     elif len(previous.filters) >= 2:  # "which of them are at <place>?": the base is the question before

@@ -81,6 +81,8 @@ def a_modifier(item: _Item, p: Parse) -> bool:
         return False
     if following in _ROLE_NOUNS or following.startswith("student"):  # "PhD-studentene": one role
         return False
+    if following in lexicon.WHO_WORDS | lexicon.EVERYONE_WORDS:  # "phd ppl", "postdoc folks": people of the role
+        return False
     if following in _NOT_A_NOUN or following.endswith("ed"):  # "the leader excluded", "lederen inkludert"
         return False
     named_next = any(m.start == item.end for m in p.mentions)
