@@ -646,3 +646,37 @@ def test_the_phd_students_on_that_theme(wind):
 def test_responsible_for_a_task_is_not_the_group_leader(glacier):
     answer = glacier.answer("Who is responsible of the field season sign-up?")
     assert _named(answer) != {glacier.kb.project.leader}
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [("Ant. stip. ved {unit}?", "phd student"), ("Masterstud. i gruppa?", "master student")],
+)
+def test_norwegian_abbreviations_of_roles_and_counts(speech, question, role):
+    people = set(speech.index.people_by_role.get(role, set()))
+    unit = "IES"
+    answer = speech.answer(question.format(unit=unit))
+    assert answer.answered
+    if question.startswith("Ant."):
+        at = set(speech.index.people_in_orgs([o.id for o in speech.kb.organisations if unit in o.aliases]))
+        assert answer.kind == "count" and answer.headline.startswith(f"{len(people & at)} ")
+    else:
+        assert _named(answer) == people
+
+
+def test_the_research_axes_are_the_themes(bundled):
+    assert {t.number for t in bundled.answer("What are all the research axes of the group?").themes} == {
+        t.number for t in bundled.kb.themes
+    }
+
+
+def test_noregs_is_norway_s(wind):
+    fact = next(f for f in wind.kb.project.facts if "funded by" in f.text)
+    answer = wind.answer("Kor mykje finansiering har prosjektet fått frå Noregs forskingsråd?")
+    assert fact.text in answer.text
+
+
+@pytest.mark.parametrize("question", ["ngn på Karolinska?", "vilka e på Karolinska?"])
+def test_swedish_chat_forms(bundled, question):
+    ki = next(o for o in bundled.kb.organisations if "Karolinska" in o.name)
+    assert _named(bundled.answer(question)) == set(bundled.index.people_in_orgs([ki.id]))

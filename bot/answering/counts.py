@@ -11,6 +11,7 @@ from bot.answering.base import AnswerBase, Selection, source
 from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Person
 from bot.language import concepts, lexicon
+from bot.language.ordinary import is_ordinary
 from bot.language.phrases import join, say
 from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
@@ -72,7 +73,10 @@ class CountAnswers(AnswerBase):
         if p.unknown_place:
             return self._unknown_place(p)
         selection = self._selection(p)
-        if selection.is_empty and any(m.start in p.asking for m in filter_mentions(p)) and p.content:
+        people_words = lexicon.WHO_WORDS | lexicon.EVERYONE_WORDS | self._project_name_words
+        rare = [k for k in p.content if not is_ordinary(k) and k not in people_words]
+        if selection.is_empty and (any(m.start in p.asking for m in filter_mentions(p)) or rare) and p.content:
+            # "ant. A100 gruppa har på IDUN": a count of things a fact may hold, not of everyone
             # "how many PhD positions does it fund?": a role read as a modifier counts no one; a fact may say it
             return self._themes_or_facts(p)
         return self._people_count(p, selection)

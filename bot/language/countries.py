@@ -20,7 +20,7 @@ def _phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
 # A knowledge base's `country` is matched against these, so any spelling works.
 _COUNTRIES: dict[str, tuple[str, str, str]] = {
     # canonical: (the Norwegian name where it differs, other names and adjectives, region)
-    "Norway": ("Norge", "Norwegian norsk norske Noreg nordmenn nordmennene Norwegians", "nordic"),
+    "Norway": ("Norge", "Norwegian norsk norske Noreg Noregs Norges nordmenn nordmennene Norwegians", "nordic"),
     "Sweden": ("Sverige", "Swedish svensk svenske Swede Swedes svenskene svensker svenskane", "nordic"),
     "Denmark": ("Danmark", "Danish dansk danske Dane Danes danskene dansker danskane", "nordic"),
     "Finland": ("", "Finnish finsk finske", "nordic"),

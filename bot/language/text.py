@@ -91,7 +91,8 @@ def _negation(match: re.Match[str]) -> str:
 # Abbreviations whose full stop never ends a sentence ("collabs excl. SE", "dept. of oncology"),
 # and titles before a name ("St. <name>", "Dr. <name>").
 _ABBREVIATION_STOP = re.compile(
-    r"\b(excl|incl|dept|depts|approx|avd|ca|vs|ift|bl\.a|evt|inkl|ekskl|mht|osv)\.", re.IGNORECASE
+    r"\b(excl|incl|dept|depts|approx|avd|ca|vs|ift|bl\.a|evt|inkl|ekskl|mht|osv|ant|stip|masterstud|postdok|assoc|profs)\.",
+    re.IGNORECASE,
 )
 _TITLE_STOP = re.compile(r"\b(st|dr|prof|mr|mrs|ms)\.(?=\s+[A-ZÆØÅÄÖ])", re.IGNORECASE)
 _PHD = re.compile(r"\bph\.\s?d\b\.?", re.IGNORECASE)

@@ -87,6 +87,10 @@ ABBREVIATIONS: dict[str, str] = {
         ("wht", "what"),
         ("abt", "about"),
         ("assoc", "associate"),
+        ("ant", "antall"),  # Norwegian chat: "ant. stip. ved <unit>?"
+        ("stip", "stipendiater"),
+        ("masterstud", "masterstudenter"),
+        ("postdok", "postdoktor"),
         ("profs", "professors"),
     )
 }
