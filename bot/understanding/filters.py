@@ -219,6 +219,8 @@ def _in_place_slot(keys: list[str], position: int) -> bool:
 
 _ADJACENT_NEGATIONS = concepts.words("filters.adjacent_negations")
 _EXCLUDED_AFTER = concepts.words("filters.excluded_after")
+_TIES = concepts.words("filters.ties")
+_NO_TIE = _TIES | lexicon.STOPWORDS
 
 
 def _excluded_after(keys: list[str], end: int, p: Parse) -> bool:
@@ -228,8 +230,14 @@ def _excluded_after(keys: list[str], end: int, p: Parse) -> bool:
 
 
 def _right_after_no(start: int, keys: list[str]) -> bool:
-    """'no hospital affiliation', 'ingen sykehus': 'no' negates only what it stands right before."""
-    return start > 0 and keys[start - 1] in _ADJACENT_NEGATIONS
+    """'no hospital affiliation', 'ingen sykehus': 'no' negates only what it stands right before; and
+    'no affiliation with the <org>', 'ingen tilknytning til <org>': a 'no' before what ties them to it."""
+    if start > 0 and keys[start - 1] in _ADJACENT_NEGATIONS:
+        return True
+    before = keys[max(0, start - 4) : start]
+    if not before or before[0] not in _ADJACENT_NEGATIONS:
+        return False
+    return all(k in _NO_TIE for k in before[1:]) and any(k in _TIES for k in before[1:])
 
 
 def _negated(start: int, negated_at: list[int], keys: list[str], barriers: frozenset[int] = frozenset()) -> bool:

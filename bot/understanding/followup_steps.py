@@ -101,6 +101,11 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
     if not context.themes or query.themes or query.people:
         return None
     keys = set(p.keys)
+    about_it = keys & (_IT | _THAT_PLACE | lexicon.THEME_WORDS) and len(context.themes) == 1
+    if p.count and about_it and not query.filters and not keys & lexicon.THEME_WORDS - _IT:
+        # "how many people work on it?" after a theme: its people, counted
+        ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in context.themes)
+        return q.Query(asks=q.COUNT, filters=(q.Filter(q.THEME, ids),), counted="people")
     if query.filters:  # "and who are the PhD students on that theme?": that theme's, of that role
         that_theme = keys & lexicon.THEME_WORDS and keys & (_THAT_PLACE | _IT) and len(context.themes) == 1
         if not that_theme or query.filters_of(q.THEME) or not p.has("who"):
@@ -179,7 +184,8 @@ def _their_themes_step(context: Context, p: Parse, query: q.Query, index: Index,
     keys = set(p.keys)
     if not context.people or query.people or query.filters or not topics.links_people(index):
         return None
-    if not (keys & lexicon.WHAT_WORDS and keys & _WORKS_ON and keys & PLURAL_PRONOUNS):
+    their_theme = keys & PLURAL_PRONOUNS and keys & lexicon.THEME_WORDS and len(p.keys) <= 4  # "their theme?"
+    if not (keys & lexicon.WHAT_WORDS and keys & _WORKS_ON and keys & PLURAL_PRONOUNS) and not their_theme:
         return None  # "what does she work on?" is her card, themes included (the pronoun step)
     return q.Query(asks=q.THEMES, people=context.people, attribute="of_people")
 

@@ -89,7 +89,10 @@ class Index:
         if len(word) < 5:
             return None
         once = stem(word)
-        return self.stem_words.get(once) or self.stem_words.get(stem(once))
+        found = self.stem_words.get(once) or self.stem_words.get(stem(once))
+        if found and word.endswith("ing") and found.endswith(("tion", "tions", "sjon", "sjoner")):
+            return None  # "organising a visit": a verb, not the organisations
+        return found
 
     def correct(self, word: str, names_only: bool = False) -> FuzzyHit | None:
         """The knowledge-base word a misspelt word most likely means, if it is close enough.

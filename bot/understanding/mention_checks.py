@@ -11,6 +11,11 @@ from bot.understanding.index import ORG_PART, TITLE, UNIT, Index
 from bot.understanding.topics import project_name_positions
 
 _ARTICLES = concepts.words("mention_checks.articles")
+_BOTH = concepts.words("filters.both")
+_NEGATIONS = lexicon.NEGATION_WORDS | {
+    short for short, full in lexicon.ABBREVIATIONS.items() if full in lexicon.NEGATION_WORDS
+}
+"""'excl. NO': a negation, or its short form, before a code."""
 
 
 def a_country_code(tokens: list[Token], position: int) -> bool:
@@ -21,8 +26,9 @@ def a_country_code(tokens: list[Token], position: int) -> bool:
     letters = [c for t in tokens for c in t.original if c.isalpha()]
     if sum(c.isupper() for c in letters) >= 0.6 * len(letters):
         return False
-    if tokens[position].key in _WORD_CODES:
-        return position > 0 and tokens[position - 1].key in lexicon.PLACE_PREPOSITIONS | lexicon.CONJUNCTIONS
+    if tokens[position].key in _WORD_CODES:  # "in NO", "and DE", "excl. NO", "both NO and DE"
+        before = lexicon.PLACE_PREPOSITIONS | lexicon.CONJUNCTIONS | _NEGATIONS | _BOTH
+        return position > 0 and tokens[position - 1].key in before
     return True
 
 

@@ -85,6 +85,8 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
         _unknown_place_there(tokens, keys, result)
     if result.unknown_name is None and result.unknown_place is None:
         _titled_name_before(tokens, keys, result)
+    if result.unknown_name is None and result.unknown_place is None:
+        _unknown_institution(tokens, keys, result, set(result.asking))  # "affiliated with the University of <X>?"
     if result.unknown_name is None and result.has("who"):
         for prompt in lexicon.PERSON_PROMPTS:
             n = len(prompt)
@@ -139,8 +141,14 @@ def _unknown_place_there(tokens: list[Token], keys: list[str], result: Parse) ->
     if found:
         result.unknown_place = _span_text(tokens, found[-1], _run_end(found[-1], candidates))
         return
-    for i in sorted(set(range(len(keys))) - named - result.asking):  # "... ties with the University of <X>."
-        if keys[i] in lexicon.ANY_ORG_KIND_WORDS and tokens[i].original[:1].isupper():
+    _unknown_institution(tokens, keys, result, set(range(len(keys))) - result.asking)
+
+
+def _unknown_institution(tokens: list[Token], keys: list[str], result: Parse, positions: set[int]) -> None:
+    """'the University of <X>' that the knowledge does not have, named at `positions`: an unknown place."""
+    named = {i for m in result.mentions for i in range(m.start, m.end)}
+    for i in sorted(positions - named):
+        if keys[i] in lexicon.ANY_ORG_KIND_WORDS and tokens[i].original[:1].isupper() and result.mixed_case:
             end = i + 1
             while (
                 end < len(keys)
