@@ -732,3 +732,12 @@ def test_their_theme_after_people(wind):
     answer, _ = wind.converse("their theme", context)
     porto = set(wind.index.people_by_city["Porto"])
     assert {t.number for t in answer.themes} == _themes_of(wind, porto)
+
+
+def test_dear_colleagues_and_summarise_ask_what_the_group_does(bundled):
+    answer = bundled.answer(
+        "Dear colleagues, I have been asked to write a short paragraph about the group for our hospital's annual"
+        " research report, and I would like to describe its work accurately. Could you please summarise what the"
+        " group actually researches? Thank you kindly."
+    )
+    assert answer.kind == "project"  # the group's card (its leader named on it), not a consortium's people

@@ -280,7 +280,8 @@ def consortium_words(kb: KnowledgeBase) -> frozenset[str]:
     words = set(keys(consortium.name)) | set(keys(consortium.name_no or ""))
     generic = lexicon.STOPWORDS | lexicon.PROJECT_WORDS | lexicon.WHO_WORDS | lexicon.GENERIC_NAME_WORDS
     # long words are distinctive even where a question may use them loosely ("expertise")
-    distinct = {w for w in words - project_words if (w not in generic and len(w) > 3) or len(w) >= 8}
+    long = {w for w in words if len(w) >= 8 and w not in lexicon.PROJECT_WORDS}  # "research" is every group's word
+    distinct = {w for w in words - project_words if (w not in generic and len(w) > 3) or w in long}
     return frozenset(distinct | (words & lexicon.NETWORK_WORDS))
 
 

@@ -166,6 +166,7 @@ _BEFORE_COUNT = concepts.words("parser.before_count")
 
 
 _HOW = concepts.words("parser.how")
+_SALUTATIONS = concepts.phrases("parser.salutation_phrases")
 _WHICH_ONES = concepts.words("parser.which_ones")
 _COPULAS = concepts.words("parser.copulas")
 """'how many' counts wherever it stands ('and the collaborators, how many are there?')."""
@@ -274,7 +275,10 @@ def _asks_for_the_leader(keys: list[str], position: int, result: Parse) -> bool:
 
 
 def _read_cues(keys: list[str], consumed: set[int], result: Parse) -> None:
+    salutation = phrase_positions(keys, _SALUTATIONS)  # "Dear colleagues, ...": no one asked for
     for position, key in enumerate(keys):
+        if position in salutation:
+            continue
         for cue, words in CUES.items():
             if key in words and (position not in consumed or cue in ("who", "leader")):
                 if cue == "leader" and not _asks_for_the_leader(keys, position, result):
