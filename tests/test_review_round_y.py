@@ -559,7 +559,9 @@ def test_which_ones_are_at_a_place_asks_for_people(bundled, question):
     assert _named(bundled.answer(question.format(a=a, b=b))) == at_a - at_b
 
 
-@pytest.mark.parametrize("question", ["kort fråga, vad forskar gruppen på egentligen?", "Kan du kort beskriva vad gruppen forskar på?"])
+@pytest.mark.parametrize(
+    "question", ["kort fråga, vad forskar gruppen på egentligen?", "Kan du kort beskriva vad gruppen forskar på?"]
+)
 def test_what_the_group_researches_in_swedish(bundled, question):
     answer = bundled.answer(question)
     assert answer.answered and answer.kind == "project"
@@ -709,7 +711,9 @@ def test_an_institution_the_knowledge_lacks_in_the_question_is_unknown(bundled):
     assert not answer.people and not answer.answered
 
 
-@pytest.mark.parametrize(("question", "negated"), [("engineers excl. NO", True), ("who has affil in both NO and DE", False)])
+@pytest.mark.parametrize(
+    ("question", "negated"), [("engineers excl. NO", True), ("who has affil in both NO and DE", False)]
+)
 def test_country_codes_after_a_negation_or_both(glacier, question, negated):
     answer = glacier.answer(question)
     norway, germany = _people_in_country(glacier, "Norway"), _people_in_country(glacier, "Germany")
@@ -741,3 +745,26 @@ def test_dear_colleagues_and_summarise_ask_what_the_group_does(bundled):
         " group actually researches? Thank you kindly."
     )
     assert answer.kind == "project"  # the group's card (its leader named on it), not a consortium's people
+
+
+# Round AD (the last held-out round): kinds found there.
+
+
+@pytest.mark.parametrize(
+    "question", ["Hvem er vertsinstitusjon for prosjektet?", "Hvilket institut er projektet forankret i?"]
+)
+def test_the_host_asked_in_norwegian_and_danish(wind, question):
+    host = wind.kb.orgs_by_id[wind.kb.project.host]
+    answer = wind.answer(question)
+    assert answer.answered and (host.name_no or host.name) in answer.headline
+
+
+def test_swedish_not_tied_to(bundled):
+    at_ous, at_uio = set(bundled.index.people_in_orgs(["ous"])), set(bundled.index.people_in_orgs(["uio"]))
+    assert _named(bundled.answer("Vilka på Oslo universitetssjukhus är inte knutna till UiO?")) == at_ous - at_uio
+
+
+def test_the_host_answer_names_the_host_s_short_form_too(wind):
+    host = wind.kb.orgs_by_id[wind.kb.project.host]
+    short = next(a for a in host.aliases if a.isupper())
+    assert short in wind.answer("Which institution hosts the project?").headline

@@ -176,6 +176,9 @@ class StatementAnswers(AnswerBase):
         project = self.kb.project
         org = self.kb.orgs_by_id[project.host or ""]
         host = compose.org_name(org, p.language)
+        short = next((a for a in org.aliases if a.isupper() and 2 <= len(a) <= 6), None)
+        if short and short not in host:  # "... hosted by <University name> (NTNU)": the name people use too
+            host = f"{host} ({short})"
         if project.host_unit:
             host = f"{host} ({project.host_unit})"
         name = project.name_no if p.language == "no" and project.name_no else project.name

@@ -13,6 +13,7 @@ CUES: dict[str, frozenset[str]] = {
     "themes": lexicon.THEME_WORDS,
     "project": lexicon.PROJECT_WORDS,
     "consortium": lexicon.CONSORTIUM_WORDS,
+    "host": lexicon.HOST_WORDS,
     "orgs": lexicon.ORG_LIST_WORDS,
     "abroad": lexicon.ABROAD_WORDS,
     "home": lexicon.HOME_WORDS,
