@@ -768,3 +768,107 @@ def test_the_host_answer_names_the_host_s_short_form_too(wind):
     host = wind.kb.orgs_by_id[wind.kb.project.host]
     short = next(a for a in host.aliases if a.isupper())
     assert short in wind.answer("Which institution hosts the project?").headline
+
+
+# Findings of a second review (of the changes after the first one), by a helper who did not write them.
+
+
+def _a_postdoc(speech):
+    return next(p for p in speech.kb.people if p.role == "postdoc")
+
+
+@pytest.mark.parametrize("question", ["what postdocs do we have?", "what other postdocs are there?"])
+def test_a_role_s_people_after_one_person_are_still_the_role_s_people(speech, question):
+    person = _a_postdoc(speech)
+    _, context = speech.converse(f"who is {person.name}?")
+    answer, _ = speech.converse(question, context)
+    assert len(answer.people) > 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["I am supervising PhD students in Tromsø: who are they?", "I'm meeting PhD students in Bergen tomorrow; who are they?"],
+)
+def test_what_the_asker_does_is_not_what_they_are(glacier, question):
+    city = "Tromsø" if "Tromsø" in question else "Bergen"
+    phds = set(glacier.index.people_by_role["phd student"]) & set(glacier.index.people_by_city[city])
+    assert _named(glacier.answer(question)) == phds
+
+
+def test_a_title_that_is_no_everyday_word_in_a_sentence_before_still_counts(glacier):
+    title = "scientific programmer"
+    holders = {p.id for p in glacier.kb.people if title in (p.title or "").lower()}
+    assert holders
+    answer = glacier.answer("We need a scientific programmer for a code review next month. Who could help?")
+    assert _named(answer) == holders
+
+
+@pytest.mark.parametrize("question", ["Who has no affiliation with UiO?", "Which collaborators have no affiliation with Karolinska?"])
+def test_no_affiliation_with_any_number_of_words_between(bundled, question):
+    org = "uio" if "UiO" in question else next(o.id for o in bundled.kb.organisations if "Karolinska" in o.name)
+    named = _named(bundled.answer(question))
+    assert named and not named & set(bundled.index.people_in_orgs([org]))
+
+
+def test_which_organisations_are_not_in_a_country(bundled):
+    answer = bundled.answer("which universities are not in Norway?")
+    assert answer.organisations and all(
+        bundled.kb.orgs_by_id[o.id].country != "Norway" for o in answer.organisations
+    )
+
+
+def test_a_name_that_ends_a_sentence_is_not_a_title(tmp_path):
+    import shutil
+
+    import yaml
+
+    shutil.copytree(DATA / "kb_glacier", tmp_path / "kb")
+    themes = yaml.safe_load((tmp_path / "kb" / "themes.yaml").read_text(encoding="utf-8"))
+    people = yaml.safe_load((tmp_path / "kb" / "people.yaml").read_text(encoding="utf-8"))
+    a, b, c = (p["name"] for p in people[1:4])
+    themes[0]["summary"] = f"{themes[0].get('summary', '')} Led by {a}. {b} and {c} run the stake network."
+    (tmp_path / "kb" / "themes.yaml").write_text(yaml.safe_dump(themes, allow_unicode=True), encoding="utf-8")
+    engine = Engine.from_directory(tmp_path / "kb")
+    assert {p.name for p in engine.answer(f"who leads theme {themes[0]['number']}?").people} == {a}
+
+
+@pytest.mark.parametrize("question", ["who leads the theme on penguins?", "who leads theme 0?"])
+def test_no_theme_named_is_not_every_theme_s_leader(wind, question):
+    answer = wind.answer(question)
+    assert answer.headline != "The themes' leaders:"
+
+
+def test_who_leads_the_group_after_a_theme_is_the_group_s_leader(wind):
+    _, context = wind.converse("what is theme 2?")
+    answer, _ = wind.converse("hvem er det som leder gruppen?", context)
+    assert _named(answer) == {wind.kb.project.leader}
+
+
+def test_who_leads_the_next_one_after_a_theme(wind):
+    _, context = wind.converse("what is theme 2?")
+    answer, _ = wind.converse("who leads the next one?", context)
+    assert _named(answer) == _noted_leader(wind, 3)
+
+
+def test_how_many_keywords_after_a_theme_is_no_count_of_people(glacier):
+    _, context = glacier.converse("what is theme 2?")
+    answer, _ = glacier.converse("how many institutions are involved in it?", context)
+    assert "people" not in answer.headline and "personer" not in answer.headline
+
+
+def test_a_new_abbreviation_before_a_new_sentence_ends_it(glacier):
+    answer = glacier.answer("Jeg snakket med en postdok. Hvem er i Tromsø?")
+    assert _named(answer) == set(glacier.index.people_by_city["Tromsø"])
+
+
+def test_plural_kind_words_are_no_unknown_institution(bundled):
+    assert bundled.answer("Universities and Hospitals in Norway, who is at them?").people
+
+
+def test_a_greeting_with_whats_up_is_a_hello(bundled):
+    assert bundled.answer("Hi, what's up?").kind == "greeting"
+
+
+def test_norwegian_her_is_here_not_her(glacier):
+    answer = glacier.answer("Professor Kari Nordmann holder foredrag på fredag. Hvem jobber her i Bergen?")
+    assert _named(answer) == set(glacier.index.people_by_city["Bergen"])

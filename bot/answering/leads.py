@@ -17,7 +17,7 @@ from bot.language.text import keys
 LED_WORDS = concepts.words("leads.led")
 """Words that say someone leads something: 'led by', 'leads', 'coordinates', 'leder', 'leia'."""
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-_ABBREVIATION_END = re.compile(r"(?:^|\s)[A-Z][a-z]{0,3}\.$")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:Dr|Prof|St|Mr|Mrs|Ms|Assoc)\.$")
 """'Dr.', 'Prof.': a title's dot, which ends no sentence."""
 
 

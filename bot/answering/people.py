@@ -68,11 +68,13 @@ class PeopleAnswers(AnswerBase):
         # "theme 3 lead", "who leads the <topic> theme?", "who is the leader for the <topic> theme?"
         leader_role = [f for f in p.query.filters_of(q.ROLE) if {v.id for v in f.values} <= self._leader_roles]
         others = [f for f in p.query.filters if f.family != q.THEME and f not in leader_role]
-        missing = [n for n in p.theme_numbers if n not in {t.number for t in self.kb.themes}]
-        if missing and not theme_ids:  # "who leads theme 9?"
+        numbers = {t.number for t in self.kb.themes}
+        asked = [*p.theme_numbers, *p.query.themes, *(int(k) for k in p.keys if k.isdecimal() and len(k) <= 2)]
+        missing = [n for n in asked if n not in numbers]
+        if missing:  # "who leads theme 9?", "theme 0"
             headline = say("no_theme_number", p.language, number=missing[0], count=len(self.kb.themes))
             return self._not_known(p, headline)
-        if not theme_ids and not others:  # "who are the theme leaders?", "hvem leder temaene?"
+        if not theme_ids and not others and not p.content and not p.unknown:  # "who are the theme leaders?"
             return self._all_theme_leaders(p)
         if len(theme_ids) != 1 or others:
             return None

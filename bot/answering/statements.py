@@ -258,10 +258,11 @@ class StatementAnswers(AnswerBase):
             if not orgs:
                 return None
         if asks_which_orgs(p):  # "which Norwegian hospitals ...?", "which universities in Sweden ...?"
-            places = [
-                t for m in p.mentions if m.start in p.asking and m.kind in (CITY, COUNTRY, REGION) for t in m.targets
-            ]
-            orgs = [o for o in orgs if all(_org_at(o, q.Value(t.kind, t.value)) for t in places)]
+            if p.query is not None:  # "which universities in Sweden ...?", "which universities are not in Norway?"
+                places = [
+                    f for f in p.query.filters_of(q.PLACE) if all(v.kind in (CITY, COUNTRY, REGION) for v in f.values)
+                ]
+                orgs = [o for o in orgs if all(any(_org_at(o, v) for v in f.values) != f.negated for f in places)]
             roles = {
                 t.value
                 for m in filter_mentions(p)

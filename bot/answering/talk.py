@@ -57,7 +57,7 @@ class TalkAnswers(AnswerBase):
     def _greeting(self, p: Parse) -> Answer | None:
         if not p.has("greeting") or p.unknown or p.mentions or not explains_enough(p):
             return None
-        if any(k in _ASKS_SOMETHING for k in p.keys):
+        if any(k in _ASKS_SOMETHING for k in p.keys) and (p.content or p.has("who", "leader", "project")):
             return None  # "hey, who is <nobody knows>?": a question nothing answered, not a hello
         if phrase_positions(p.keys, lexicon.NORWEGIAN_GREETING_PHRASES):
             p.language = "no"  # 'god morgen', 'ha det': Norwegian by the phrase, though no single word says so

@@ -91,7 +91,9 @@ def _negation(match: re.Match[str]) -> str:
 # Abbreviations whose full stop never ends a sentence ("collabs excl. SE", "dept. of oncology"),
 # and titles before a name ("St. <name>", "Dr. <name>").
 _ABBREVIATION_STOP = re.compile(
-    r"\b(excl|incl|dept|depts|approx|avd|ca|vs|ift|bl\.a|evt|inkl|ekskl|mht|osv|ant|stip|masterstud|postdok|assoc|profs)\.",
+    r"\b(excl|incl|dept|depts|approx|avd|ca|vs|ift|bl\.a|evt|inkl|ekskl|mht|osv)\."
+    # chat abbreviations that are words' beginnings too ("en postdok."): only before a small letter or a digit
+    r"|\b(ant|stip|masterstud|postdok|assoc|profs)\.(?=\s*(?-i:[a-zæøå0-9?]))",
     re.IGNORECASE,
 )
 _TITLE_STOP = re.compile(r"\b(st|dr|prof|mr|mrs|ms)\.(?=\s+[A-ZÆØÅÄÖ])", re.IGNORECASE)
@@ -105,7 +107,7 @@ def expand_negations(text: str) -> str:
     'DK/FR' as 'DK or FR'; the full stop of an abbreviation ('excl.') kept from ending the sentence."""
     text = text.replace(" & ", " and ")
     text = _PHD.sub("phd", text)  # "ph.d.-studerende": a degree, not three sentences
-    text = _SLASH.sub(" or ", _TITLE_STOP.sub(r"\1", _ABBREVIATION_STOP.sub(r"\1", text)))
+    text = _SLASH.sub(" or ", _TITLE_STOP.sub(r"\1", _ABBREVIATION_STOP.sub(lambda m: m.group(1) or m.group(2), text)))
     text = _NEGATION_WITH_APOSTROPHE.sub(_negation, text)
     return _NEGATION_WITHOUT_APOSTROPHE.sub(lambda m: f"{m.group(1)} not", text)
 

@@ -4,6 +4,7 @@ not of a question it embeds ("I don't know who is at <org>") or of the context a
 from __future__ import annotations
 
 from bot.language import concepts, lexicon
+from bot.language.ordinary import is_ordinary
 from bot.understanding import query as q
 from bot.understanding.items import Item as _Item
 from bot.understanding.parser import Parse
@@ -26,7 +27,12 @@ def where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
     # a title's word in a sentence before the question is most often an everyday one ("I'd like to give a sense
     # of scale."): no condition; a short fragment of title words is one ("harmonic stability - who?")
     short = {i for sentence in p.sentences if len([j for j in sentence if j >= 0]) <= 4 for i in sentence}
-    starts = {item.start for item in items if item.family != q.TITLE or item.start in short}
+    titles = [i for i in items if i.family == q.TITLE]
+    beside = {i.start for i in titles for j in titles if j is not i and (j.end == i.start or i.end == j.start)}
+    everyday = {  # "a sense of scale"; not "a scientific programmer", two words of one title
+        i.start for i in titles if i.end - i.start == 1 and is_ordinary(p.keys[i.start]) and i.start not in beside
+    }
+    starts = {item.start for item in items if item.start not in everyday or item.start in short}
     for sentence in reversed(p.sentences):
         positions = [i for i in sentence if i >= 0]
         if positions and positions[0] <= last_asking and starts & set(positions):

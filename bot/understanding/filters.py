@@ -81,6 +81,8 @@ _FILLER = (
 
 
 _SELF_WORD_WORDS = concepts.words("filters.self_word")
+_NEW_IN_A_ROLE = concepts.words("filters.new_in_a_role")
+"""'I'm a new PhD student', 'eg er ny stipendiat': words that describe what the asker is."""
 
 
 def filter_mentions(parsed: Parse) -> list[Mention]:
@@ -163,7 +165,7 @@ def _said_of_oneself(p: Parse, start: int) -> bool:
     """'I am a <title>', 'jeg er <title>', 'As a <title>, I ...': what the asker is."""
     before = start - 1
     described = 0  # "eg er ny stipendiat", "I'm a new PhD student": a word or two describing the role
-    while before >= 0 and (p.keys[before] in _A or (described < 2 and _describes(p.keys[before]))):
+    while before >= 0 and (p.keys[before] in _A or (described < 2 and p.keys[before] in _NEW_IN_A_ROLE)):
         described += p.keys[before] not in _A
         before -= 1
     if before < 0:
@@ -234,10 +236,11 @@ def _right_after_no(start: int, keys: list[str]) -> bool:
     'no affiliation with the <org>', 'ingen tilknytning til <org>': a 'no' before what ties them to it."""
     if start > 0 and keys[start - 1] in _ADJACENT_NEGATIONS:
         return True
-    before = keys[max(0, start - 4) : start]
-    if not before or before[0] not in _ADJACENT_NEGATIONS:
-        return False
-    return all(k in _NO_TIE for k in before[1:]) and any(k in _TIES for k in before[1:])
+    for j in range(max(0, start - 5), start - 1):
+        between = keys[j + 1 : start]
+        if keys[j] in _ADJACENT_NEGATIONS and all(k in _NO_TIE for k in between) and any(k in _TIES for k in between):
+            return True
+    return False
 
 
 def _negated(start: int, negated_at: list[int], keys: list[str], barriers: frozenset[int] = frozenset()) -> bool:

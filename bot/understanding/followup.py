@@ -44,7 +44,9 @@ from bot.understanding.followup_words import (
     _FROM,
     _IT,
     _MY,
+    _NEXT,
     _PLACE_OF_ASKER,
+    _PREVIOUS,
     _SELF,
     _SELF_VERBS,
     _WHERE,
@@ -75,8 +77,11 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
         return q.Query(asks=q.STATEMENT, attribute=context.kind)  # "kven er vertskap for det?": about it
     if p.unknown_place or p.unknown_name or p.unknown_role:
         return None
-    ordinal_of_themes = bool(context.themes) and any(k in lexicon.ORDINALS for k in keys)  # "the third one"
-    if query.asks == q.LEADER and not set(keys) & _BACK_REFERENCES and not ordinal_of_themes:
+    # "who leads the third one?", "... the next one?", "... the last one?": a theme of the conversation's
+    one_of_the_themes = lexicon.ORDINALS.keys() | _NEXT | _PREVIOUS | lexicon.LAST_WORDS
+    ordinal_of_themes = bool(context.themes) and any(k in one_of_the_themes for k in keys)
+    refers = set(keys) & _BACK_REFERENCES and not set(keys) & lexicon.PROJECT_WORDS  # "hvem er det som leder gruppen?"
+    if query.asks == q.LEADER and not refers and not ordinal_of_themes:
         return None  # "and who leads the group?": a question of its own, whatever came before
     own = _own_place(p, context, index)
     if own is not None:  # "which of them is from my university?": where the asker said they are from

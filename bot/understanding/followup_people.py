@@ -294,4 +294,14 @@ def _the_one_just_named(context: Context, p: Parse, query: q.Query, index: Index
         return False
     if not any(f.family in (q.ROLE, q.TITLE) for f in query.filters):
         return False  # "what's the weather in <her city>?": a place alone does not say it is her
+    keys = p.keys
+    roles = [m for m in p.mentions if m.kind in ("role", "title")]
+    definite = bool(roles) and all(m.start > 0 and keys[m.start - 1] in _DEFINITE for m in roles)
+    plural = any(p.tokens[m.end - 1].original.lower().endswith("s") for m in roles)
+    if not definite or plural or set(keys) & (_ELSE | _WHICH):
+        return False  # "what postdocs do we have?", "what other postdocs ...": the role's people, not the one
     return context.people[0] in select(query.with_(asks=q.PEOPLE), index)
+
+
+_DEFINITE = concepts.words("followup_people.definite")
+"""'the PhD', 'den stipendiaten': one, known from the conversation."""

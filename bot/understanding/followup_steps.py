@@ -102,7 +102,8 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         return None
     keys = set(p.keys)
     about_it = keys & (_IT | _THAT_PLACE | lexicon.THEME_WORDS) and len(context.themes) == 1
-    if p.count and about_it and not query.filters and not keys & lexicon.THEME_WORDS - _IT:
+    people_counted = all(k in lexicon.WHO_WORDS | lexicon.EVERYONE_WORDS | lexicon.WORK_WORDS for k in p.counted)
+    if p.count and about_it and people_counted and not query.filters:
         # "how many people work on it?" after a theme: its people, counted
         ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in context.themes)
         return q.Query(asks=q.COUNT, filters=(q.Filter(q.THEME, ids),), counted="people")
@@ -128,7 +129,13 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         wanted = numbered  # "hva går nummer tre ut på?"
     elif (bare := _bare_number(p.keys)) is not None:
         wanted = bare  # "what is theme 1?" then "and 4?"
-    elif keys & lexicon.LEADER_WORDS and keys & (_IT | _ONE | lexicon.THEME_WORDS) and len(context.themes) == 1:
+    elif (
+        keys & lexicon.LEADER_WORDS
+        and keys & (_IT | _ONE | lexicon.THEME_WORDS)
+        and len(context.themes) == 1
+        and not keys & lexicon.PROJECT_WORDS  # "hvem er det som leder gruppen?": the group's leader
+        and not _left_over(p)
+    ):
         return q.Query(asks=q.THEMES, themes=context.themes, attribute="leader")  # "who leads it?"
     elif p.has("who") and keys & (_ONE | lexicon.THEME_WORDS | _THAT_PLACE) and len(context.themes) == 1:
         return q.Query(asks=q.THEMES, themes=context.themes, attribute="people")

@@ -148,7 +148,16 @@ def _unknown_institution(tokens: list[Token], keys: list[str], result: Parse, po
     """'the University of <X>' that the knowledge does not have, named at `positions`: an unknown place."""
     named = {i for m in result.mentions for i in range(m.start, m.end)}
     for i in sorted(positions - named):
-        if keys[i] in lexicon.ANY_ORG_KIND_WORDS and tokens[i].original[:1].isupper() and result.mixed_case:
+        singular = not tokens[i].original.lower().endswith(("ies", "s", "er", "ene"))  # "Universities and ..."
+        connected = i + 2 < len(keys) and keys[i + 1] in _NAME_CONNECTORS and tokens[i + 2].original[:1].isupper()
+        if (
+            keys[i] in lexicon.ANY_ORG_KIND_WORDS
+            and tokens[i].original[:1].isupper()
+            and result.mixed_case
+            and singular
+            and connected
+            and keys[i + 2] not in lexicon.ANY_ORG_KIND_WORDS
+        ):
             end = i + 1
             while (
                 end < len(keys)
@@ -167,13 +176,15 @@ _NAME_TITLES = concepts.words("slots.name_titles")
 _IDIOMS = concepts.words("slots.after_a_preposition_no_place")
 _QUANTITIES = concepts.words("aggregates.several") | frozenset(lexicon.CARDINALS)
 _HE_OR_SHE = concepts.words("slots.he_or_she")
+_HERE = concepts.words("slots.here")
+"""Norwegian "her" is "here": not the English pronoun in a Norwegian question."""
 
 
 def _titled_name_before(tokens: list[Token], keys: list[str], result: Parse) -> None:
     """'A claim from a Professor Ola Berg, who says he is one of you. Which department is he in?': a
     name after a title, in a sentence before the question that asks about 'him', is the person asked
     about, and the knowledge has nobody of that name (its words may be everyday ones: berg, bjorn)."""
-    if not any(keys[i] in _HE_OR_SHE for i in result.asking):
+    if not any(keys[i] in _HE_OR_SHE and not (keys[i] in _HERE and result.language == "no") for i in result.asking):
         return
     named = {i for m in result.mentions if m.kind in (PERSON, FIRST_NAME, SURNAME) for i in range(m.start, m.end)}
     for i in range(1, len(keys) - 1):
