@@ -787,7 +787,10 @@ def test_a_role_s_people_after_one_person_are_still_the_role_s_people(speech, qu
 
 @pytest.mark.parametrize(
     "question",
-    ["I am supervising PhD students in Tromsø: who are they?", "I'm meeting PhD students in Bergen tomorrow; who are they?"],
+    [
+        "I am supervising PhD students in Tromsø: who are they?",
+        "I'm meeting PhD students in Bergen tomorrow; who are they?",
+    ],
 )
 def test_what_the_asker_does_is_not_what_they_are(glacier, question):
     city = "Tromsø" if "Tromsø" in question else "Bergen"
@@ -803,7 +806,9 @@ def test_a_title_that_is_no_everyday_word_in_a_sentence_before_still_counts(glac
     assert _named(answer) == holders
 
 
-@pytest.mark.parametrize("question", ["Who has no affiliation with UiO?", "Which collaborators have no affiliation with Karolinska?"])
+@pytest.mark.parametrize(
+    "question", ["Who has no affiliation with UiO?", "Which collaborators have no affiliation with Karolinska?"]
+)
 def test_no_affiliation_with_any_number_of_words_between(bundled, question):
     org = "uio" if "UiO" in question else next(o.id for o in bundled.kb.organisations if "Karolinska" in o.name)
     named = _named(bundled.answer(question))
@@ -812,9 +817,7 @@ def test_no_affiliation_with_any_number_of_words_between(bundled, question):
 
 def test_which_organisations_are_not_in_a_country(bundled):
     answer = bundled.answer("which universities are not in Norway?")
-    assert answer.organisations and all(
-        bundled.kb.orgs_by_id[o.id].country != "Norway" for o in answer.organisations
-    )
+    assert answer.organisations and all(bundled.kb.orgs_by_id[o.id].country != "Norway" for o in answer.organisations)
 
 
 def test_a_name_that_ends_a_sentence_is_not_a_title(tmp_path):
@@ -872,3 +875,12 @@ def test_a_greeting_with_whats_up_is_a_hello(bundled):
 def test_norwegian_her_is_here_not_her(glacier):
     answer = glacier.answer("Professor Kari Nordmann holder foredrag på fredag. Hvem jobber her i Bergen?")
     assert _named(answer) == set(glacier.index.people_by_city["Bergen"])
+
+
+# Round AE (the last held-out round) was not fixed for; a kind found there, after it was scored:
+
+
+@pytest.mark.parametrize("question", ["Hvilke deltakere kommer fra Danmark?", "Which participants are in Denmark?"])
+def test_participants_are_people_where_nobody_has_that_role(wind, question):
+    assert "participant" not in wind.index.people_by_role
+    assert _named(wind.answer(question)) == _people_in_country(wind, "Denmark")
