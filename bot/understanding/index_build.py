@@ -181,6 +181,7 @@ def _index_people(index: Index, kb: KnowledgeBase, phrases: list, domain: set[st
                     and word not in domain
                     and len(word) >= 4
                     and word not in lexicon.LEADER_WORDS | lexicon.TITLE_MODIFIERS
+                    and word not in lexicon.PROJECT_WORDS  # "Project Administrator": "in the project" is the group
                 ):
                     by_title[word].add(person.id)
                     phrases.append(((word,), Target(TITLE, word)))

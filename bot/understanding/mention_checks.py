@@ -7,7 +7,7 @@ from bot.language import concepts, lexicon
 from bot.language.ordinary import is_ordinary
 from bot.language.text import Token
 from bot.understanding.evidence import Parse
-from bot.understanding.index import ORG_PART, TITLE, UNIT, Index
+from bot.understanding.index import FIRST_NAME, ORG_PART, SURNAME, TITLE, UNIT, Index
 from bot.understanding.topics import project_name_positions
 
 _ARTICLES = concepts.words("mention_checks.articles")
@@ -76,6 +76,15 @@ def typed_as_name(token: Token, tokens: list[Token], position: int) -> bool:
     if token.is_upper or (token.original[:1].isupper() and position > 0):
         return True
     return position > 0 and tokens[position - 1].key == "the" and token.original[:1].isupper()
+
+
+def an_everyday_word_as_a_name(key: str, targets: tuple, token: Token) -> bool:
+    """'hvem andre er på <org>?': 'andre' (others) is a word; as a name ('André') it is typed with a capital."""
+    names = all(t.kind in (FIRST_NAME, SURNAME) for t in targets)
+    return names and key in _EVERYDAY_WORDS and not token.original[:1].isupper()
+
+
+_EVERYDAY_WORDS = lexicon.STOPWORDS | concepts.words("reader.others")
 
 
 def plausible_short_form(phrase: tuple[str, ...], span: list[Token]) -> bool:

@@ -36,6 +36,7 @@ from bot.understanding.index import (
 )
 from bot.understanding.mention_checks import (
     a_country_code,
+    an_everyday_word_as_a_name,
     everyday_word_of_a_name,
     plausible_short_form,
     the_project_named,
@@ -221,6 +222,8 @@ def _find_mentions(tokens: list[Token], keys: list[str], index: Index, result: P
             if len(phrase) == 1 and everyday_word_of_a_name(phrase[0], targets, tokens, keys, start):
                 continue
             if not plausible_short_form(phrase, tokens[start:end]):
+                continue
+            if len(phrase) == 1 and an_everyday_word_as_a_name(phrase[0], targets, tokens[start]):
                 continue
             # each phrase is unique in the index, so a span gets each phrase's targets once
             merged[(start, end)] = Mention(start, end, list(targets), _span_score(result, start, end))
