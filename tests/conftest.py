@@ -43,6 +43,23 @@ def other_engine() -> Engine:
     return Engine.from_directory(OTHER_GROUP)
 
 
+# Other groups' knowledge, each written from knowledge/README.md alone (tests/data/kb_*): one engine each
+# for the whole run, as the bundled group's.
+@pytest.fixture(scope="session")
+def glacier() -> Engine:
+    return Engine.from_directory(DATA / "kb_glacier")
+
+
+@pytest.fixture(scope="session")
+def speech() -> Engine:
+    return Engine.from_directory(DATA / "kb_speech")
+
+
+@pytest.fixture(scope="session")
+def wind() -> Engine:
+    return Engine.from_directory(DATA / "kb_wind")
+
+
 @pytest.fixture
 def mock() -> Iterator[SlackMock]:
     """A local mock of Slack's Web API for one test (tests/slack_mock.py)."""

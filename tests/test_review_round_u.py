@@ -3,20 +3,7 @@ failed before its fix. Expected people come from the knowledge itself."""
 
 from __future__ import annotations
 
-import pytest
-
 from bot.engine import Engine
-from tests.conftest import DATA
-
-
-@pytest.fixture(scope="module")
-def glacier() -> Engine:
-    return Engine.from_directory(DATA / "kb_glacier")
-
-
-@pytest.fixture(scope="module")
-def speech() -> Engine:
-    return Engine.from_directory(DATA / "kb_speech")
 
 
 def _named(answer) -> set[str]:

@@ -5,27 +5,14 @@ people come from the knowledge itself."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
+import yaml
 
 from bot.engine import Engine
 from bot.language import lexicon
 from tests.conftest import DATA, ROOT
-
-
-@pytest.fixture(scope="module")
-def wind() -> Engine:
-    return Engine.from_directory(DATA / "kb_wind")
-
-
-@pytest.fixture(scope="module")
-def glacier() -> Engine:
-    return Engine.from_directory(DATA / "kb_glacier")
-
-
-@pytest.fixture(scope="module")
-def speech() -> Engine:
-    return Engine.from_directory(DATA / "kb_speech")
 
 
 @pytest.fixture(scope="module")
@@ -416,26 +403,34 @@ def test_a_word_of_a_word_concept_must_be_one_word(tmp_path, monkeypatch):
         concepts.words.cache_clear()
 
 
+def _edited(tmp_path, group: str, edit) -> Engine:
+    """A copy of a group's knowledge whose themes and people `edit(themes, people)` has changed."""
+    shutil.copytree(DATA / group, tmp_path / "kb")
+    files = {name: tmp_path / "kb" / f"{name}.yaml" for name in ("themes", "people")}
+    loaded = {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in files.items()}
+    edit(loaded["themes"], loaded["people"])
+    for name, path in files.items():
+        path.write_text(yaml.safe_dump(loaded[name], allow_unicode=True), encoding="utf-8")
+    return Engine.from_directory(tmp_path / "kb")
+
+
 def test_theme_leaders_named_after_a_title_or_by_another_word_for_theme(tmp_path):
-    import shutil
-
-    import yaml
-
-    shutil.copytree(DATA / "kb_wind", tmp_path / "kb")
-    themes = yaml.safe_load((tmp_path / "kb" / "themes.yaml").read_text(encoding="utf-8"))
-    people = yaml.safe_load((tmp_path / "kb" / "people.yaml").read_text(encoding="utf-8"))
+    themes = yaml.safe_load((DATA / "kb_wind" / "themes.yaml").read_text(encoding="utf-8"))
+    people = yaml.safe_load((DATA / "kb_wind" / "people.yaml").read_text(encoding="utf-8"))
     first, second = themes[0], themes[1]
     person = next(
         p for p in people if p["id"] not in first["people"] and not str(p.get("note", "")).startswith("Leads")
     )
     first["summary"] = first["summary"].split(" Led by ")[0] + f" Led by Dr. {person['name']}."
-    for p in people:  # the notes that said "Leads theme 2" now say it in other words
-        if str(p.get("note", "")).startswith(f"Leads theme {second['number']} "):
-            p["note"] = f"Leads subproject {second['number']} of the group."
-            noted = p["id"]
-    (tmp_path / "kb" / "themes.yaml").write_text(yaml.safe_dump(themes, allow_unicode=True), encoding="utf-8")
-    (tmp_path / "kb" / "people.yaml").write_text(yaml.safe_dump(people, allow_unicode=True), encoding="utf-8")
-    engine = Engine.from_directory(tmp_path / "kb")
+    noted = next(p["id"] for p in people if str(p.get("note", "")).startswith(f"Leads theme {second['number']} "))
+
+    def edit(themes, people):
+        themes[0]["summary"] = first["summary"]
+        for p in people:  # the note that said "Leads theme 2" now says it in other words
+            if p["id"] == noted:
+                p["note"] = f"Leads subproject {second['number']} of the group."
+
+    engine = _edited(tmp_path, "kb_wind", edit)
     assert person["id"] in _named(engine.answer(f"who leads theme {first['number']}?"))
     assert noted in _named(engine.answer(f"who leads theme {second['number']}?"))
 
@@ -821,18 +816,15 @@ def test_which_organisations_are_not_in_a_country(bundled):
 
 
 def test_a_name_that_ends_a_sentence_is_not_a_title(tmp_path):
-    import shutil
-
-    import yaml
-
-    shutil.copytree(DATA / "kb_glacier", tmp_path / "kb")
-    themes = yaml.safe_load((tmp_path / "kb" / "themes.yaml").read_text(encoding="utf-8"))
-    people = yaml.safe_load((tmp_path / "kb" / "people.yaml").read_text(encoding="utf-8"))
+    people = yaml.safe_load((DATA / "kb_glacier" / "people.yaml").read_text(encoding="utf-8"))
     a, b, c = (p["name"] for p in people[1:4])
-    themes[0]["summary"] = f"{themes[0].get('summary', '')} Led by {a}. {b} and {c} run the stake network."
-    (tmp_path / "kb" / "themes.yaml").write_text(yaml.safe_dump(themes, allow_unicode=True), encoding="utf-8")
-    engine = Engine.from_directory(tmp_path / "kb")
-    assert {p.name for p in engine.answer(f"who leads theme {themes[0]['number']}?").people} == {a}
+
+    def edit(themes, _people):
+        themes[0]["summary"] = f"{themes[0].get('summary', '')} Led by {a}. {b} and {c} run the stake network."
+
+    engine = _edited(tmp_path, "kb_glacier", edit)
+    number = engine.kb.themes[0].number
+    assert {p.name for p in engine.answer(f"who leads theme {number}?").people} == {a}
 
 
 @pytest.mark.parametrize("question", ["who leads the theme on penguins?", "who leads theme 0?"])

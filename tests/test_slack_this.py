@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.engine import Engine
 from tests.slack_helpers import event, running_bot
 from tests.slack_mock import BOT_USER_ID, SlackMock
 
@@ -34,11 +33,6 @@ COULD_NOT = "I could not read the post above"
 
 def case(q: str, post_start: str) -> dict[str, Any]:
     return next(c for c in CASES if c["q"] == q and c["post"].startswith(post_start))
-
-
-@pytest.fixture(scope="module")
-def glacier() -> Engine:
-    return Engine.from_directory(GLACIER)
 
 
 @pytest.fixture

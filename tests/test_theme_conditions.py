@@ -7,23 +7,11 @@ answer must be for any such knowledge base, and fail when the engine ignores a c
 
 from __future__ import annotations
 
-import pytest
-
 from bot.engine import Engine
 from tests.conftest import DATA
 
 GLACIER = DATA / "kb_glacier"
 SPEECH = DATA / "kb_speech"
-
-
-@pytest.fixture(scope="module")
-def glacier() -> Engine:
-    return Engine.from_directory(GLACIER)
-
-
-@pytest.fixture(scope="module")
-def speech() -> Engine:
-    return Engine.from_directory(SPEECH)
 
 
 def _on(engine: Engine, number: int) -> set[str]:
