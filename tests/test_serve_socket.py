@@ -40,6 +40,8 @@ def test_serve_in_socket_mode_answers_keeps_a_heartbeat_and_stops_on_sigterm(tmp
         try:
             wait_until(lambda: (data / HEARTBEAT_FILE).exists() or bot.poll() is not None, timeout=30)
             assert bot.poll() is None, log.read_text()
+            # The server counts a connection in its own thread, after the handshake the bot's connect() waited on.
+            wait_until(lambda: server.connections >= 1, timeout=10)
             assert server.connections == 1 and mock.of("apps.connections.open"), "connected through the Web API's URL"
 
             health = subprocess.run([sys.executable, "-m", "bot", "healthcheck"], env=env, capture_output=True)
