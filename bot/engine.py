@@ -58,7 +58,9 @@ class Engine(TalkAnswers, PersonAnswers, PeopleAnswers, AggregateAnswers, CountA
         self._consortium_words = consortium_words(kb)
         self._consortium_keys: dict[str, bool] = {}
         self._consortium_stems = tuple((w, stem(w)) for w in sorted(self._consortium_words))
-        self._project_name_words = frozenset(keys(kb.project.name)) | frozenset(keys(kb.project.name_no or ""))
+        self._project_name_words = frozenset(
+            k for name in (kb.project.name, kb.project.name_no or "", *kb.project.short_names) for k in keys(name)
+        )
         self._role_words = frozenset(w for words in self.index.role_words.values() for w in words)
         self._theme_leaders = leads.theme_leaders(kb)
         self._name_forms = leads.name_forms(kb)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answer import LINES, PEOPLE, Answer, Part
 from bot.answering import compose
 from bot.answering.base import AnswerBase, Selection, explains_enough, notes, read_as, uncertain
+from bot.answering.retrieval import best, rank
 from bot.answering.statements import asks_which_orgs
 from bot.knowledge.model import Theme
 from bot.language import concepts, lexicon
@@ -13,7 +14,7 @@ from bot.language.phrases import join, say
 from bot.language.text import fold
 from bot.understanding import query as q
 from bot.understanding import topics
-from bot.understanding.coverage import coverage, left_out_words, left_over
+from bot.understanding.coverage import coverage, left_out_words, left_over, matched_positions, word_importance
 from bot.understanding.filters import filter_mentions
 from bot.understanding.index import ORG, ORG_PART, ROLE, TITLE
 from bot.understanding.parser import Parse
@@ -52,6 +53,8 @@ class PeopleAnswers(AnswerBase):
         asked_leftover = [i for i in left_over(p) if i in p.asking and not is_very_common(p.keys[i])]
         if not _filters_asked(p, mentions) and asked_leftover:
             return None  # the places are context; the question asks about something else (a theme?)
+        if not _filters_asked(p, mentions) and p.has("project") and p.has("what") and not p.has("who"):
+            return None  # "For my readers: what does the group research?": the group is asked about
 
         if asks_people or (names_only and not bare_org):
             return self._people_list(p, self._selection(p))
@@ -61,9 +64,12 @@ class PeopleAnswers(AnswerBase):
         """'who leads theme 2?', 'hvem leder <emne>-temaet?': the theme's leader, which its texts name, or none."""
         if not p.has("leader") or self._leader_word_in_a_theme(p) or _leader_left_out(p) or p.query is None:
             return None
-        if not (p.has("themes") or p.theme_numbers):
-            return None  # "who runs the <instrument> on <island>?": a keyword of a theme is not the theme asked of
         theme_ids = [v.id for f in p.query.filters_of(q.THEME) if not f.negated for v in f.values]
+        if not theme_ids and p.has("work", "project") and not topics.links_people(self.index):
+            theme_ids = self._the_theme_about(p)  # knowledge that links nobody to a theme has no theme conditions
+        work_on_it = bool(theme_ids) and p.has("work", "project")  # "who leads the work on <topic>?"
+        if not (p.has("themes") or p.theme_numbers or work_on_it):
+            return None  # "who runs the <instrument> on <island>?": a keyword of a theme is not the theme asked of
         theme_ids += [t.id for t in self.kb.themes if t.number in p.query.themes and t.id not in theme_ids]
         # "theme 3 lead", "who leads the <topic> theme?", "who is the leader for the <topic> theme?"
         leader_role = [f for f in p.query.filters_of(q.ROLE) if {v.id for v in f.values} <= self._leader_roles]
@@ -79,6 +85,14 @@ class PeopleAnswers(AnswerBase):
         if len(theme_ids) != 1 or others:
             return None
         return self._theme_leader_answer(p, next(t for t in self.kb.themes if t.id == theme_ids[0]))
+
+    def _the_theme_about(self, p: Parse) -> list[str]:
+        """The one theme the question's words name, as a theme's card would be found for them."""
+        found = best(rank(p.content, self._theme_docs, self.index, word_importance(p)))
+        if len(found) != 1 or found[0].score < THEME_NAMED:
+            return []
+        explained = matched_positions(p, found[0].matched)
+        return [found[0].item.id] if explains_enough(p, explained, with_mentions=False) else []
 
     def _all_theme_leaders(self, p: Parse) -> Answer:
         """Each theme with its leader(s), where its texts name them."""
@@ -245,6 +259,10 @@ _KIND_WORDS = lexicon.ANY_ORG_KIND_WORDS | lexicon.ABROAD_WORDS | lexicon.HOME_W
 
 
 _THERE = concepts.words("people.there")
+
+
+THEME_NAMED = 0.9
+"""How well a theme's words must match the question's for 'who leads the work on <topic>?' to name it."""
 
 
 def _filters_asked(p: Parse, mentions: list) -> bool:

@@ -89,6 +89,9 @@ class ThemeAnswers(AnswerBase):
         content = [k for k in p.content if k not in self._project_name_words | self._consortium_words]
         if not content or (p.how_to and not p.amount) or self._theme_is_a_condition(p):
             return None
+        asked_content = any(p.keys[i] in p.content for i in p.asking)
+        if p.has("project") and p.has("what") and not p.has("who") and not asked_content:
+            return None  # "For my readers: what does the group research?": the words before are the asker's
         negated = negated_topic(p)
         if negated:  # "what do you work on besides <topic>?": the themes the topic leaves
             others = self._themes_not_about(p, negated, asks_people)

@@ -5,6 +5,7 @@ The loader builds these from YAML; the index and the engine only read them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -92,6 +93,22 @@ class Project:
     facts: tuple[Fact, ...] = ()
     consortium: Consortium | None = None
     source: str | None = None
+
+    @property
+    def short_names(self) -> tuple[str, ...]:
+        """What people call the project for short: the name before a dash or colon ('DeepFloat' of
+        'DeepFloat – Floating …'), and an abbreviation of the name's initials that the summary gives
+        in brackets ('(SLT)' after 'Speech and Language Technology')."""
+        found: list[str] = []
+        for name in (self.name, self.name_no or ""):
+            head = re.split(r"\s[-–—:]\s|:\s", name, maxsplit=1)
+            if len(head) == 2 and len(head[0].split()) == 1:
+                found.append(head[0].strip())
+        initials = "".join(w[0] for w in re.findall(r"\w+", self.name) if w[0].isupper()).upper()
+        for short in re.findall(r"\(([A-ZÆØÅ]{2,8})\)", self.summary or ""):
+            if short == initials:
+                found.append(short)
+        return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True, slots=True)

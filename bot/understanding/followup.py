@@ -24,6 +24,7 @@ from bot.understanding.followup_people import (
 from bot.understanding.followup_steps import (
     _both_step,
     _count_step,
+    _filtered_theme_leader_step,
     _host_step,
     _only_names,
     _other_one_step,
@@ -95,6 +96,7 @@ def continue_from(context: Context, p: Parse, query: q.Query, index: Index) -> q
     )
     steps = (
         _theme_leader_step,
+        _filtered_theme_leader_step,
         _others_on_the_theme_step,
         _their_themes_step,
         _including_step,

@@ -97,6 +97,25 @@ def _theme_leader_step(context: Context, p: Parse, query: q.Query, index: Index,
     return q.Query(asks=q.THEMES, themes=tuple(named), attribute="leader")
 
 
+def _filtered_theme_leader_step(
+    context: Context, p: Parse, query: q.Query, index: Index, fragment: bool
+) -> q.Query | None:
+    """'Who leads that theme?' after 'which of them work on <topic>?': the leader of the one theme the
+    last list was chosen by (the list names people, not themes)."""
+    keys = set(p.keys)
+    if context.themes or query.people or query.themes or query.filters or p.count or context.query is None:
+        return None
+    if not (keys & lexicon.LEADER_WORDS and keys & lexicon.THEME_WORDS) or keys & lexicon.PROJECT_WORDS:
+        return None
+    if _left_over(p):
+        return None
+    chosen_by = [f for f in context.query.filters_of(q.THEME) if not f.negated]
+    if len(chosen_by) != 1 or len(chosen_by[0].values) != 1:
+        return None
+    number = next((t.number for t in index.kb.themes if t.id == chosen_by[0].values[0].id), None)
+    return q.Query(asks=q.THEMES, themes=(number,), attribute="leader") if number is not None else None
+
+
 def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragment: bool) -> q.Query | None:
     if not context.themes or query.themes or query.people:
         return None

@@ -8,7 +8,7 @@ from bot.language.ordinary import is_ordinary
 from bot.language.text import Token
 from bot.understanding.evidence import Parse
 from bot.understanding.index import FIRST_NAME, ORG_PART, SURNAME, TITLE, UNIT, Index
-from bot.understanding.topics import project_name_positions
+from bot.understanding.project_name import project_name_positions
 
 _ARTICLES = concepts.words("mention_checks.articles")
 _BOTH = concepts.words("filters.both")

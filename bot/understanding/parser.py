@@ -34,6 +34,7 @@ from bot.understanding.index import (
     Index,
     Target,
 )
+from bot.understanding.lead_in import lead_in, meaningful
 from bot.understanding.mention_checks import (
     a_country_code,
     an_everyday_word_as_a_name,
@@ -96,7 +97,7 @@ def parse(question: str, index: Index) -> Parse:
     the_project_named(keys, index, result)
     with_evidence = _with_evidence(asked, sentences, keys, consumed, index)
     result.set_aside, asked = asked - with_evidence, with_evidence
-    frame = polite_frame(tokens, sentences)
+    frame = polite_frame(tokens, sentences) | lead_in(text, tokens, sentences, meaningful(keys, consumed, index))
     result.asking = asked - about_what(tokens, sentences) - frame
     result.topic = with_topic(asked, sentences, tokens) - frame
     _read_cues(keys, consumed, result)

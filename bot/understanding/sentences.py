@@ -36,7 +36,7 @@ def sentences(text: str, tokens: list[Token]) -> list[list[int]]:
 
 
 _NOT_CONTENT = lexicon.STOPWORDS | lexicon.QUESTION_WORDS
-_REQUESTS = concepts.words("sentences.requests")
+REQUESTS = concepts.words("sentences.requests")
 
 
 def with_topic(asked: frozenset[int], sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
@@ -61,7 +61,7 @@ def asking(sentences: list[list[int]], tokens: list[Token]) -> frozenset[int]:
     if not asked:
         asked = [s for s in sentences if any(i >= 0 and tokens[i].key in _ASKS_ITSELF for i in s)]
     if not asked:  # "Tell me about X - I'm reviewing a grant.": a request asks too
-        asked = [s for s in sentences if s[0] >= 0 and tokens[s[0]].key in _REQUESTS]
+        asked = [s for s in sentences if s[0] >= 0 and tokens[s[0]].key in REQUESTS]
     if not asked:
         asked = sentences
     return frozenset(i for s in asked for i in s if i >= 0)

@@ -7,7 +7,7 @@ everyday word ("morgen") is never corrected into a name.
 
 from __future__ import annotations
 
-from bot.language import lexicon, neighbours
+from bot.language import concepts, lexicon, neighbours
 from bot.language.ordinary import is_ordinary
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS, CUES
@@ -48,6 +48,19 @@ def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str
                     result.corrections.append(Correction(token.original, hit.word, hit.distance, token.index))
                     key = hit.word
         keys.append(key)
+    return _more_as_else(keys)
+
+
+_MORE_MEANS_ELSE = concepts.family("more_means_else")
+"""'anyone more in <country>?', 'nån mer …?': after 'anyone' or 'who', 'more' asks for others, as 'else' does."""
+
+
+def _more_as_else(keys: list[str]) -> list[str]:
+    for word, phrases in _MORE_MEANS_ELSE.items():
+        for phrase in phrases:
+            for i in range(len(keys) - len(phrase) + 1):
+                if tuple(keys[i : i + len(phrase)]) == phrase:
+                    keys[i + len(phrase) - 1] = word
     return keys
 
 

@@ -25,6 +25,7 @@ from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
 from bot.understanding.evidence import Parse
 from bot.understanding.index import Index
+from bot.understanding.project_name import project_name_positions
 from bot.understanding.theme_numbers import number_of
 
 THEME = q.THEME
@@ -153,22 +154,6 @@ _THIS = concepts.words("topics.this")
 
 def _project_name(p: Parse, index: Index) -> set[int]:
     return set(project_name_positions(p.keys, index))
-
-
-def project_name_positions(question_keys: list[str], index: Index) -> frozenset[int]:
-    """Where the question names the project itself ('the <project name> group'): its
-    words are the group's name there, not a theme's or a department's."""
-    found: set[int] = set()
-    content = [i for i, k in enumerate(question_keys) if k not in lexicon.STOPWORDS]
-    for name in (index.kb.project.name, index.kb.project.name_no or ""):
-        phrase = tuple(k for k in keys(name) if k not in lexicon.STOPWORDS)
-        if len(phrase) < 2:
-            continue
-        for n in range(len(content) - len(phrase) + 1):
-            window = content[n : n + len(phrase)]
-            if tuple(question_keys[i] for i in window) == phrase:
-                found.update(range(window[0], window[-1] + 1))
-    return frozenset(found)
 
 
 _ANY = concepts.words("topics.any")
