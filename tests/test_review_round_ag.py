@@ -119,3 +119,34 @@ def test_anyone_else_in_a_country_with_nobody_else_names_nobody(bundled, more):
     _, context = bundled.converse(f"vem är {alone.name}?")
     answer, _ = bundled.converse(f"{more} i {country}?", context)
     assert not answer.people
+
+
+def test_a_capital_at_a_sentence_s_start_is_no_sign_of_a_name(glacier):
+    """'Readers are fascinated …': an everyday word that opens a sentence is not corrected into a role."""
+    for question in (
+        "Readers often ask whether the measurements are public. Where does the group archive its field data?",
+        "Readers are fascinated by ancient ice. Who studies old ice?",
+    ):
+        answer = glacier.answer(question)
+        assert glacier.kb.project.leader not in _named(answer), question
+
+
+def test_who_leads_this_topic_group_is_the_group_s_leader(glacier):
+    theme = _theme(glacier, 1)
+    word = next(k for k in theme.keywords if " " not in k and k.isalpha() and len(k) > 4).lower()
+    answer = glacier.answer(f"I'm writing a feature. Who actually leads this {word} group?")
+    assert _named(answer) == {glacier.kb.project.leader}
+
+
+def test_an_institution_the_knowledge_does_not_have_names_nobody(glacier):
+    known_cities = {o.city for o in glacier.kb.organisations}
+    assert "Oslo" not in known_cities
+    answer = glacier.answer("I'm in touch with scientists at the University of Oslo. Does anyone there work with you?")
+    assert not answer.people
+
+
+@pytest.mark.parametrize("group", ["glacier", "speech", "wind"])
+def test_what_should_a_new_member_do_is_not_the_project_s_overview(request, group):
+    engine: Engine = request.getfixturevalue(group)
+    answer = engine.answer("As new staff start in August, what should a new member of the group do first?")
+    assert answer.kind != "project"

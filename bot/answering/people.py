@@ -68,6 +68,8 @@ class PeopleAnswers(AnswerBase):
         if not theme_ids and p.has("work", "project") and not topics.links_people(self.index):
             theme_ids = self._the_theme_about(p)  # knowledge that links nobody to a theme has no theme conditions
         work_on_it = bool(theme_ids) and p.has("work", "project")  # "who leads the work on <topic>?"
+        if _topic_names_the_group(p):
+            return None  # "who leads this <topic> group?": the group's leader
         if not (p.has("themes") or p.theme_numbers or work_on_it):
             return None  # "who runs the <instrument> on <island>?": a keyword of a theme is not the theme asked of
         theme_ids += [t.id for t in self.kb.themes if t.number in p.query.themes and t.id not in theme_ids]
@@ -144,7 +146,7 @@ class PeopleAnswers(AnswerBase):
     def _leader(self, p: Parse) -> Answer | None:
         if _leader_left_out(p) or self._leader_word_in_a_theme(p):
             return None  # "everyone at <place> except the leader" asks for the others
-        if p.query is not None and p.query.filters_of(q.THEME):
+        if p.query is not None and p.query.filters_of(q.THEME) and not _topic_names_the_group(p):
             return None  # "who runs the <instrument of a theme>?": something in the group, not the group
         filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in self._leader_roles)]
         if not (p.has("leader") or len(filters) < len(filter_mentions(p))) or filters or p.unknown_place:
@@ -259,6 +261,20 @@ _KIND_WORDS = lexicon.ANY_ORG_KIND_WORDS | lexicon.ABROAD_WORDS | lexicon.HOME_W
 
 
 _THERE = concepts.words("people.there")
+
+
+_GROUP_NOUNS = concepts.words("people.group_nouns")
+_INDEFINITE = concepts.words("slots.indefinite")
+
+
+def _topic_names_the_group(p: Parse) -> bool:
+    """'this glacier group', 'the <topic> lab': a theme's word right before 'group' names the group itself."""
+    on_theme = p.memo.get("theme_positions", frozenset())
+    ends = [i for i in on_theme if i + 1 not in on_theme]
+    starts = [i for i in on_theme if i - 1 not in on_theme]
+    if any(i > 0 and p.keys[i - 1] in _INDEFINITE for i in starts):
+        return False  # "a clinical voice team": one of the group's, not the group
+    return bool(ends) and all(i + 1 < len(p.keys) and p.keys[i + 1] in _GROUP_NOUNS for i in ends)
 
 
 THEME_NAMED = 0.9

@@ -37,12 +37,20 @@ def name_like(token: Token, result: Parse) -> bool:
     return capitalised and token.index not in result.sentence_starts
 
 
+def _points_back(keys: list[str], position: int, result: Parse) -> bool:
+    """'Anyone there?', 'does anyone there work with you?': 'there' is the place named before."""
+    after_someone = position > 0 and keys[position - 1] in lexicon.WHO_WORDS
+    return after_someone or refers_back(keys, position, result.sentence_starts)
+
+
 def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> None:
     """Unknown words where a place or a name should be: "at MIT", "who is Jane Doe"."""
     # Frequent words are names too when typed as names ("Per Hansen", "Harvard"), and, in a
     # question typed all in small letters, right after a preposition with no article ("at harvard").
     # Only the sentences that ask: "I'm visiting from <city>. Who works on X?" asks nothing of the city.
     asking = result.asking
+    if any(keys[i] in lexicon.THERE_WORDS and _points_back(keys, i, result) for i in asking):
+        asking = frozenset(range(len(tokens)))  # "… at <a place>. Does anyone there …?": the place is asked of
     typed_as_names = {t.index for t in result.ordinary if name_like(t, result)}
     unknown_positions = ({t.index for t in result.unknown} | typed_as_names) & asking
     ordinary_positions = {t.index for t in result.ordinary} & asking
@@ -65,7 +73,7 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
             continue  # "at a conference", "in short", "i alt": a thing or a turn of phrase, not a named place
         run = _name_run(keys, position + 1, tokens if result.mixed_case else None)
         bare = bool(run) and run[0] == position + 1 and run[0] in bare_after_preposition
-        quantity = bool(run) and keys[run[0]] in _QUANTITIES  # "i fleire land", "in two countries": no place
+        quantity = bool(run) and keys[run[0]] in _QUANTITIES | _TIMES  # "in two countries", "in June": no place
         if run and not quantity and (any(i in unknown_positions for i in run) or bare):
             result.unknown_place = _span_text(tokens, run[0], run[-1] + 1)
             break

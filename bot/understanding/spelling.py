@@ -29,7 +29,9 @@ def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str
         key = lexicon.ABBREVIATIONS.get(read_key, read_key)
         if not is_known(key, index) and key not in lexicon.LAST_WORDS:
             compound = _compound_head(key) or index.inflected(key) or _translated(key, index) or _genitive(key, index)
-            typed_as_name = result.mixed_case and token.original[:1].isupper()
+            # a capital that opens a sentence ("Readers often ask …") is no sign of a name
+            opens = token.index == 0 or token.index in result.sentence_starts
+            typed_as_name = result.mixed_case and token.original[:1].isupper() and not (opens and is_ordinary(key))
             if not compound and not typed_as_name:
                 compound = _known_tail(key, index)
             if compound:
