@@ -15,7 +15,7 @@ from bot.answering.base import (
     uncertain,
     who_is,
 )
-from bot.answering.retrieval import best, rank
+from bot.answering.retrieval import TRANSLATED, best, rank
 from bot.knowledge.model import Person
 from bot.language import lexicon
 from bot.language.ordinary import is_ordinary
@@ -122,7 +122,13 @@ class PersonAnswers(AnswerBase):
         beyond = {stem(k) for i, k in enumerate(p.keys) if i not in on_theme and k not in plain}
         themes = p.query is not None and bool(p.query.themes or p.query.filters_of(q.THEME))
         says_more = not themes or bool(beyond & set(found[0].matched))
-        whole = found[0].score >= 0.99 and len(found[0].matched) >= 2 and not filter_mentions(p) and says_more
+        # the whole question in the note: each of its words (a Norwegian one may meet it in English, see rank)
+        whole = len(set(found[0].matched)) >= max(2, len({stem(k) for k in words}))
+        # a place the note names too is part of what it says ("… weather stations on <island>")
+        places = {stem(p.keys[i]) for m in filter_mentions(p) for i in range(m.start, m.end)}
+        unmatched = places - set(found[0].matched)
+        more_than_places = bool(set(found[0].matched) - places)  # "who is at <A> and <B>?": the places answer
+        whole = whole and found[0].score >= TRANSLATED - 0.01 and not unmatched and more_than_places and says_more
         rare = any(k.isalpha() and not is_ordinary(k) and stem(k) in found[0].matched for k in words)
         if not says_more:
             return None  # "who works on both <topic> and <topic>?": the themes' people, though a note names them

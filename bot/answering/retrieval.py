@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.knowledge.model import Fact, FaqEntry, Theme
+from bot.language.norwegian_english import english_forms
 from bot.language.text import keys, stem, stems_meet
 from bot.understanding.index import Index
 
 MIN_COVERAGE = 0.6
+TRANSLATED = 0.9
+"""A word met in its English form counts this much: the text's own word, where it has it, counts more."""
 PART_MATCH = 0.6
 """A question's word that only begins with a text's word (a compound) counts this much of a whole match."""
 
@@ -63,11 +66,20 @@ def rank(
     weights = [index.idf.get(s, unseen) * importance.get(k, 1.0) for s, k in zip(stems, content, strict=True)]
     total = sum(weights)
     results = []
+    # a Norwegian word the knowledge does not have may meet an English text in its English form
+    # ("snøscooter": snowmobile); a compound's parts must all meet it for the whole word to
+    english = [
+        () if key in index.vocabulary else tuple(tuple(stem(w) for w in form) for form in english_forms(key))
+        for key in content
+    ]
     for item, words in documents:
         matched = []
         covered = 0.0
-        for word, weight in zip(stems, weights, strict=True):
+        for word, forms, weight in zip(stems, english, weights, strict=True):
             share = _match(word, words)
+            for form in forms if share < 1 else ():
+                translated = TRANSLATED * sum(_match(part, words) for part in form) / len(form)
+                share = max(share, translated)  # `matched` keeps the question's own word
             if share:
                 covered += weight * share
                 matched.append(word)

@@ -103,7 +103,8 @@ class ThemeAnswers(AnswerBase):
         topic_words = self._project_name_words | self._consortium_words
         about_the_project = {i for i, k in enumerate(p.keys) if k in topic_words}
         # "how much money ...?": an amount is a statement's, never a theme's
-        themes = [] if p.amount else best(rank(p.content, self._theme_docs, self.index, importance))
+        # "how many weather stations …?": a count is a statement's, never a theme's card
+        themes = [] if p.amount or p.count else best(rank(p.content, self._theme_docs, self.index, importance))
         facts = [] if themes_only else best(rank(content, self._fact_docs, self.index, importance), within=0.99)[:2]
         asks_why = any(k in lexicon.WHY_WORDS for k in p.keys)  # a reason is a statement, not a theme
         if themes and (not facts or (themes[0].score >= facts[0].score and not asks_why)):

@@ -57,12 +57,17 @@ _MORE_MEANS_ELSE = concepts.family("more_means_else")
 """'anyone more in <country>?', 'nån mer …?': after 'anyone' or 'who', 'more' asks for others, as 'else' does."""
 
 
+_MORE_WORDS = frozenset(phrase[-1] for phrases in _MORE_MEANS_ELSE.values() for phrase in phrases)
+
+
 def _more_as_else(keys: list[str]) -> list[str]:
-    for word, phrases in _MORE_MEANS_ELSE.items():
-        for phrase in phrases:
-            for i in range(len(keys) - len(phrase) + 1):
-                if tuple(keys[i : i + len(phrase)]) == phrase:
-                    keys[i + len(phrase) - 1] = word
+    for i, key in enumerate(keys):
+        if key not in _MORE_WORDS:
+            continue
+        for word, phrases in _MORE_MEANS_ELSE.items():
+            if any(tuple(keys[i - len(phrase) + 1 : i + 1]) == phrase for phrase in phrases if i >= len(phrase) - 1):
+                keys[i] = word
+                break
     return keys
 
 
