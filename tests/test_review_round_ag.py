@@ -150,3 +150,51 @@ def test_what_should_a_new_member_do_is_not_the_project_s_overview(request, grou
     engine: Engine = request.getfixturevalue(group)
     answer = engine.answer("As new staff start in August, what should a new member of the group do first?")
     assert answer.kind != "project"
+
+
+def _theme_people(engine: Engine, number: int) -> set[str]:
+    theme = _theme(engine, number)
+    return {p.id for p in engine.kb.people if theme.id in p.themes}
+
+
+def test_who_works_on_that_in_a_country_after_a_theme(glacier):
+    _, context = glacier.converse("what is theme 3?")
+    answer, _ = glacier.converse("Who works on that in Sweden?", context)
+    in_sweden = {
+        p.id for p in glacier.kb.people if any(glacier.kb.orgs_by_id[a.org].country == "Sweden" for a in p.affiliations)
+    }
+    expected = _theme_people(glacier, 3) & in_sweden
+    assert expected and in_sweden - expected, "the theme narrows the country's people"
+    assert _named(answer) == expected
+
+
+def test_the_research_topic_of_that_candidate_is_the_one_person_s_themes(wind):
+    phd = next(
+        p
+        for p in wind.kb.people
+        if p.role == "phd student" and len(p.themes) == 1 and "candidate" in (p.title or "").lower()
+    )
+    _, context = wind.converse(f"who is {phd.name}?")
+    answer, _ = wind.converse("And what is the research topic of that candidate?", context)
+    theme = next(t for t in wind.kb.themes if t.id == phd.themes[0])
+    assert [t.number for t in answer.themes] == [theme.number]
+
+
+def test_and_theme_n_after_a_role_on_a_theme_is_that_role_on_theme_n(wind):
+    _, context = wind.converse("postdoks på tema 4")
+    answer, _ = wind.converse("og tema 3?", context)
+    postdocs = wind.index.people_by_role["postdoc"]
+    expected = _theme_people(wind, 3) & postdocs
+    assert expected and _named(answer) == expected
+
+
+def test_a_role_there_after_where_someone_sits_is_that_role_at_her_place(wind):
+    leader = next(iter(_noted_leader(wind, 2)))
+    person = wind.kb.people_by_id[leader]
+    _, context = wind.converse("hvem leder tema 2?")
+    _, context = wind.converse("hvor sitter hun?", context)
+    answer, _ = wind.converse("stip. der?", context)
+
+    places = {a.org for a in person.affiliations}  # where she sits: her own department
+    expected = {p.id for p in wind.kb.people if p.role == "phd student" and places & {a.org for a in p.affiliations}}
+    assert expected and _named(answer) == expected

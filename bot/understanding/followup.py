@@ -11,6 +11,7 @@ from __future__ import annotations
 from bot.answering.executor import select
 from bot.language import concepts, lexicon
 from bot.understanding import query as q
+from bot.understanding import topics
 from bot.understanding.context import Context
 from bot.understanding.followup_people import (
     _asked_of_her_there_step,
@@ -171,6 +172,16 @@ def _city_of(value: q.Value, index: Index) -> str | None:
 def _replace(context: Context, p: Parse, query: q.Query, index: Index) -> q.Query | None:
     """'and in <city>?', 'what about <a name>?', 'and theme 4?', 'no, I meant <place>'."""
     if query.themes:
+        previous = context.query
+        chosen_by_theme = previous is not None and bool(previous.filters_of(q.THEME))
+        others = previous is not None and any(f.family != q.THEME for f in previous.filters)
+        only_themes = all(f.family == q.THEME for f in query.filters)
+        if chosen_by_theme and others and only_themes and topics.links_people(index):
+            # "postdocs on theme 4" then "and theme 3?": the same people asked of another theme
+            ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in query.themes)
+            kept = tuple(f for f in previous.filters if f.family != q.THEME)
+            asks = q.COUNT if previous.asks == q.COUNT else q.PEOPLE
+            return previous.with_(asks=asks, filters=(*kept, q.Filter(q.THEME, ids)), themes=())
         return q.Query(asks=q.THEMES, themes=query.themes)
     if query.people and not query.filters:
         return q.Query(

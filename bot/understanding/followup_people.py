@@ -36,6 +36,7 @@ from bot.understanding.including import included_positions
 from bot.understanding.index import CITY, COUNTRY, ORG, Index
 from bot.understanding.only import only_before_a_place
 from bot.understanding.parser import Parse
+from bot.understanding.sentences import refers_back
 
 _ELSE_STEP_WORDS = concepts.words("followup_people.else_step")
 _THERE_WORDS = concepts.words("followup_people.there")
@@ -98,13 +99,20 @@ def _pronoun_step(context: Context, p: Parse, query: q.Query, index: Index, frag
     if query.people:
         return None
     there = keys & _THERE_WORDS
-    if there and p.has("who") and not query.filters and context.people and not keys & _ELSE:
+    # "hvor sitter hun?" then "stip. der?": the PhD students where she sits (her own department)
+    kinds_of_people = bool(query.filters) and all(f.family in (q.ROLE, q.TITLE) for f in query.filters)
+    kinds_of_people = kinds_of_people and any(
+        k in _THERE_WORDS and refers_back(p.keys, i, p.sentence_starts) for i, k in enumerate(p.keys)
+    )
+    asks_people = p.has("who") or kinds_of_people
+    if there and asks_people and (not query.filters or kinds_of_people) and context.people and not keys & _ELSE:
         # "where does she work?" then "who all works there?": everyone at her institutions
         people = [index.kb.people_by_id[i] for i in context.people if i in index.kb.people_by_id]
         orgs = {index.kb.orgs_by_id[a.org] for person in people for a in person.affiliations}
-        values = tuple(dict.fromkeys(q.Value(ORG, o.parent or o.id) for o in orgs))
+        top = not kinds_of_people
+        values = tuple(dict.fromkeys(q.Value(ORG, (o.parent if top else None) or o.id) for o in orgs))
         if values and len(people) == 1:
-            return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.PLACE, values),))
+            return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.PLACE, values), *query.filters))
     name_them = _starts(p.keys, _REQUESTS) and keys & PLURAL_PRONOUNS  # "name them please", "list dem"
     if context.kind == "count" and context.people and (p.has("who") or name_them) and not query.filters:
         if context.query is not None and context.query.asks == q.COUNT:  # "how many …?" then "who are they?"

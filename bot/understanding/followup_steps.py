@@ -126,8 +126,9 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
         # "how many people work on it?" after a theme: its people, counted
         ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in context.themes)
         return q.Query(asks=q.COUNT, filters=(q.Filter(q.THEME, ids),), counted="people")
-    if query.filters:  # "and who are the PhD students on that theme?": that theme's, of that role
-        that_theme = keys & lexicon.THEME_WORDS and keys & (_THAT_PLACE | _IT) and len(context.themes) == 1
+    if query.filters:  # "and who are the PhD students on that theme?", "who works on that in <country>?"
+        that_theme = (keys & lexicon.THEME_WORDS and keys & (_THAT_PLACE | _IT)) or _works_on_it(p)
+        that_theme = that_theme and len(context.themes) == 1
         if not that_theme or query.filters_of(q.THEME) or not p.has("who"):
             return None
         ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in context.themes)
@@ -163,6 +164,14 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
     if keys & lexicon.LEADER_WORDS:  # "who leads the third one?": that theme's leader
         return q.Query(asks=q.THEMES, themes=(wanted,), attribute="leader")
     return q.Query(asks=q.THEMES, themes=(wanted,))
+
+
+_ON = concepts.words("people.on")
+
+
+def _works_on_it(p: Parse) -> bool:
+    """'who works on that …', 'hvem jobber med det …': the work is on what was just talked about."""
+    return p.has("work") and any(key in _IT and i > 0 and p.keys[i - 1] in _ON for i, key in enumerate(p.keys))
 
 
 def _bare_number(keys: list[str]) -> int | None:
@@ -208,9 +217,15 @@ def _their_themes_step(context: Context, p: Parse, query: q.Query, index: Index,
     """'what do they work on?', 'hva jobber de med?': the themes of the people just named, where the
     knowledge says who works on what."""
     keys = set(p.keys)
-    if not context.people or query.people or query.filters or not topics.links_people(index):
+    if not context.people or query.people or not topics.links_people(index):
         return None
     their_theme = keys & PLURAL_PRONOUNS and keys & lexicon.THEME_WORDS and len(p.keys) <= 4  # "their theme?"
+    # "what is the research topic of that candidate?": the one person just named, by a word for them
+    that_one = len(context.people) == 1 and keys & lexicon.THEME_WORDS and keys & lexicon.WHAT_WORDS and keys & _IT
+    if that_one and query.filters and all(f.family in (q.ROLE, q.TITLE) for f in query.filters):
+        return q.Query(asks=q.THEMES, people=context.people, attribute="of_people")
+    if query.filters:
+        return None
     if not (keys & lexicon.WHAT_WORDS and keys & _WORKS_ON and keys & PLURAL_PRONOUNS) and not their_theme:
         return None  # "what does she work on?" is her card, themes included (the pronoun step)
     return q.Query(asks=q.THEMES, people=context.people, attribute="of_people")
