@@ -153,8 +153,7 @@ def test_what_should_a_new_member_do_is_not_the_project_s_overview(request, grou
 
 
 def _theme_people(engine: Engine, number: int) -> set[str]:
-    theme = _theme(engine, number)
-    return {p.id for p in engine.kb.people if theme.id in p.themes}
+    return set(engine.index.people_by_theme.get(_theme(engine, number).id, set()))
 
 
 def test_who_works_on_that_in_a_country_after_a_theme(glacier):
@@ -198,3 +197,29 @@ def test_a_role_there_after_where_someone_sits_is_that_role_at_her_place(wind):
     places = {a.org for a in person.affiliations}  # where she sits: her own department
     expected = {p.id for p in wind.kb.people if p.role == "phd student" and places & {a.org for a in p.affiliations}}
     assert expected and _named(answer) == expected
+
+
+@pytest.mark.parametrize("separator", [" – ", ": ", ". "])
+def test_a_theme_named_in_a_fragment_before_the_question_is_its_condition(wind, separator):
+    ntnu = {
+        p.id
+        for p in wind.kb.people
+        if any((wind.kb.orgs_by_id[a.org].parent or a.org) == "ntnu" for a in p.affiliations)
+    }
+    expected = _theme_people(wind, 3) - ntnu
+    assert expected and _theme_people(wind, 3) & ntnu, "the negation leaves some of the theme out"
+    assert _named(wind.answer(f"tema 3{separator}hvem er ikke på NTNU?")) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is working at the same time in language models and in bias and evaluation?",
+        "who works on language models and also on bias and evaluation?",
+        "hvem jobber samtidig med språkmodeller og med evaluering og skjevheter?",
+    ],
+)
+def test_two_topics_said_together_are_both_conditions(speech, question):
+    expected = _theme_people(speech, 2) & _theme_people(speech, 6)
+    assert expected and expected != _theme_people(speech, 6)
+    assert _named(speech.answer(question)) == expected

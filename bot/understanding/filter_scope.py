@@ -21,8 +21,10 @@ def where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
     there = _there_place(p, items)
     if there:  # "I worked with colleagues at <org>. Which collaborators are there?"
         return p.asking | there
-    if any(item.start in p.asking for item in items) or len(p.sentences) < 2:
-        return p.asking if any(item.start in p.asking for item in items) else frozenset(range(len(p.tokens)))
+    if any(item.start in p.asking for item in items):
+        return p.asking | _theme_fragment_before(p, items)
+    if len(p.sentences) < 2:
+        return frozenset(range(len(p.tokens)))
     last_asking = max(p.asking, default=len(p.tokens))
     # a title's word in a sentence before the question is most often an everyday one ("I'd like to give a sense
     # of scale."): no condition; a short fragment of title words is one ("harmonic stability - who?")
@@ -38,6 +40,23 @@ def where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
         if positions and positions[0] <= last_asking and starts & set(positions):
             return frozenset(positions) | p.asking
     return frozenset(range(len(p.tokens))) if starts else p.asking
+
+
+_FRAGMENT = 3
+"""A sentence of this many words or fewer is a fragment ('tema 3 – hvem …?'), no sentence of its own."""
+
+
+def _theme_fragment_before(p: Parse, items: list[_Item]) -> frozenset[int]:
+    """'tema 3 – hvem er ikke på <org>?': a theme named in a fragment just before the question is
+    what the question asks within."""
+    first = min(p.asking, default=0)
+    for sentence in p.sentences:
+        positions = [i for i in sentence if i >= 0]
+        if not positions or positions[-1] >= first or len(positions) > _FRAGMENT:
+            continue
+        if positions[-1] + 1 == first and any(i.family == q.THEME and i.start in positions for i in items):
+            return frozenset(positions)
+    return frozenset()
 
 
 _TOLD = concepts.words("filter_scope.told")

@@ -61,6 +61,7 @@ FILTER_KINDS = frozenset(_FAMILY)
 
 # Words that turn the next named thing into an exclusion.
 BOTH = concepts.words("filters.both")
+_ALSO = concepts.words("topics.also")
 BOTH_PHRASES = concepts.phrases("theme_items.both_after_phrases")
 _AND = concepts.words("filters.and")
 # What may stand between a negation (or a conjunction) and the thing it applies to.
@@ -148,7 +149,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
                 excluded.extend(v.id for item in group for v in item.values)
             continue
         values = tuple(dict.fromkeys(v for item in group for v in item.values))
-        both = _says_both(first.start, keys) or says_both_after(group[-1].end, keys)
+        both = _says_both(first.start, keys) or says_both_after(group[-1].end, keys) or _and_also(group, keys)
         all_of = len(group) > 1 and both and _joined_by_and(group, keys)
         filters.append(q.Filter(first.family, values, negated, all_of))
     filters = with_included(p, index, all_items, filters)
@@ -290,6 +291,11 @@ def _says_both(start: int, keys: list[str]) -> bool:
         return True
     before = tuple(keys[max(0, start - 6) : start])
     return any(before[i : i + len(ph)] == ph for ph in BOTH_PHRASES for i in range(len(before)))
+
+
+def _and_also(group: list[_Item], keys: list[str]) -> bool:
+    """'on <A> and also on <B>', 'med <A> og også <B>': the second as well as the first."""
+    return len(group) > 1 and all(set(keys[a.end : b.start]) & _ALSO for a, b in pairwise(group))
 
 
 def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:

@@ -186,6 +186,16 @@ def most_named(spans: list[ThemeSpan]) -> tuple[str, ...]:
 
 _ALTERNATIVES = concepts.words("topics.alternatives")
 _ONE_TOPIC_WORDS = concepts.words("topics.one_topic")
+_ALSO = concepts.words("topics.also")
+_TOGETHER_PHRASES = concepts.phrases("theme_items.both_after_phrases")
+
+
+def said_together_before(start: int, keys: list[str]) -> bool:
+    """'working at the same time on <A> and <B>', 'jobber samtidig med <A> og <B>'."""
+    before = tuple(keys[max(0, start - 6) : start])
+    if set(before[-3:]) & _ONE_TOPIC_WORDS:
+        return True
+    return any(before[i : i + len(ph)] == ph for ph in _TOGETHER_PHRASES for i in range(len(before)))
 
 
 def _same_theme_together(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
@@ -220,8 +230,8 @@ def _one_topic(spans: list[ThemeSpan], keys: list[str]) -> list[ThemeSpan]:
         return spans
     between = {k for a, b in pairwise(spans) for k in keys[a.end : b.start]}
     before = set(keys[max(0, spans[0].start - 3) : spans[0].start])
-    if between & _ALTERNATIVES or before & _ONE_TOPIC_WORDS:
-        return spans
+    if between & (_ALTERNATIVES | _ALSO) or before & _ONE_TOPIC_WORDS or said_together_before(spans[0].start, keys):
+        return spans  # "<A> or <B>", "<A> and also <B>", "both <A> and <B>", "at the same time <A> and <B>"
     counts: dict[str, float] = {}
     for span in spans:
         for theme in span.theme_ids:
