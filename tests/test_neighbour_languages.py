@@ -93,7 +93,7 @@ def test_each_word_of_a_language_file_is_read_one_way(language):
 
     seen: dict[tuple[str, ...], str] = {}
     for line in (neighbours.DATA / f"{language}.txt").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.startswith(("#", "!")):  # "!": markers of the language, read as nothing
             continue
         word, _, norwegian = line.partition(" ")
         assert seen.setdefault(keys(word), norwegian) == norwegian, word

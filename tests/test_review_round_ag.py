@@ -223,3 +223,28 @@ def test_two_topics_said_together_are_both_conditions(speech, question):
     expected = _theme_people(speech, 2) & _theme_people(speech, 6)
     assert expected and expected != _theme_people(speech, 6)
     assert _named(speech.answer(question)) == expected
+
+
+@pytest.mark.parametrize("question", ["what is the salary of a postdoc?", "hva er lønna for en postdok?"])
+def test_what_is_asked_of_a_role_is_not_its_people(speech, question):
+    assert not speech.answer(question).people
+
+
+@pytest.mark.parametrize(
+    "question", ["hvem er professor hos dere?", "hvem er professor hos jer", "vem är professor hos er?"]
+)
+def test_at_you_is_the_group_not_an_unknown_place(bundled, question):
+    professors = {p.id for p in bundled.kb.people if "professor" in (p.title or "").lower()}
+    answer = bundled.answer(question)
+    assert answer.answered and _named(answer) and _named(answer) <= professors
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Skulle ni kunna tala om vilka som arbetar i Göteborg?",
+        "Skulle ni kunna berätta vilka som är knutna till Oslo universitetssjukhus?",
+    ],
+)
+def test_a_formal_swedish_request_is_read(bundled, question):
+    assert bundled.answer(question).people

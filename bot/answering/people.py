@@ -53,6 +53,8 @@ class PeopleAnswers(AnswerBase):
         asked_leftover = [i for i in left_over(p) if i in p.asking and not is_very_common(p.keys[i])]
         if not _filters_asked(p, mentions) and asked_leftover:
             return None  # the places are context; the question asks about something else (a theme?)
+        if asked_leftover and _asks_what(p) and not p.has("who") and not topics.which_ones(p.keys):
+            return None  # "what is the salary of a postdoc?": something of the role is asked, not who has it
         if not _filters_asked(p, mentions) and p.has("project") and p.has("what") and not p.has("who"):
             return None  # "For my readers: what does the group research?": the group is asked about
 
@@ -264,6 +266,14 @@ _THERE = concepts.words("people.there")
 
 
 _GROUP_NOUNS = concepts.words("people.group_nouns")
+_WHAT = concepts.words("people.what")
+"""'what', 'hva', not 'which': "what is the <thing> of a <role>?" asks a thing, "which <role>s …?" people."""
+
+
+def _asks_what(p: Parse) -> bool:
+    return any(p.keys[i] in _WHAT for i in p.asking)
+
+
 _INDEFINITE = concepts.words("slots.indefinite")
 
 

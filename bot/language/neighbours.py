@@ -35,12 +35,12 @@ _SHARED = lexicon.words(
 )
 
 
-# Everyday words of the language that a Norwegian word list may hold too (Norwegian text online
-# quotes Swedish and Danish), yet are never Norwegian.
-_SURELY = {
-    "sv": lexicon.words("inte och hur från nån jag vem vilka hon"),
-    "da": lexicon.words("hvad nogen noget af"),
-}
+@cache
+def _surely(language: str) -> frozenset[str]:
+    """Everyday words of the language that a Norwegian or English word list may hold too (Norwegian
+    text online quotes Swedish and Danish), yet are never Norwegian: the file's lines that start with "!"."""
+    lines = (DATA / f"{language}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(k for line in lines if line.startswith("!") for k in text_keys(line[1:]))
 
 
 @cache
@@ -62,18 +62,15 @@ def translations(language: str) -> dict[str, str]:
 @cache
 def markers(language: str) -> frozenset[str]:
     """The words that show a question is in this language: its own words, not Norwegian or English ones."""
-    return (
-        frozenset(
-            key
-            for key, read_as in translations(language).items()
-            if key != read_as
-            and len(key) > 2
-            and key not in _SHARED
-            and key not in lexicon.STOPWORDS
-            and not is_ordinary(key)
-        )
-        | _SURELY[language]
-    )
+    return frozenset(
+        key
+        for key, read_as in translations(language).items()
+        if key != read_as
+        and len(key) > 2
+        and key not in _SHARED
+        and key not in lexicon.STOPWORDS
+        and not is_ordinary(key)
+    ) | _surely(language)
 
 
 def language_of(question_keys: list[str]) -> str | None:

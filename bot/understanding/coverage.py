@@ -72,7 +72,7 @@ def explained_positions(p: Parse, with_mentions: bool = True) -> set[int]:
         cue = key in ALL_CUE_WORDS or key in CONTACT_WORDS or key in NEGATIONS or key in ALL_ATTRIBUTE_WORDS
         if cue and leader_unread and key in _ONLY_LEADER_WORDS:
             cue = False
-        cue = cue or (key in lexicon.YOU_THE_GROUP and p.has("project"))  # "hvor er dere?"
+        cue = cue or key in lexicon.YOU_THE_GROUP  # "hvor er dere?", "hvem er professor hos dere?": the group
         if cue or key.isdecimal() or key in lexicon.ORDINALS or key in lexicon.CARDINALS:
             explained.add(position)
     return explained

@@ -69,8 +69,8 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
     for position, key in enumerate(keys):
         if key not in lexicon.PLACE_PREPOSITIONS or (key == "i" and result.language != "no"):
             continue
-        if position + 1 < len(keys) and keys[position + 1] in _INDEFINITE | _IDIOMS:
-            continue  # "at a conference", "in short", "i alt": a thing or a turn of phrase, not a named place
+        if position + 1 < len(keys) and keys[position + 1] in _INDEFINITE | _IDIOMS | lexicon.YOU_THE_GROUP:
+            continue  # "at a conference", "in short", "i alt", "hos dere": a thing, a phrase or the group
         run = _name_run(keys, position + 1, tokens if result.mixed_case else None)
         bare = bool(run) and run[0] == position + 1 and run[0] in bare_after_preposition
         quantity = bool(run) and keys[run[0]] in _QUANTITIES | _TIMES  # "in two countries", "in June": no place

@@ -87,12 +87,13 @@ def links_people(index: Index) -> bool:
 
 
 _WHICH = concepts.words("topics.which")
+_RELATIVES = concepts.words("topics.relatives")
 
 
 def which_ones(question_keys: list[str]) -> bool:
     """'Hvilke på <A> jobber ikke på <B>?', 'which in <country> work ...': "which" with no noun after it
     (a place word or a verb follows) asks which people."""
-    follows = lexicon.PLACE_PREPOSITIONS | lexicon.WORK_WORDS
+    follows = lexicon.PLACE_PREPOSITIONS | lexicon.WORK_WORDS | _RELATIVES  # "hvilke som jobber …"
     return any(
         k in _WHICH and n + 1 < len(question_keys) and question_keys[n + 1] in follows
         for n, k in enumerate(question_keys)
