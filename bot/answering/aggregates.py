@@ -103,6 +103,8 @@ class AggregateAnswers(AnswerBase):
             return None
         if group == "theme" and not any(self.index.people_by_theme.values()):
             return None  # the knowledge does not say who works on what: the themes answer says so
+        if group == "theme" and p.has("leader") and not p.count:
+            return None  # "who leads each theme?": the themes' leaders, not their people counted
         selection = self._selection(p)
         people = compose.people_sorted(self.index, selection.people)
         if not people:

@@ -112,11 +112,14 @@ class CountAnswers(AnswerBase):
         negated = negated_topic(p)
         if negated:
             words = [p.keys[i] for i in negated]
-            about = {s.item.number for s in rank(words, self._theme_docs, self.index)}
+            about = {s.item.number for s in rank(words, self._theme_docs, self.index, translate=p.language != "en")}
             numbers = tuple(t.number for t in self.kb.themes if t.number not in about)
             key, positions = "count_themes_not_about", negated
         else:
-            matching = best(rank(p.content, self._theme_docs, self.index, word_importance(p)), minimum=0.3)
+            matching = best(
+                rank(p.content, self._theme_docs, self.index, word_importance(p), translate=p.language != "en"),
+                minimum=0.3,
+            )
             numbers = tuple(s.item.number for s in matching)
             key = "count_themes_about"
             positions = sorted(matched_positions(p, tuple(w for s in matching for w in s.matched)))

@@ -44,7 +44,7 @@ def interpretations(engine: AnswerBase, p: Parse, details: bool = True) -> list[
     importance = word_importance(p)
     project = {i for i, k in enumerate(p.keys) if k in engine._project_name_words}
     for name, docs in (("theme", engine._theme_docs), ("statement", engine._fact_docs)):
-        ranked = best(rank(p.content, docs, engine.index, importance), minimum=0.0)
+        ranked = best(rank(p.content, docs, engine.index, importance, translate=p.language != "en"), minimum=0.0)
         if ranked:
             explained = matched_positions(p, ranked[0].matched) | project
             label = getattr(ranked[0].item, "title", None) or getattr(ranked[0].item, "text", "")

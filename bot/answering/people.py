@@ -72,6 +72,10 @@ class PeopleAnswers(AnswerBase):
         work_on_it = bool(theme_ids) and p.has("work", "project")  # "who leads the work on <topic>?"
         if _topic_names_the_group(p):
             return None  # "who leads this <topic> group?": the group's leader
+        if work_on_it and not (p.has("themes") or p.theme_numbers):
+            noted = self._person_by_note(p)  # "who leads the work on <topic>?": a note may say who
+            if noted is not None:
+                return noted
         if not (p.has("themes") or p.theme_numbers or work_on_it):
             return None  # "who runs the <instrument> on <island>?": a keyword of a theme is not the theme asked of
         theme_ids += [t.id for t in self.kb.themes if t.number in p.query.themes and t.id not in theme_ids]
@@ -92,7 +96,7 @@ class PeopleAnswers(AnswerBase):
 
     def _the_theme_about(self, p: Parse) -> list[str]:
         """The one theme the question's words name, as a theme's card would be found for them."""
-        found = best(rank(p.content, self._theme_docs, self.index, word_importance(p)))
+        found = best(rank(p.content, self._theme_docs, self.index, word_importance(p), translate=p.language != "en"))
         if len(found) != 1 or found[0].score < THEME_NAMED:
             return []
         explained = matched_positions(p, found[0].matched)
@@ -274,17 +278,18 @@ def _asks_what(p: Parse) -> bool:
     return any(p.keys[i] in _WHAT for i in p.asking)
 
 
-_INDEFINITE = concepts.words("slots.indefinite")
+_THIS_GROUP = concepts.words("people.this_group")
 
 
 def _topic_names_the_group(p: Parse) -> bool:
-    """'this glacier group', 'the <topic> lab': a theme's word right before 'group' names the group itself."""
+    """'this <topic> group', 'your <topic> team': a theme's word between 'this' or 'your' and 'group'
+    names the group itself ('the <topic> group' may be one of its theme groups)."""
     on_theme = p.memo.get("theme_positions", frozenset())
     ends = [i for i in on_theme if i + 1 not in on_theme]
     starts = [i for i in on_theme if i - 1 not in on_theme]
-    if any(i > 0 and p.keys[i - 1] in _INDEFINITE for i in starts):
-        return False  # "a clinical voice team": one of the group's, not the group
-    return bool(ends) and all(i + 1 < len(p.keys) and p.keys[i + 1] in _GROUP_NOUNS for i in ends)
+    if not ends or not all(i > 0 and p.keys[i - 1] in _THIS_GROUP for i in starts):
+        return False
+    return all(i + 1 < len(p.keys) and p.keys[i + 1] in _GROUP_NOUNS for i in ends)
 
 
 THEME_NAMED = 0.9

@@ -112,7 +112,7 @@ class PersonAnswers(AnswerBase):
         everything = [k for k in p.keys if k not in lexicon.STOPWORDS and k not in lexicon.QUESTION_WORDS]
         asked = [k for i, k in enumerate(p.keys) if i in p.asking and k in everything]
         words = asked or everything
-        found = best(rank(words, self._note_docs, self.index), minimum=0.75, within=0.99)
+        found = best(rank(words, self._note_docs, self.index, translate=p.language != "en"), minimum=0.75, within=0.99)
         if len(found) != 1:
             return None
         # "Who maintains <a tool only one note names>?": the whole question in one note, a rare word of it
@@ -124,7 +124,7 @@ class PersonAnswers(AnswerBase):
         says_more = not themes or bool(beyond & set(found[0].matched))
         # the whole question in the note: each of its words (a Norwegian one may meet it in English, see rank)
         whole = len(set(found[0].matched)) >= max(2, len({stem(k) for k in words}))
-        # a place the note names too is part of what it says ("… weather stations on <island>")
+        # a place the note names too is part of what it says ("… the <instruments> on <island>")
         places = {stem(p.keys[i]) for m in filter_mentions(p) for i in range(m.start, m.end)}
         unmatched = places - set(found[0].matched)
         more_than_places = bool(set(found[0].matched) - places)  # "who is at <A> and <B>?": the places answer
@@ -135,7 +135,7 @@ class PersonAnswers(AnswerBase):
         if len(found[0].matched) < MIN_NOTE_WORDS:
             if not (whole and rare):
                 return None
-            facts = rank(words, self._fact_docs, self.index)
+            facts = rank(words, self._fact_docs, self.index, translate=p.language != "en")
             if facts and facts[0].score >= found[0].score:
                 return None  # "who funds <project>?": the project's fact says it, not a note that mentions it
         if any(t.key not in found[0].matched and stem(t.key) not in found[0].matched for t in p.unknown):

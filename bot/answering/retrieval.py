@@ -52,8 +52,12 @@ def rank(
     documents: list[tuple[object, frozenset[str]]],
     index: Index,
     importance: dict[str, float] | None = None,
+    translate: bool = False,
 ) -> list[Scored]:
     """Score each document by the idf-weighted share of the question it covers.
+
+    With `translate` (a question not in English), a word the knowledge lacks may meet a text in
+    its English form (see `norwegian_english.py`); an English question's "felt" is never "field".
 
     `importance` scales a word's weight: ordinary words and words outside the
     sentence that asks count less than the rare words of the question itself.
@@ -66,10 +70,12 @@ def rank(
     weights = [index.idf.get(s, unseen) * importance.get(k, 1.0) for s, k in zip(stems, content, strict=True)]
     total = sum(weights)
     results = []
-    # a Norwegian word the knowledge does not have may meet an English text in its English form
-    # ("snøscooter": snowmobile); a compound's parts must all meet it for the whole word to
+    # a Norwegian word the knowledge does not have may meet an English text in its English form;
+    # a compound's parts must all meet it
     english = [
-        () if key in index.vocabulary else tuple(tuple(stem(w) for w in form) for form in english_forms(key))
+        ()
+        if key in index.vocabulary or not translate
+        else tuple(tuple(stem(w) for w in form) for form in english_forms(key))
         for key in content
     ]
     for item, words in documents:
@@ -78,7 +84,7 @@ def rank(
         for word, forms, weight in zip(stems, english, weights, strict=True):
             share = _match(word, words)
             for form in forms if share < 1 else ():
-                translated = TRANSLATED * sum(_match(part, words) for part in form) / len(form)
+                translated = TRANSLATED * min(_match(part, words) for part in form)  # every part, or none
                 share = max(share, translated)  # `matched` keeps the question's own word
             if share:
                 covered += weight * share
@@ -93,8 +99,8 @@ def rank(
 def _match(word: str, words: frozenset[str]) -> float:
     """1 for the text's word or another form of it ("tissue", "tissues"), PART_MATCH when the
     question's word only begins with it (a compound: "blodprove" has "blod"), else 0."""
-    if word in words:
-        return 1.0
+    if word in words or word + "s" in words or (word.endswith("s") and word[:-1] in words):
+        return 1.0  # a short word and its plural ('doi', 'DOIs'), too short for a stem
     share = 0.0
     for other in words:
         if stems_meet(word, other):

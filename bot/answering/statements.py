@@ -43,7 +43,9 @@ class StatementAnswers(AnswerBase):
             explained |= {i for i, k in enumerate(p.keys) if is_very_common(k)}
         if not explains_enough(p, explained):
             return None
-        facts = best(rank(p.content, self._fact_docs, self.index, word_importance(p)), within=0.99)
+        facts = best(
+            rank(p.content, self._fact_docs, self.index, word_importance(p), translate=p.language != "en"), within=0.99
+        )
         if facts and (
             len(matched_positions(p, facts[0].matched)) >= len(explained)
             or len(self._fact_positions(p, facts[0], explained)) > len(explained)

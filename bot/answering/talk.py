@@ -32,7 +32,13 @@ class TalkAnswers(AnswerBase):
         if not self._faq_docs:
             return None
         # a count ("how many boats?") is not answered by an entry that only shares its noun
-        found = [] if p.count else best(rank(p.content + cue_content(p), self._faq_docs, self.index), FAQ_MIN)
+        found = (
+            []
+            if p.count
+            else best(
+                rank(p.content + cue_content(p), self._faq_docs, self.index, translate=p.language != "en"), FAQ_MIN
+            )
+        )
         if not found:
             asked = [(question, entry) for entry, _ in self._faq_docs for question in entry.questions]
             scored = process.extractOne(

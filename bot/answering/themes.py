@@ -49,7 +49,9 @@ class ThemeAnswers(AnswerBase):
             if others is not None:
                 return others
         # The question is about themes, so a weaker match of its words to one theme still decides.
-        matching = best(rank(p.content, self._theme_docs, self.index, word_importance(p)), minimum=0.3)
+        matching = best(
+            rank(p.content, self._theme_docs, self.index, word_importance(p), translate=p.language != "en"), minimum=0.3
+        )
         if matching:
             return self._theme_answer(p, [s.item for s in matching], matching[0].score)
         if (p.unknown or not explains_enough(p)) and not p.has("project", "what"):
@@ -74,7 +76,7 @@ class ThemeAnswers(AnswerBase):
     def _themes_not_about(self, p: Parse, negated: list[int], asks_people: bool = False) -> Answer | None:
         """The themes none of the negated topic's words match, when some do and some are left."""
         words = [p.keys[i] for i in negated]
-        about = {s.item.id for s in rank(words, self._theme_docs, self.index)}
+        about = {s.item.id for s in rank(words, self._theme_docs, self.index, translate=p.language != "en")}
         others = [t for t in self.kb.themes if t.id not in about]
         if not about or not others:
             return None
@@ -103,9 +105,19 @@ class ThemeAnswers(AnswerBase):
         topic_words = self._project_name_words | self._consortium_words
         about_the_project = {i for i, k in enumerate(p.keys) if k in topic_words}
         # "how much money ...?": an amount is a statement's, never a theme's
-        # "how many weather stations …?": a count is a statement's, never a theme's card
-        themes = [] if p.amount or p.count else best(rank(p.content, self._theme_docs, self.index, importance))
-        facts = [] if themes_only else best(rank(content, self._fact_docs, self.index, importance), within=0.99)[:2]
+        # "how many <instruments> do we have?": a count is a statement's, never a theme's card
+        themes = (
+            []
+            if p.amount or p.count
+            else best(rank(p.content, self._theme_docs, self.index, importance, translate=p.language != "en"))
+        )
+        facts = (
+            []
+            if themes_only
+            else best(
+                rank(content, self._fact_docs, self.index, importance, translate=p.language != "en"), within=0.99
+            )[:2]
+        )
         asks_why = any(k in lexicon.WHY_WORDS for k in p.keys)  # a reason is a statement, not a theme
         if themes and (not facts or (themes[0].score >= facts[0].score and not asks_why)):
             explained = matched_positions(p, tuple(w for s in themes for w in s.matched)) | about_the_project

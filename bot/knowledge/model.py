@@ -96,9 +96,9 @@ class Project:
 
     @property
     def short_names(self) -> tuple[str, ...]:
-        """What people call the project for short: the name before a dash or colon ('DeepFloat' of
-        'DeepFloat – Floating …'), and an abbreviation of the name's initials that the summary gives
-        in brackets ('(SLT)' after 'Speech and Language Technology')."""
+        """What people call the project for short: the name before a dash or colon ('<Short>' of
+        '<Short> – <the full name>'), and an abbreviation of the name's initials that the summary
+        gives in brackets ('(ABC)' after 'A… B… C…')."""
         found: list[str] = []
         for name in (self.name, self.name_no or ""):
             head = re.split(r"\s[-–—:]\s|:\s", name, maxsplit=1)

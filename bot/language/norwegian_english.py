@@ -1,9 +1,10 @@
 """A Norwegian word read as the English word(s) it may be, for knowledge written in English.
 
-Groups write their notes, facts and FAQ in English, while members ask in Norwegian: "hvem booker
-snøscooter og rifler?" is about the note "Books … rifles, snowmobiles …". Each content word of a
-question may meet a text's word in its own form or in one of these, so a Norwegian question finds
-the English sentence that holds its words. Three readings, all from data or plain spelling:
+Groups write their notes, facts and FAQ in English, while members ask in Norwegian: "hvem bestiller
+<a thing>?" is about the note "Books <the thing> …". Each content word of a Norwegian question that
+the knowledge lacks may meet a text's word in one of these forms (see `retrieval.rank`), so a
+Norwegian question finds the English sentence that holds its words. Three readings, all from data
+or plain spelling:
 
 - a word list (`data/nb_en.txt`), looked up by the word's stem (its Norwegian endings off);
 - a compound's two parts, when both are in the list ("snøradaren": snow, radar);
@@ -50,9 +51,29 @@ def _words() -> dict[str, tuple[str, ...]]:
 
 
 def _looked_up(word: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The word's English, by the word, its stem, or its stem's stem ('ansvaret', 'ansvar')."""
-    root = stem_no(word)
-    return table.get(word) or table.get(root) or table.get(stem_no(root)) or ()
+    """The word's English, by the word or a base form of it ('ansvaret': ansvar, 'kvoter': kvote,
+    'bestillinger': bestille)."""
+    for candidate in _base_forms(word):
+        if candidate in table:
+            return table[candidate]
+    return ()
+
+
+def _base_forms(word: str) -> list[str]:
+    """The word, then the word with one or two of its endings off, each also with an -e (the
+    infinitive, a noun's base form): a word list of base forms meets any form of the word."""
+    found = [word]
+    for ending in (*_ENDINGS, "ing", "inger"):
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            root = word[: -len(ending)]
+            found += [root, root + "e"]
+            found += [root[: -len(e)] for e in _ENDINGS if root.endswith(e) and len(root) - len(e) >= _MIN_STEM]
+    return found
+
+
+def in_word_list(key: str) -> bool:
+    """Whether the word list reads this word whole (a spelling alone is no reading of the whole word)."""
+    return bool(_looked_up(key, _words())) if len(key) >= 4 and key.isalpha() else False
 
 
 @cache

@@ -295,7 +295,9 @@ def _says_both(start: int, keys: list[str]) -> bool:
 
 def _and_also(group: list[_Item], keys: list[str]) -> bool:
     """'on <A> and also on <B>', 'med <A> og også <B>': the second as well as the first."""
-    return len(group) > 1 and all(set(keys[a.end : b.start]) & _ALSO for a, b in pairwise(group))
+    if len(group) < 2 or any(item.family not in (q.THEME, q.PLACE) for item in group):
+        return False  # "the postdocs and also the PhD students": both lists, not people who are both
+    return all(set(keys[a.end : b.start]) & _ALSO for a, b in pairwise(group))
 
 
 def _joined_by_and(group: list[_Item], keys: list[str]) -> bool:

@@ -107,6 +107,8 @@ def _filtered_theme_leader_step(
         return None
     if not (keys & lexicon.LEADER_WORDS and keys & lexicon.THEME_WORDS) or keys & lexicon.PROJECT_WORDS:
         return None
+    if keys & (lexicon.EVERYONE_WORDS | _EACH):
+        return None  # "who leads each theme?": every theme's leader, a question of its own
     if _left_over(p):
         return None
     chosen_by = [f for f in context.query.filters_of(q.THEME) if not f.negated]
@@ -167,6 +169,7 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
 
 
 _ON = concepts.words("people.on")
+_EACH = concepts.words("followup_words.each")
 
 
 def _works_on_it(p: Parse) -> bool:

@@ -7,14 +7,15 @@ import re
 from collections.abc import Callable
 
 from bot.language import lexicon
-from bot.language.ordinary import is_very_common
-from bot.language.text import Token, expand_negations
+from bot.language.ordinary import is_ordinary, is_very_common
+from bot.language.text import Token, expand_negations, fold
 from bot.understanding.cues import ALL_CUE_WORDS
 from bot.understanding.index import Index
 from bot.understanding.negation import NEGATIONS
 from bot.understanding.sentences import REQUESTS
 
 _WORDS_AND_COMMAS = re.compile(r"\w+|,")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def commas_after(text: str, tokens: list[Token]) -> frozenset[int]:
@@ -27,8 +28,7 @@ def commas_after(text: str, tokens: list[Token]) -> frozenset[int]:
             if position:
                 found.add(position - 1)
             continue
-        while position < len(tokens) and tokens[position].original == word:
-            position += 1
+        position += len(_WORD.findall(fold(word)))  # as the tokenizer splits it ('a_b': two tokens)
     return frozenset(found)
 
 
@@ -55,14 +55,21 @@ def lead_in(
     return frozenset(frame)
 
 
-def meaningful(keys: list[str], named: set[int], index: Index) -> Callable[[int], bool]:
+def meaningful(
+    tokens: list[Token], keys: list[str], named: set[int], index: Index, starts: frozenset[int]
+) -> Callable[[int], bool]:
     """Whether the word at a position carries meaning of its own: a name, a cue, a negation, a
-    number or a topic of the knowledge's texts."""
+    number, a topic of the knowledge's texts, or a name the knowledge lacks ('At MIT, who …?': a
+    capitalised word inside the sentence)."""
 
     def carries(position: int) -> bool:
         key = keys[position]
         if position in named or key in ALL_CUE_WORDS or key in NEGATIONS or key.isdecimal():
             return True
+        after_a_preposition = position > 0 and keys[position - 1] in lexicon.PLACE_PREPOSITIONS
+        name_like = key not in lexicon.STOPWORDS and (after_a_preposition or not is_ordinary(key))
+        if position not in starts and tokens[position].original[:1].isupper() and name_like:
+            return True  # "At MIT, who …?", "In Oslo, who …?": a name the knowledge may lack
         return key in index.vocabulary and key not in lexicon.STOPWORDS and not is_very_common(key)
 
     return carries

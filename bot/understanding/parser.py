@@ -97,7 +97,9 @@ def parse(question: str, index: Index) -> Parse:
     the_project_named(keys, index, result)
     with_evidence = _with_evidence(asked, sentences, keys, consumed, index)
     result.set_aside, asked = asked - with_evidence, with_evidence
-    frame = polite_frame(tokens, sentences) | lead_in(text, tokens, sentences, meaningful(keys, consumed, index))
+    frame = polite_frame(tokens, sentences) | lead_in(
+        text, tokens, sentences, meaningful(tokens, keys, consumed, index, result.sentence_starts)
+    )
     result.asking = asked - about_what(tokens, sentences) - frame
     result.topic = with_topic(asked, sentences, tokens) - frame
     _read_cues(keys, consumed, result)

@@ -20,6 +20,6 @@ def project_name_positions(question_keys: list[str], index: Index) -> frozenset[
             window = content[n : n + len(phrase)]
             if tuple(question_keys[i] for i in window) == phrase:
                 found.update(range(window[0], window[-1] + 1))
-    short = {k for name in index.kb.project.short_names for k in keys(name)}  # "the SLT group", "DeepFloat"
+    short = {k for name in index.kb.project.short_names for k in keys(name)}  # "the <ABC> group", "<Short>"
     found.update(i for i, k in enumerate(question_keys) if k in short)
     return frozenset(found)

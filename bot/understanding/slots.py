@@ -26,6 +26,7 @@ _ARTICLES = concepts.words("slots.articles")
 _DEFINITE = concepts.words("slots.definite")
 _ORG_KIND_KEYS = lexicon.ANY_ORG_KIND_WORDS
 _INSTITUTION_WORDS = lexicon.GENERIC_NAME_WORDS - lexicon.STOPWORDS
+_PLACES = (CITY, COUNTRY, ORG, ORG_PART, REGION)
 """'University', 'Hospital': a name with one of them is an institution's ('Doe' keyed 'do' is not one)."""
 
 
@@ -49,8 +50,11 @@ def find_unknown_slots(tokens: list[Token], keys: list[str], result: Parse) -> N
     # question typed all in small letters, right after a preposition with no article ("at harvard").
     # Only the sentences that ask: "I'm visiting from <city>. Who works on X?" asks nothing of the city.
     asking = result.asking
-    if any(keys[i] in lexicon.THERE_WORDS and _points_back(keys, i, result) for i in asking):
-        asking = frozenset(range(len(tokens)))  # "… at <a place>. Does anyone there …?": the place is asked of
+    known_place_before = any(m.kind in _PLACES and m.start not in asking for m in result.mentions)
+    if not known_place_before and any(keys[i] in lexicon.THERE_WORDS and _points_back(keys, i, result) for i in asking):
+        # "… at <a place>. Does anyone there …?": the place is asked of; with a known place before
+        # ("I study at <A> and visit <known B>. Anyone there?") 'there' is the known one
+        asking = frozenset(range(len(tokens)))
     typed_as_names = {t.index for t in result.ordinary if name_like(t, result)}
     unknown_positions = ({t.index for t in result.unknown} | typed_as_names) & asking
     ordinary_positions = {t.index for t in result.ordinary} & asking

@@ -8,6 +8,7 @@ everyday word ("morgen") is never corrected into a name.
 from __future__ import annotations
 
 from bot.language import concepts, lexicon, neighbours
+from bot.language.norwegian_english import in_word_list
 from bot.language.ordinary import is_ordinary
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS, CUES
@@ -28,11 +29,13 @@ def corrected_keys(tokens: list[Token], index: Index, result: Parse) -> list[str
     for token, read_key in zip(tokens, as_norwegian, strict=True):
         key = lexicon.ABBREVIATIONS.get(read_key, read_key)
         if not is_known(key, index) and key not in lexicon.LAST_WORDS:
-            compound = _compound_head(key) or index.inflected(key) or _translated(key, index) or _genitive(key, index)
+            whole = _read_in_english(key)  # "vedlikeholder" is "maintains", not a kind of "holder"
+            compound = (None if whole else _compound_head(key)) or index.inflected(key)
+            compound = compound or _translated(key, index) or _genitive(key, index)
             # a capital that opens a sentence ("Readers often ask …") is no sign of a name
             opens = token.index == 0 or token.index in result.sentence_starts
             typed_as_name = result.mixed_case and token.original[:1].isupper() and not (opens and is_ordinary(key))
-            if not compound and not typed_as_name:
+            if not compound and not typed_as_name and not whole:
                 compound = _known_tail(key, index)
             if compound:
                 key = compound
@@ -58,6 +61,11 @@ _MORE_MEANS_ELSE = concepts.family("more_means_else")
 
 
 _MORE_WORDS = frozenset(phrase[-1] for phrases in _MORE_MEANS_ELSE.values() for phrase in phrases)
+
+
+def _read_in_english(key: str) -> bool:
+    """A Norwegian word the word list reads whole (see `norwegian_english.py`): no compound to take apart."""
+    return in_word_list(key)
 
 
 def _more_as_else(keys: list[str]) -> list[str]:

@@ -334,7 +334,7 @@ def _by_words(p: Parse, index: Index, used: set[int], where: frozenset[int]) -> 
         weak_themes = {theme for theme, words in weak.items() if any(word == w for w in words)}
         if themes:
             matches[position] = themes
-            hints.update({(position, t) for t in weak_themes})  # 'clinical voice': 'voice' leans to theme 3
+            hints.update({(position, t) for t in weak_themes})  # '<adjective> <noun>': the noun's theme leans the tie
         elif weak_themes:
             weak_matches[position] = weak_themes
     spans = _runs(matches, order, 1.0, hints) + _runs(weak_matches, order, WEAK, set())
@@ -364,7 +364,7 @@ def _same_word(word: str, term: str, everyday: bool) -> bool:
     """A question's word and a theme's word are one word in two forms. An everyday word must be the
     theme's word or an inflection of it ('corals' for 'coral'), never merely share its beginning
     ('project' and 'projections', 'coralline' and 'coral')."""
-    if word == term:
+    if word == term or word == term + "s":  # 'LLMs' for 'LLM': a short word's plural
         return True
     short, long = sorted((word, term), key=len)
     if not everyday and len(short) >= 7:
