@@ -191,6 +191,16 @@ FLOORS = {
     "ag_svda_threads": 0.95,
     "ag_wind": 0.87,
     "ag_wind_threads": 0.83,
+    "ah_bundled": 0.95,
+    "ah_bundled_threads": 0.96,
+    "ah_glacier": 0.89,
+    "ah_glacier_threads": 0.99,
+    "ah_speech": 0.89,
+    "ah_speech_threads": 0.96,
+    "ah_svda": 0.97,
+    "ah_svda_threads": 0.99,
+    "ah_wind": 0.87,
+    "ah_wind_threads": 0.75,
 }
 WRONG_AT_MOST_BUNDLED = 0.03
 WRONG_TODAY = {
@@ -327,6 +337,16 @@ WRONG_TODAY = {
     "ag_svda_threads": 0,
     "ag_wind": 4,
     "ag_wind_threads": 4,
+    "ah_bundled": 1,
+    "ah_bundled_threads": 0,
+    "ah_glacier": 1,
+    "ah_glacier_threads": 0,
+    "ah_speech": 2,
+    "ah_speech_threads": 1,
+    "ah_svda": 0,
+    "ah_svda_threads": 0,
+    "ah_wind": 2,
+    "ah_wind_threads": 3,
 }
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""
 
