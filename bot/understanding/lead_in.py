@@ -39,6 +39,8 @@ def lead_in(
     by a comma before the question word is the asker's framing, not what is asked, when none of its
     words carries meaning of its own (`carries_meaning`: a name, a place, a cue such as 'except', a
     topic of the knowledge). 'Besides <city>, who …?' keeps its place."""
+    if "," not in text:
+        return frozenset()
     commas = commas_after(text, tokens)
     frame: set[int] = set()
     for sentence in sentences:

@@ -80,8 +80,9 @@ def typed_as_name(token: Token, tokens: list[Token], position: int) -> bool:
 
 def an_everyday_word_as_a_name(key: str, targets: tuple, token: Token) -> bool:
     """'hvem andre er på <org>?': 'andre' (others) is a word; as a name ('André') it is typed with a capital."""
-    names = all(t.kind in (FIRST_NAME, SURNAME) for t in targets)
-    return names and key in _EVERYDAY_WORDS and not token.original[:1].isupper()
+    if key not in _EVERYDAY_WORDS or token.original[:1].isupper():
+        return False  # the cheap checks first: a common first name has thousands of targets
+    return all(t.kind in (FIRST_NAME, SURNAME) for t in targets)
 
 
 _EVERYDAY_WORDS = lexicon.STOPWORDS | concepts.words("reader.others")
