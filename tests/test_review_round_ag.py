@@ -308,3 +308,18 @@ def test_a_short_keyword_s_plural_names_its_theme(speech):
     expected = at_org & _theme_people(speech, theme.number)
     assert expected
     assert _named(speech.answer(f"anyone @ CMU on {short}s?")) == expected
+
+
+def test_which_role_is_in_that_theme_after_its_leader(wind):
+    _, context = wind.converse("Who leads theme 2?")
+    answer, context = wind.converse("And which PhD students are in that theme?", context)
+    expected = _theme_people(wind, 2) & wind.index.people_by_role["phd student"]
+    assert expected and _named(answer) == expected
+
+
+def test_a_theme_s_people_asked_after_a_context_sentence_are_not_its_leader(wind):
+    theme = _theme(wind, 5)
+    answer = wind.answer(
+        f"I'm writing about the environmental side of floating wind. Who works on the {theme.title.lower()} theme?"
+    )
+    assert _named(answer) == _theme_people(wind, 5)

@@ -119,7 +119,7 @@ class PersonAnswers(AnswerBase):
         # a theme's words are the theme's ("who works on <topic>?"), unless the note says more ("maintains")
         on_theme = p.memo.get("theme_positions", frozenset())
         plain = lexicon.WORK_WORDS | lexicon.THEME_WORDS | lexicon.STOPWORDS  # "theme" says nothing more
-        beyond = {stem(k) for i, k in enumerate(p.keys) if i not in on_theme and k not in plain}
+        beyond = {stem(k) for i, k in enumerate(p.keys) if i not in on_theme and k not in plain and i in p.topic}
         themes = p.query is not None and bool(p.query.themes or p.query.filters_of(q.THEME))
         says_more = not themes or bool(beyond & set(found[0].matched))
         # the whole question in the note: each of its words (a Norwegian one may meet it in English, see rank)

@@ -131,7 +131,8 @@ def _theme_step(context: Context, p: Parse, query: q.Query, index: Index, fragme
     if query.filters:  # "and who are the PhD students on that theme?", "who works on that in <country>?"
         that_theme = (keys & lexicon.THEME_WORDS and keys & (_THAT_PLACE | _IT)) or _works_on_it(p)
         that_theme = that_theme and len(context.themes) == 1
-        if not that_theme or query.filters_of(q.THEME) or not p.has("who"):
+        kinds_of_people = all(f.family in (q.ROLE, q.TITLE) for f in query.filters)  # "which PhD students …"
+        if not that_theme or query.filters_of(q.THEME) or not (p.has("who") or kinds_of_people):
             return None
         ids = tuple(q.Value(q.THEME, t.id) for t in index.kb.themes if t.number in context.themes)
         return q.Query(asks=q.PEOPLE, filters=(q.Filter(q.THEME, ids), *query.filters))
@@ -224,7 +225,11 @@ def _their_themes_step(context: Context, p: Parse, query: q.Query, index: Index,
         return None
     their_theme = keys & PLURAL_PRONOUNS and keys & lexicon.THEME_WORDS and len(p.keys) <= 4  # "their theme?"
     # "what is the research topic of that candidate?": the one person just named, by a word for them
-    that_one = len(context.people) == 1 and keys & lexicon.THEME_WORDS and keys & lexicon.WHAT_WORDS and keys & _IT
+    that_one = len(context.people) == 1 and keys & lexicon.THEME_WORDS and keys & lexicon.WHAT_WORDS
+    # 'that' right before the word for them: "… of that candidate", not "which PhD students are in that theme"
+    that_one = that_one and any(
+        p.keys[m.start - 1] in _IT for m in p.mentions if m.kind in ("role", "title") and m.start > 0
+    )
     if that_one and query.filters and all(f.family in (q.ROLE, q.TITLE) for f in query.filters):
         return q.Query(asks=q.THEMES, people=context.people, attribute="of_people")
     if query.filters:
