@@ -323,3 +323,20 @@ def test_a_theme_s_people_asked_after_a_context_sentence_are_not_its_leader(wind
         f"I'm writing about the environmental side of floating wind. Who works on the {theme.title.lower()} theme?"
     )
     assert _named(answer) == _theme_people(wind, 5)
+
+
+def test_antall_alone_counts_the_last_answer(speech):
+    _, context = speech.converse("hvem jobber med tema 3?")
+    answer, _ = speech.converse("ant.?", context)
+    assert answer.kind == "count" and answer.headline.startswith(f"{len(_theme_people(speech, 3))} ")
+
+
+def test_chat_spellings_of_are_and_now(speech):
+    postdocs = speech.index.people_by_role["postdoc"]
+    assert _named(speech.answer("who r the postdocs rn :thinking_face:")) == postdocs
+
+
+def test_a_sentence_after_who_is_x_is_context(wind):
+    person = wind.kb.people[len(wind.kb.people) // 2]
+    answer = wind.answer(f"Hvem er {person.name}? Hun sendte meg en velkomstmelding.")
+    assert answer.answered and _named(answer) == {person.id}

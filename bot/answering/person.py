@@ -60,6 +60,7 @@ class PersonAnswers(AnswerBase):
         persons = compose.people_sorted(self.index, set(people))
         attribute = p.query.attribute if p.query else None
         leftover = [t for t in p.unknown if not (attribute and t.key in ATTRIBUTE_WORDS.get(attribute, ()))]
+        leftover = [t for t in leftover if t.index in p.asking]  # "Who is X? She sent me a <thing>.": context
         if (leftover or not explains_enough(p)) and not attribute:
             # "X's favourite food?": about X, but nothing the knowledge holds.
             names = [x.name for x in persons]

@@ -82,6 +82,10 @@ ABBREVIATIONS: dict[str, str] = {
         ("mtgs", "meetings"),
         ("langs", "languages"),
         ("lang", "language"),
+        ("r", "are"),  # chat spellings: "who r the postdocs rn"
+        ("rn", "now"),
+        ("u", "you"),
+        ("ur", "your"),
         ("wat", "what"),  # chat spellings of question words
         ("wut", "what"),
         ("wht", "what"),
