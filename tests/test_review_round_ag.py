@@ -340,3 +340,16 @@ def test_a_sentence_after_who_is_x_is_context(wind):
     person = wind.kb.people[len(wind.kb.people) // 2]
     answer = wind.answer(f"Hvem er {person.name}? Hun sendte meg en velkomstmelding.")
     assert answer.answered and _named(answer) == {person.id}
+
+
+def test_w_slash_is_with(bundled):
+    ous, uio = bundled.index.people_in_orgs(["ous"]), bundled.index.people_in_orgs(["uio"])
+    assert ous - uio and ous & uio
+    assert _named(bundled.answer("OUS ppl excl. those w/ UiO affil")) == ous - uio
+
+
+def test_till_is_until(bundled):
+    _, context = bundled.converse("what is KNEP")
+    answer, _ = bundled.converse("funded till when?", context)
+    until, _ = bundled.converse("funded until when?", context)
+    assert answer.answered and answer.headline == until.headline

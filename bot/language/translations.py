@@ -82,6 +82,8 @@ ABBREVIATIONS: dict[str, str] = {
         ("mtgs", "meetings"),
         ("langs", "languages"),
         ("lang", "language"),
+        ("w", "with"),  # "those w/ <org> affil"
+        ("till", "until"),  # "funded till when?" (Swedish 'till' is read as Norwegian first)
         ("r", "are"),  # chat spellings: "who r the postdocs rn"
         ("rn", "now"),
         ("u", "you"),
