@@ -353,3 +353,33 @@ def test_till_is_until(bundled):
     answer, _ = bundled.converse("funded till when?", context)
     until, _ = bundled.converse("funded until when?", context)
     assert answer.answered and answer.headline == until.headline
+
+
+# Round AI's kinds.
+
+
+@pytest.mark.parametrize("question", ["kven er temaleiarane?", "hvem er temalederne?"])
+def test_a_compound_of_theme_and_leader_asks_for_the_theme_leaders(wind, question):
+    expected = set().union(*(_noted_leader(wind, t.number) for t in wind.kb.themes))
+    assert _named(wind.answer(question)) == expected
+
+
+def test_a_place_the_asker_calls_their_own_is_not_a_condition(speech):
+    theme = _theme(speech, 3)
+    answer = speech.answer(
+        "Our faculty of medicine has expressed a keen interest in your research on "
+        f"{theme.title.lower()}. Who is involved in that work?"
+    )
+    assert _named(answer) == _theme_people(speech, 3)
+
+
+def test_who_leads_the_part_about_a_topic_is_the_theme_leader(wind):
+    theme = _theme(wind, 4)
+    topic = theme.title.split(" and ")[-1].lower()
+    assert _named(wind.answer(f"Who leads the part about {topic}?")) == _noted_leader(wind, 4)
+
+
+def test_who_runs_a_thing_a_fact_names_is_not_the_group_leader(wind):
+    fact = next(f for f in wind.kb.project.facts if "archive" in f.text)
+    assert fact
+    assert wind.kb.project.leader not in _named(wind.answer("who runs the data archive?"))

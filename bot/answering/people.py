@@ -67,9 +67,12 @@ class PeopleAnswers(AnswerBase):
         if not p.has("leader") or self._leader_word_in_a_theme(p) or _leader_left_out(p) or p.query is None:
             return None
         theme_ids = [v.id for f in p.query.filters_of(q.THEME) if not f.negated for v in f.values]
-        if not theme_ids and p.has("work", "project") and not topics.links_people(self.index):
-            theme_ids = self._the_theme_about(p)  # knowledge that links nobody to a theme has no theme conditions
-        work_on_it = bool(theme_ids) and p.has("work", "project")  # "who leads the work on <topic>?"
+        # "who leads the work on <topic>?", "who leads the part about <topic>?"
+        about_it = any(p.keys[i] in _ABOUT for i in p.asking) and not p.query.filters
+        work_on_it = p.has("work", "project") or about_it
+        if not theme_ids and work_on_it and (about_it or not topics.links_people(self.index)):
+            theme_ids = self._the_theme_about(p)  # no theme read as a condition: the theme its words name
+        work_on_it = bool(theme_ids) and work_on_it
         if _topic_names_the_group(p):
             return None  # "who leads this <topic> group?": the group's leader
         if work_on_it and not (p.has("themes") or p.theme_numbers):
@@ -93,6 +96,17 @@ class PeopleAnswers(AnswerBase):
         if len(theme_ids) != 1 or others:
             return None
         return self._theme_leader_answer(p, next(t for t in self.kb.themes if t.id == theme_ids[0]))
+
+    def _leads_a_thing_the_knowledge_has(self, p: Parse) -> bool:
+        """'who runs the data archive?': the words left over name something a fact or a note is about."""
+        named = self._consortium_words | self._project_name_words
+        thing = [p.keys[i] for i in left_over(p) if i in p.asking and not is_very_common(p.keys[i])]
+        thing = [k for k in thing if k not in named]
+        if not thing:
+            return False
+        docs = self._fact_docs + self._note_docs
+        found = best(rank(thing, docs, self.index, translate=p.language != "en"), minimum=THING_FOUND)
+        return bool(found)
 
     def _the_theme_about(self, p: Parse) -> list[str]:
         """The one theme the question's words name, as a theme's card would be found for them."""
@@ -159,6 +173,8 @@ class PeopleAnswers(AnswerBase):
             return None
         if (p.unknown or not explains_enough(p)) and not (p.has("who") or p.has("project")):
             return None
+        if not p.has("project") and self._leads_a_thing_the_knowledge_has(p):
+            return None  # "who runs the data archive?", "hvem styrer GPU-ene?": something's, not the group's
         leaders = [self.kb.people_by_id[self.kb.project.leader]] if self.kb.project.leader else []
         if not leaders:
             leaders = compose.people_sorted(self.index, self.index.people_by_role.get("leader", set()))
@@ -270,6 +286,7 @@ _THERE = concepts.words("people.there")
 
 
 _GROUP_NOUNS = concepts.words("people.group_nouns")
+_ABOUT = concepts.words("topics.about")
 _WHAT = concepts.words("people.what")
 """'what', 'hva', not 'which': "what is the <thing> of a <role>?" asks a thing, "which <role>s …?" people."""
 
@@ -292,6 +309,8 @@ def _topic_names_the_group(p: Parse) -> bool:
     return all(i + 1 < len(p.keys) and p.keys[i + 1] in _GROUP_NOUNS for i in ends)
 
 
+THING_FOUND = 0.75
+"""How much of what is asked of 'who runs <a thing>?' a fact or a note must name for it to be that thing's."""
 THEME_NAMED = 0.9
 """How well a theme's words must match the question's for 'who leads the work on <topic>?' to name it."""
 

@@ -42,6 +42,23 @@ def where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
     return frozenset(range(len(p.tokens))) if starts else p.asking
 
 
+_ASKERS = concepts.words("filter_scope.askers")
+
+
+def the_askers_own(p: Parse, items: list[_Item]) -> list[_Item]:
+    """'Our faculty of medicine is interested in <topic>. Who works on that?': a place the asker calls
+    their own, in a sentence around the question, is where they are, not a condition on the answer."""
+    if _there_place(p, items):
+        return []  # "I did my postdoc in <city>. Which collaborators work there?": 'there' is that place
+    return [
+        item
+        for item in items
+        if item.family in (q.PLACE, q.UNIT)
+        and item.start not in p.asking
+        and set(p.keys[max(0, item.start - 3) : item.start]) & _ASKERS
+    ]
+
+
 _FRAGMENT = 3
 """A sentence of this many words or fewer is a fragment ('tema 3 – hvem …?'), no sentence of its own."""
 

@@ -14,7 +14,7 @@ from itertools import pairwise
 from bot.language import concepts, lexicon
 from bot.understanding import query as q
 from bot.understanding.evidence import PERSON_KINDS
-from bot.understanding.filter_scope import where_the_filters_are
+from bot.understanding.filter_scope import the_askers_own, where_the_filters_are
 from bot.understanding.including import (
     included,
     included_phrase,
@@ -109,6 +109,8 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
         for i in all_items
         if not included(p.keys, i, named_positions(p)) and not a_verb_here(i, p.keys) and not a_modifier(i, p)
     ]
+    askers = the_askers_own(p, items)
+    items = [item for item in items if item not in askers]
     where = where_the_filters_are(p, items)
     # 'that' in the question is the topic of the sentence before ("a piece on <topic> ... who studies that?")
     pointed = p.memo.get("theme_from_context", False)
