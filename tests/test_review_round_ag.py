@@ -9,6 +9,7 @@ import re
 import pytest
 
 from bot.engine import Engine
+from bot.language.text import keys
 from tests.conftest import ROOT
 
 
@@ -383,3 +384,17 @@ def test_who_runs_a_thing_a_fact_names_is_not_the_group_leader(wind):
     fact = next(f for f in wind.kb.project.facts if "archive" in f.text)
     assert fact
     assert wind.kb.project.leader not in _named(wind.answer("who runs the data archive?"))
+
+
+def test_which_theme_deals_with_a_word_an_organisation_s_name_shares(speech):
+    org_words = {w for o in speech.kb.organisations for w in o.name.split()}
+
+    def own(word: str) -> bool:  # a word of one theme's texts only ('language' is everyone's)
+        texts = [" ".join([t.title, t.title_no or "", *t.keywords]) for t in speech.kb.themes]
+        return sum(keys(word)[0] in keys(text) for text in texts) == 1
+
+    theme, word = next(
+        (t, w) for t in speech.kb.themes for w in t.title.split() if len(w) > 3 and w in org_words and own(w)
+    )
+    answer = speech.answer(f"Which of your research themes deals with {word}?")
+    assert [t.number for t in answer.themes] == [theme.number]

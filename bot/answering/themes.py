@@ -9,9 +9,11 @@ from bot.answering.retrieval import best, rank
 from bot.knowledge.model import Theme
 from bot.language import concepts, lexicon
 from bot.language.phrases import join, say
+from bot.language.text import stem
 from bot.understanding import query as q
 from bot.understanding import topics
 from bot.understanding.coverage import matched_positions, word_importance
+from bot.understanding.index import ORG_PART
 from bot.understanding.negation import negated_topic
 from bot.understanding.parser import Parse
 from bot.understanding.theme_numbers import LAST
@@ -35,6 +37,9 @@ class ThemeAnswers(AnswerBase):
 
     def _themes_asked(self, p: Parse) -> Answer | None:
         asked = [m for m in p.mentions if m.start in p.asking]  # "I am a professor. ...": the asker's
+        in_names = [m for m in asked if self._a_theme_word_in_a_name(p, m)]  # "which theme deals with <X>?"
+        asked = [m for m in asked if m not in in_names]
+        named = [p.keys[i] for m in in_names for i in range(m.start, m.end)]
         if not p.has("themes") or (asked and not p.has("who")) or self._theme_is_a_condition(p):
             return None
         if asked and p.query is not None and not p.query.filters_of(q.THEME) and p.query.filters:
@@ -50,7 +55,8 @@ class ThemeAnswers(AnswerBase):
                 return others
         # The question is about themes, so a weaker match of its words to one theme still decides.
         matching = best(
-            rank(p.content, self._theme_docs, self.index, word_importance(p), translate=p.language != "en"), minimum=0.3
+            rank(p.content + named, self._theme_docs, self.index, word_importance(p), translate=p.language != "en"),
+            minimum=0.3,
         )
         if matching:
             return self._theme_answer(p, [s.item for s in matching], matching[0].score)
@@ -83,6 +89,14 @@ class ThemeAnswers(AnswerBase):
         topic = " ".join(p.tokens[i].original for i in range(negated[0], negated[-1] + 1))
         headline = say("themes_not_about", p.language, topic=topic)
         return self._theme_answer(p, others, 0.9, asks_people, headline=headline)
+
+    def _a_theme_word_in_a_name(self, p: Parse, mention) -> bool:
+        """A word of an organisation's name that is a theme's word too ('<Language> University' and the
+        theme on that language): asked of themes, it is the theme's."""
+        if mention.kind != ORG_PART:
+            return False
+        terms = set().union(*topics.theme_terms(self.index).values())
+        return all(stem(p.keys[i]) in terms for i in range(mention.start, mention.end))
 
     def _themes_or_facts(self, p: Parse, asks_people: bool = False, themes_only: bool = False) -> Answer | None:
         """The theme or the page's statement that explains most of the question."""
