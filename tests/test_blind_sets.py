@@ -211,6 +211,16 @@ FLOORS = {
     "ai_svda_threads": 0.99,
     "ai_wind": 0.93,
     "ai_wind_threads": 0.91,
+    "aj_bundled": 0.89,
+    "aj_bundled_threads": 0.87,
+    "aj_glacier": 0.83,
+    "aj_glacier_threads": 0.99,
+    "aj_speech": 0.75,
+    "aj_speech_threads": 0.84,
+    "aj_svda": 0.86,
+    "aj_svda_threads": 0.99,
+    "aj_wind": 0.83,
+    "aj_wind_threads": 0.91,
 }
 WRONG_AT_MOST_BUNDLED = 0.03
 WRONG_TODAY = {
@@ -367,6 +377,16 @@ WRONG_TODAY = {
     "ai_svda_threads": 0,
     "ai_wind": 1,
     "ai_wind_threads": 2,
+    "aj_bundled": 1,
+    "aj_bundled_threads": 2,
+    "aj_glacier": 2,
+    "aj_glacier_threads": 0,
+    "aj_speech": 7,
+    "aj_speech_threads": 2,
+    "aj_svda": 1,
+    "aj_svda_threads": 0,
+    "aj_wind": 3,
+    "aj_wind_threads": 1,
 }
 """Confidently wrong answers allowed, as a share of a set: an honest "I don't know" is better."""
 

@@ -398,3 +398,34 @@ def test_which_theme_deals_with_a_word_an_organisation_s_name_shares(speech):
     )
     answer = speech.answer(f"Which of your research themes deals with {word}?")
     assert [t.number for t in answer.themes] == [theme.number]
+
+
+# Round AJ's kinds.
+
+
+def test_hash_and_a_space_is_number_of(speech):
+    answer = speech.answer("# ppl theme 4?")
+    assert answer.kind == "count" and answer.headline.startswith(f"{len(_theme_people(speech, 4))} ")
+
+
+def test_plus_and_overlap_ask_for_people_on_both(speech):
+    expected = _theme_people(speech, 1) & _theme_people(speech, 3)
+    assert expected and expected != _theme_people(speech, 1)
+    first = _theme(speech, 1).keywords[0]
+    third = _theme(speech, 3).title.split()[0].lower()
+    assert _named(speech.answer(f"{first} + {third} overlap, who?")) == expected
+
+
+def test_a_compound_whose_tail_is_an_organisation_s_word_is_not_that_organisation(wind):
+    org_words = [
+        word
+        for word, readings in wind.index.phrases.items()
+        if len(word) >= 5 and word.isalpha()
+        for phrase, targets in readings
+        if phrase == (word,) and any(t.kind == "org_part" for t in targets)
+    ]
+    theme_texts = " ".join(" ".join([t.title, t.title_no or "", *t.keywords]) for t in wind.kb.themes)
+    org_words = [w for w in org_words if w not in keys(theme_texts)]  # a theme's word is the theme's
+    assert org_words
+    for word in org_words:
+        assert not wind.answer(f"Hvem i prosjektet arbeider med sol{word}?").people, word

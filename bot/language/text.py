@@ -101,12 +101,14 @@ _PHD = re.compile(r"\bph\.\s?d\b\.?", re.IGNORECASE)
 # "DK/FR", "<A>/<B>": either of the two ("w/" for "with" has nothing after the slash)
 _SLASH = re.compile(r"(?<=\w{2})/(?=\w{2})")
 _AT = re.compile(r"(?<!\S)@\s*(?=\w)")
+_NUMBER_OF = re.compile(r"(?<!\S)#\s+(?=\w)")
 
 
 def expand_negations(text: str) -> str:
     """'doesn't' and 'doesnt' as 'does not', so negation is one word whatever the spelling; '&' as 'and';
     'DK/FR' as 'DK or FR'; the full stop of an abbreviation ('excl.') kept from ending the sentence."""
-    text = text.replace(" & ", " and ")
+    text = text.replace(" & ", " and ").replace(" + ", " and ")  # "<A> + <B> overlap, who?"
+    text = _NUMBER_OF.sub("number of ", text)  # "# ppl theme 4?" (a channel, "#general", has no space)
     text = _AT.sub("at ", text)  # "anyone @ CMU?", "ppl @uio": Slack's 'at' (an e-mail address has no space before)
     text = _PHD.sub("phd", text)  # "ph.d.-studerende": a degree, not three sentences
     text = _SLASH.sub(" or ", _TITLE_STOP.sub(r"\1", _ABBREVIATION_STOP.sub(lambda m: m.group(1) or m.group(2), text)))

@@ -152,7 +152,9 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
             continue
         values = tuple(dict.fromkeys(v for item in group for v in item.values))
         both = _says_both(first.start, keys) or says_both_after(group[-1].end, keys) or _and_also(group, keys)
-        all_of = len(group) > 1 and both and _joined_by_and(group, keys)
+        # "<topic A> and <topic B> overlap": one run of words naming two themes, both said after it
+        one_run_of_two = len(group) == 1 and len(values) > 1 and first.family == q.THEME
+        all_of = both and ((len(group) > 1 and _joined_by_and(group, keys)) or one_run_of_two)
         filters.append(q.Filter(first.family, values, negated, all_of))
     filters = with_included(p, index, all_items, filters)
     filters.extend(_place_words(p, index, negated_at, items, where, negated_starts))

@@ -13,7 +13,7 @@ from bot.language.ordinary import is_ordinary
 from bot.language.text import Token
 from bot.understanding.cues import ALL_CUE_WORDS, CUES
 from bot.understanding.evidence import Correction, Parse
-from bot.understanding.index import FIRST_NAME, Index
+from bot.understanding.index import CITY, COUNTRY, FIRST_NAME, ORG, ORG_PART, PERSON, REGION, SURNAME, Index
 
 _COMPOUND_HEADS = sorted(
     # "gruppeleder" is the leader; "labsjef" (a lab manager) is not, so "sjef" heads no compound
@@ -161,12 +161,23 @@ def _known_tail(key: str, index: Index) -> str | None:
     for form in forms:
         for start in range(3, len(form) - 4):
             tail = form[start:]
-            if tail in index.vocabulary and tail not in lexicon.STOPWORDS:
+            if tail in index.vocabulary and tail not in lexicon.STOPWORDS and not _only_a_name(tail, index):
                 return tail
             translated = _translated(tail, index)
             if translated:
                 return translated
     return None
+
+
+_NAME_KINDS = frozenset({ORG, ORG_PART, CITY, COUNTRY, REGION, FIRST_NAME, SURNAME, PERSON})
+
+
+def _only_a_name(word: str, index: Index) -> bool:
+    """'sol|energi': a compound whose tail is a word of an organisation's name ('<X> Energi') is not
+    that organisation: names are not the tails of everyday compounds."""
+    targets = index.phrases.get(word, ())
+    kinds = {t.kind for phrase, ts in targets if phrase == (word,) for t in ts}
+    return bool(kinds & _NAME_KINDS)
 
 
 def _begins_a_known_word(key: str, index: Index) -> str | None:
