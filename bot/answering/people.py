@@ -11,7 +11,7 @@ from bot.knowledge.model import Theme
 from bot.language import concepts, lexicon
 from bot.language.ordinary import is_ordinary, is_very_common
 from bot.language.phrases import join, say
-from bot.language.text import fold
+from bot.language.text import fold, stem
 from bot.understanding import query as q
 from bot.understanding import topics
 from bot.understanding.coverage import coverage, left_out_words, left_over, matched_positions, word_importance
@@ -25,9 +25,11 @@ class PeopleAnswers(AnswerBase):
 
     def _people_by_filters(self, p: Parse) -> Answer | None:
         mentions = filter_mentions(p)
+        theme_filters = p.query.filters_of(q.THEME) if p.query is not None else []
+        if theme_filters and p.has("leader") and not self._leader_word_in_a_theme(p) and not p.has("work"):
+            return None  # "who leads the <topic> group?": a leader, never the theme's people
         if self._theme_is_a_condition(p) and explains_enough(p):
             return self._people_list(p, self._selection(p))
-        theme_filters = p.query.filters_of(q.THEME) if p.query is not None else []
         if theme_filters and len(p.query.filters) == 1 and explains_enough(p):  # "who works on <topic>?"
             numbers = {t.number for t in self.kb.themes for v in theme_filters[0].values if v.id == t.id}
             return self._theme_answer(p, [t for t in self.kb.themes if t.number in numbers], 0.95, asks_people=True)
@@ -41,6 +43,8 @@ class PeopleAnswers(AnswerBase):
         names_only = not p.unknown and not p.content and not p.has("project", "themes")
         if not (mentions or p.has("abroad") or p.org_kinds):
             return None
+        if p.query is not None and not p.query.filters and all(m.start not in p.asking for m in mentions):
+            return None  # "Our faculty in <city> is interested in <topic>. Who works on that?": not everyone
         # A bare organisation name (one word, no question) gets the organisation's card, people included.
         bare_org = bool(mentions) and all(m.kind in (ORG, ORG_PART) for m in mentions)
         if (p.has("orgs") and not asks_people) or (asks_which_orgs(p) and not p.has("who")):
@@ -73,6 +77,7 @@ class PeopleAnswers(AnswerBase):
         if not theme_ids and work_on_it and (about_it or not topics.links_people(self.index)):
             theme_ids = self._the_theme_about(p)  # no theme read as a condition: the theme its words name
         work_on_it = bool(theme_ids) and work_on_it
+        p.memo["project_words"] = self._project_name_words
         if _topic_names_the_group(p):
             return None  # "who leads this <topic> group?": the group's leader
         if work_on_it and not (p.has("themes") or p.theme_numbers):
@@ -91,14 +96,15 @@ class PeopleAnswers(AnswerBase):
         if missing:  # "who leads theme 9?", "theme 0"
             headline = say("no_theme_number", p.language, number=missing[0], count=len(self.kb.themes))
             return self._not_known(p, headline)
-        if not theme_ids and not others and not p.content and not p.unknown:  # "who are the theme leaders?"
+        each = bool(set(p.keys) & _EACH)  # "hvem leder hvert tema?"
+        if not theme_ids and not others and (each or (not p.content and not p.unknown)):  # "who are the theme leaders?"
             return self._all_theme_leaders(p)
         if len(theme_ids) != 1 or others:
             return None
         return self._theme_leader_answer(p, next(t for t in self.kb.themes if t.id == theme_ids[0]))
 
     def _leads_a_thing_the_knowledge_has(self, p: Parse) -> bool:
-        """'who runs the data archive?': the words left over name something a fact or a note is about."""
+        """'who runs the <thing>?': the words left over name something a fact or a note is about."""
         named = self._consortium_words | self._project_name_words
         thing = [p.keys[i] for i in left_over(p) if i in p.asking and not is_very_common(p.keys[i])]
         thing = [k for k in thing if k not in named]
@@ -166,6 +172,7 @@ class PeopleAnswers(AnswerBase):
     def _leader(self, p: Parse) -> Answer | None:
         if _leader_left_out(p) or self._leader_word_in_a_theme(p):
             return None  # "everyone at <place> except the leader" asks for the others
+        p.memo["project_words"] = self._project_name_words
         if p.query is not None and p.query.filters_of(q.THEME) and not _topic_names_the_group(p):
             return None  # "who runs the <instrument of a theme>?": something in the group, not the group
         filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in self._leader_roles)]
@@ -174,7 +181,7 @@ class PeopleAnswers(AnswerBase):
         if (p.unknown or not explains_enough(p)) and not (p.has("who") or p.has("project")):
             return None
         if not p.has("project") and self._leads_a_thing_the_knowledge_has(p):
-            return None  # "who runs the data archive?", "hvem styrer GPU-ene?": something's, not the group's
+            return None  # "who runs the <thing>?", "hvem styrer <tingen>?": something's, not the group's
         leaders = [self.kb.people_by_id[self.kb.project.leader]] if self.kb.project.leader else []
         if not leaders:
             leaders = compose.people_sorted(self.index, self.index.people_by_role.get("leader", set()))
@@ -292,10 +299,13 @@ _WHAT = concepts.words("people.what")
 
 
 def _asks_what(p: Parse) -> bool:
-    return any(p.keys[i] in _WHAT for i in p.asking)
+    """'what is the <thing> of a <role>?'; not 'what PhD students …?', which asks for them."""
+    roles = {m.start for m in p.mentions if m.kind in (ROLE, TITLE)}
+    return any(p.keys[i] in _WHAT and i + 1 not in roles for i in p.asking)
 
 
 _THIS_GROUP = concepts.words("people.this_group")
+_EACH = concepts.words("followup_words.each")
 
 
 def _topic_names_the_group(p: Parse) -> bool:
@@ -304,9 +314,12 @@ def _topic_names_the_group(p: Parse) -> bool:
     on_theme = p.memo.get("theme_positions", frozenset())
     ends = [i for i in on_theme if i + 1 not in on_theme]
     starts = [i for i in on_theme if i - 1 not in on_theme]
-    if not ends or not all(i > 0 and p.keys[i - 1] in _THIS_GROUP for i in starts):
+    if not ends or not all(i + 1 < len(p.keys) and p.keys[i + 1] in _GROUP_NOUNS for i in ends):
         return False
-    return all(i + 1 < len(p.keys) and p.keys[i + 1] in _GROUP_NOUNS for i in ends)
+    # 'this <topic> group', or the project's own words ('the <words of its name> group')
+    own_words = p.memo.get("project_words", frozenset())
+    this_group = all(i > 0 and p.keys[i - 1] in _THIS_GROUP for i in starts)
+    return this_group or all(stem(p.keys[i]) in {stem(w) for w in own_words} for i in on_theme)
 
 
 THING_FOUND = 0.75
@@ -352,7 +365,7 @@ def unread_topic(p: Parse, vocabulary: set[str] | frozenset[str]) -> str:
                 continue  # "<topic> and <topic>", "the weekend": the topic goes on
             if word in lexicon.STOPWORDS or position not in p.asking:
                 break
-            known = word in vocabulary or word[:-1] in vocabulary  # 'LLMs' for a keyword 'LLM'
+            known = word in vocabulary or word[:-1] in vocabulary  # '<ABC>s' for a keyword '<ABC>'
             typed = p.tokens[position].key  # 'kreftforskning' read as its last word 'forskning': not that
             read_as_its_tail = (
                 len(typed) > len(word) + 2

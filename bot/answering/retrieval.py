@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from bot.knowledge.model import Fact, FaqEntry, Theme
 from bot.language.norwegian_english import english_forms
+from bot.language.ordinary import is_very_common
 from bot.language.text import keys, stem, stems_meet
 from bot.understanding.index import Index
 
@@ -99,8 +100,10 @@ def rank(
 def _match(word: str, words: frozenset[str]) -> float:
     """1 for the text's word or another form of it ("tissue", "tissues"), PART_MATCH when the
     question's word only begins with it (a compound: "blodprove" has "blod"), else 0."""
-    if word in words or word + "s" in words or (word.endswith("s") and word[:-1] in words):
-        return 1.0  # a short word and its plural ('doi', 'DOIs'), too short for a stem
+    if word in words:
+        return 1.0
+    if _plural_of_a_rare_word(word, words):
+        return 1.0  # a short word and its plural ('<ABC>', '<ABC>s'), too short for a stem
     share = 0.0
     for other in words:
         if stems_meet(word, other):
@@ -108,6 +111,14 @@ def _match(word: str, words: frozenset[str]) -> float:
                 return 1.0
             share = PART_MATCH
     return share
+
+
+def _plural_of_a_rare_word(word: str, words: frozenset[str]) -> bool:
+    """'<ABC>' and '<ABC>s'; never an everyday word and its 's' ('new' and 'news', 'run' and 'runs')."""
+    single = word[:-1] if word.endswith("s") else word
+    if len(single) < 3 or is_very_common(single):
+        return False
+    return word + "s" in words or (word.endswith("s") and single in words)
 
 
 def best(scored: list[Scored], minimum: float = MIN_COVERAGE, within: float = 0.85) -> list[Scored]:

@@ -93,8 +93,8 @@ class ThemeAnswers(AnswerBase):
     def _a_theme_word_in_a_name(self, p: Parse, mention) -> bool:
         """A word of an organisation's name that is a theme's word too ('<Language> University' and the
         theme on that language): asked of themes, it is the theme's."""
-        if mention.kind != ORG_PART:
-            return False
+        if mention.kind != ORG_PART or p.has("who") or set(p.keys) & lexicon.EVERYONE_WORDS:
+            return False  # "which themes involve people at <org>?": the organisation is a condition
         terms = set().union(*topics.theme_terms(self.index).values())
         return all(stem(p.keys[i]) in terms for i in range(mention.start, mention.end))
 

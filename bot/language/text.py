@@ -109,7 +109,7 @@ def expand_negations(text: str) -> str:
     'DK/FR' as 'DK or FR'; the full stop of an abbreviation ('excl.') kept from ending the sentence."""
     text = text.replace(" & ", " and ").replace(" + ", " and ")  # "<A> + <B> overlap, who?"
     text = _NUMBER_OF.sub("number of ", text)  # "# ppl theme 4?" (a channel, "#general", has no space)
-    text = _AT.sub("at ", text)  # "anyone @ CMU?", "ppl @uio": Slack's 'at' (an e-mail address has no space before)
+    text = _AT.sub("at ", text)  # "anyone @ <org>?", "ppl @<org>": Slack's 'at' (an e-mail address has no space before)
     text = _PHD.sub("phd", text)  # "ph.d.-studerende": a degree, not three sentences
     text = _SLASH.sub(" or ", _TITLE_STOP.sub(r"\1", _ABBREVIATION_STOP.sub(lambda m: m.group(1) or m.group(2), text)))
     text = _NEGATION_WITH_APOSTROPHE.sub(_negation, text)

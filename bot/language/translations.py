@@ -84,10 +84,6 @@ ABBREVIATIONS: dict[str, str] = {
         ("lang", "language"),
         ("w", "with"),  # "those w/ <org> affil"
         ("till", "until"),  # "funded till when?" (Swedish 'till' is read as Norwegian first)
-        ("r", "are"),  # chat spellings: "who r the postdocs rn"
-        ("rn", "now"),
-        ("u", "you"),
-        ("ur", "your"),
         ("wat", "what"),  # chat spellings of question words
         ("wut", "what"),
         ("wht", "what"),

@@ -43,6 +43,7 @@ def where_the_filters_are(p: Parse, items: list[_Item]) -> frozenset[int]:
 
 
 _ASKERS = concepts.words("filter_scope.askers")
+_INSTITUTION_WORDS = lexicon.GENERIC_NAME_WORDS | lexicon.ANY_ORG_KIND_WORDS
 
 
 def the_askers_own(p: Parse, items: list[_Item]) -> list[_Item]:
@@ -50,13 +51,18 @@ def the_askers_own(p: Parse, items: list[_Item]) -> list[_Item]:
     their own, in a sentence around the question, is where they are, not a condition on the answer."""
     if _there_place(p, items):
         return []  # "I did my postdoc in <city>. Which collaborators work there?": 'there' is that place
-    return [
-        item
-        for item in items
-        if item.family in (q.PLACE, q.UNIT)
-        and item.start not in p.asking
-        and set(p.keys[max(0, item.start - 3) : item.start]) & _ASKERS
-    ]
+    return [item for item in items if item.family in (q.PLACE, q.UNIT) and _an_askers_institution(p, item)]
+
+
+def _an_askers_institution(p: Parse, item: _Item) -> bool:
+    """'our faculty of <X>', 'my department in <city>': the asker's word right before an institution's
+    word; 'our people in <city>' and 'our partners in <country>' are the group's, a condition."""
+    if item.start in p.asking:
+        return False
+    for i in range(max(0, item.start - 3), item.start):
+        if p.keys[i] in _ASKERS and i + 1 < len(p.keys) and p.keys[i + 1] in _INSTITUTION_WORDS:
+            return True
+    return False
 
 
 _FRAGMENT = 3

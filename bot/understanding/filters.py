@@ -62,6 +62,7 @@ FILTER_KINDS = frozenset(_FAMILY)
 # Words that turn the next named thing into an exclusion.
 BOTH = concepts.words("filters.both")
 _ALSO = concepts.words("topics.also")
+_OVERLAP = concepts.words("filters.overlap")
 BOTH_PHRASES = concepts.phrases("theme_items.both_after_phrases")
 _AND = concepts.words("filters.and")
 # What may stand between a negation (or a conjunction) and the thing it applies to.
@@ -154,6 +155,7 @@ def read_filters(p: Parse, index: Index) -> tuple[tuple[q.Filter, ...], tuple[st
         both = _says_both(first.start, keys) or says_both_after(group[-1].end, keys) or _and_also(group, keys)
         # "<topic A> and <topic B> overlap": one run of words naming two themes, both said after it
         one_run_of_two = len(group) == 1 and len(values) > 1 and first.family == q.THEME
+        one_run_of_two = one_run_of_two and group[-1].end < len(keys) and keys[group[-1].end] in _OVERLAP
         all_of = both and ((len(group) > 1 and _joined_by_and(group, keys)) or one_run_of_two)
         filters.append(q.Filter(first.family, values, negated, all_of))
     filters = with_included(p, index, all_items, filters)

@@ -71,7 +71,7 @@ def meaningful(
         after_a_preposition = position > 0 and keys[position - 1] in lexicon.PLACE_PREPOSITIONS
         name_like = key not in lexicon.STOPWORDS and (after_a_preposition or not is_ordinary(key))
         if position not in starts and tokens[position].original[:1].isupper() and name_like:
-            return True  # "At MIT, who …?", "In Oslo, who …?": a name the knowledge may lack
+            return True  # "At <Institute>, who …?", "In <City>, who …?": a name the knowledge may lack
         return key in index.vocabulary and key not in lexicon.STOPWORDS and not is_very_common(key)
 
     return carries

@@ -173,7 +173,7 @@ _NAME_KINDS = frozenset({ORG, ORG_PART, CITY, COUNTRY, REGION, FIRST_NAME, SURNA
 
 
 def _only_a_name(word: str, index: Index) -> bool:
-    """'sol|energi': a compound whose tail is a word of an organisation's name ('<X> Energi') is not
+    """'<sol>|<word>': a compound whose tail is a word of an organisation's name ('<X> <Word>') is not
     that organisation: names are not the tails of everyday compounds."""
     targets = index.phrases.get(word, ())
     kinds = {t.kind for phrase, ts in targets if phrase == (word,) for t in ts}

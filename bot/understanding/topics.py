@@ -20,7 +20,7 @@ from itertools import pairwise
 from rapidfuzz.distance import OSA
 
 from bot.language import concepts, lexicon
-from bot.language.ordinary import is_ordinary
+from bot.language.ordinary import is_ordinary, is_very_common
 from bot.language.text import keys, stem, stems_meet
 from bot.understanding import query as q
 from bot.understanding.evidence import Parse
@@ -364,7 +364,7 @@ def _same_word(word: str, term: str, everyday: bool) -> bool:
     """A question's word and a theme's word are one word in two forms. An everyday word must be the
     theme's word or an inflection of it ('corals' for 'coral'), never merely share its beginning
     ('project' and 'projections', 'coralline' and 'coral')."""
-    if word == term or word == term + "s":  # 'LLMs' for 'LLM': a short word's plural
+    if word == term or (word == term + "s" and len(term) >= 3 and not is_very_common(term)):  # "<ABC>s" for "<ABC>"
         return True
     short, long = sorted((word, term), key=len)
     if not everyday and len(short) >= 7:
