@@ -77,8 +77,7 @@ class PeopleAnswers(AnswerBase):
         if not theme_ids and work_on_it and (about_it or not topics.links_people(self.index)):
             theme_ids = self._the_theme_about(p)  # no theme read as a condition: the theme its words name
         work_on_it = bool(theme_ids) and work_on_it
-        p.memo["project_words"] = self._project_name_words
-        if _topic_names_the_group(p):
+        if _topic_names_the_group(p, self._project_name_words):
             return None  # "who leads this <topic> group?": the group's leader
         if work_on_it and not (p.has("themes") or p.theme_numbers):
             noted = self._person_by_note(p)  # "who leads the work on <topic>?": a note may say who
@@ -172,8 +171,8 @@ class PeopleAnswers(AnswerBase):
     def _leader(self, p: Parse) -> Answer | None:
         if _leader_left_out(p) or self._leader_word_in_a_theme(p):
             return None  # "everyone at <place> except the leader" asks for the others
-        p.memo["project_words"] = self._project_name_words
-        if p.query is not None and p.query.filters_of(q.THEME) and not _topic_names_the_group(p):
+        topic_is_the_group = _topic_names_the_group(p, self._project_name_words)
+        if p.query is not None and p.query.filters_of(q.THEME) and not topic_is_the_group:
             return None  # "who runs the <instrument of a theme>?": something in the group, not the group
         filters = [m for m in filter_mentions(p) if not (m.kind == ROLE and m.targets[0].value in self._leader_roles)]
         if not (p.has("leader") or len(filters) < len(filter_mentions(p))) or filters or p.unknown_place:
@@ -308,18 +307,18 @@ _THIS_GROUP = concepts.words("people.this_group")
 _EACH = concepts.words("followup_words.each")
 
 
-def _topic_names_the_group(p: Parse) -> bool:
-    """'this <topic> group', 'your <topic> team': a theme's word between 'this' or 'your' and 'group'
-    names the group itself ('the <topic> group' may be one of its theme groups)."""
+def _topic_names_the_group(p: Parse, project_words: frozenset[str]) -> bool:
+    """'this <topic> group', 'your <topic> team', or 'the <words of the project's own name> group': a
+    theme's words right before 'group' name the group itself ('the <topic> group' may be one of its
+    theme groups, whose leader is asked)."""
     on_theme = p.memo.get("theme_positions", frozenset())
     ends = [i for i in on_theme if i + 1 not in on_theme]
     starts = [i for i in on_theme if i - 1 not in on_theme]
     if not ends or not all(i + 1 < len(p.keys) and p.keys[i + 1] in _GROUP_NOUNS for i in ends):
         return False
-    # 'this <topic> group', or the project's own words ('the <words of its name> group')
-    own_words = p.memo.get("project_words", frozenset())
     this_group = all(i > 0 and p.keys[i - 1] in _THIS_GROUP for i in starts)
-    return this_group or all(stem(p.keys[i]) in {stem(w) for w in own_words} for i in on_theme)
+    own = {stem(w) for w in project_words}
+    return this_group or all(stem(p.keys[i]) in own for i in on_theme)
 
 
 THING_FOUND = 0.75
