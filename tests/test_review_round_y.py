@@ -563,11 +563,18 @@ def test_what_the_group_researches_in_swedish(bundled, question):
 
 
 @pytest.mark.parametrize(
-    "question", ["Ved hvilken institusjon er prosjektet basert?", "Vid vilken institution är projektet förlagt?"]
+    ("group", "question"),
+    [
+        ("bundled", "Ved hvilken institusjon er prosjektet basert?"),
+        ("bundled", "Vid vilken institution är projektet förlagt?"),
+        ("wind", "Hvem er vertsinstitusjon for prosjektet?"),  # round AD
+        ("wind", "Hvilket institut er projektet forankret i?"),
+    ],
 )
-def test_which_institution_the_project_is_based_at_is_its_host(bundled, question):
-    host = bundled.kb.orgs_by_id[bundled.kb.project.host]
-    answer = bundled.answer(question)
+def test_the_project_s_host_asked_in_norwegian_swedish_and_danish(request, group, question):
+    engine = request.getfixturevalue(group)
+    host = engine.kb.orgs_by_id[engine.kb.project.host]
+    answer = engine.answer(question)
     assert answer.answered and (host.name_no or host.name) in answer.headline
 
 
@@ -743,15 +750,6 @@ def test_dear_colleagues_and_summarise_ask_what_the_group_does(bundled):
 
 
 # Round AD (the last held-out round): kinds found there.
-
-
-@pytest.mark.parametrize(
-    "question", ["Hvem er vertsinstitusjon for prosjektet?", "Hvilket institut er projektet forankret i?"]
-)
-def test_the_host_asked_in_norwegian_and_danish(wind, question):
-    host = wind.kb.orgs_by_id[wind.kb.project.host]
-    answer = wind.answer(question)
-    assert answer.answered and (host.name_no or host.name) in answer.headline
 
 
 def test_swedish_not_tied_to(bundled):
